@@ -1,0 +1,334 @@
+package plan
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// decoder turns the yaml.Node tree of one file into a Plan, collecting a diagnostic for every
+// problem instead of stopping at the first.
+type decoder struct {
+	file  string
+	diags []Diagnostic
+	nodes int  // values visited, counting alias expansions
+	over  bool // the node budget is spent; stop descending
+}
+
+func (d *decoder) addf(pos Pos, rule, format string, args ...any) {
+	d.diags = append(d.diags, newDiagnostic(d.file, pos, rule, format, args...))
+}
+
+func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+
+// resolve follows an alias to the node it names and charges the node budget.
+func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
+	for hops := 0; n != nil && n.Kind == yaml.AliasNode && n.Alias != nil && hops < 16; hops++ {
+		n = n.Alias
+	}
+	d.nodes++
+	if d.nodes > MaxNodes && !d.over {
+		d.over = true
+		d.addf(posOf(n), RuleYAMLSyntax,
+			"the document expands to more than %d values (through aliases?); plans are far smaller, so split or simplify the file", MaxNodes)
+	}
+	return n
+}
+
+// pair is one key/value entry of a mapping.
+type pair struct {
+	key   string
+	keyN  *yaml.Node
+	value *yaml.Node
+}
+
+// entries lists a mapping's key/value pairs, expanding "<<" merge keys, and reports duplicate
+// keys and keys that are not in known (suggesting the nearest known key). what names the mapping
+// in messages, e.g. "key result". typos holds the known keys that were suggested for unknown ones,
+// so that a misspelt required key is reported once, not also as missing.
+func (d *decoder) entries(m *yaml.Node, what string, known []string) (out []pair, typos map[string]bool) {
+	typos = map[string]bool{}
+	seen := map[string]*yaml.Node{}
+	var merged []pair
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := d.resolve(m.Content[i]), m.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.addf(posOf(k), RuleSchema, "a %s's keys must be plain names, not a %s", what, kindName(k))
+			continue
+		}
+		if k.Value == "<<" && k.Tag == "!!merge" {
+			merged = append(merged, d.mergeEntries(v, what)...)
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.addf(posOf(k), RuleSchema, "key %s appears twice in this %s (first on line %d); keep one",
+				quote(k.Value), what, first.Line)
+			continue
+		}
+		seen[k.Value] = k
+		if !contains(known, k.Value) {
+			hint := suggestion(k.Value, known)
+			typos[Nearest(k.Value, known)] = true
+			if hint == "" {
+				hint = "; known keys: " + strings.Join(known, ", ")
+			}
+			d.addf(posOf(k), RuleSchema, "unknown key %s in %s%s", quote(k.Value), what, hint)
+			continue
+		}
+		out = append(out, pair{key: k.Value, keyN: k, value: v})
+	}
+	// Keys written in the mapping win over merged ones.
+	for _, p := range merged {
+		if _, ok := seen[p.key]; !ok && contains(known, p.key) {
+			seen[p.key] = p.keyN
+			out = append(out, p)
+		}
+	}
+	return out, typos
+}
+
+func (d *decoder) mergeEntries(v *yaml.Node, what string) []pair {
+	v = d.resolve(v)
+	var sources []*yaml.Node
+	switch v.Kind {
+	case yaml.MappingNode:
+		sources = []*yaml.Node{v}
+	case yaml.SequenceNode:
+		for _, s := range v.Content {
+			sources = append(sources, d.resolve(s))
+		}
+	}
+	var out []pair
+	for _, s := range sources {
+		if s.Kind != yaml.MappingNode {
+			d.addf(posOf(s), RuleSchema, "a merge key (<<) takes a mapping or a list of mappings, not a %s", kindName(s))
+			continue
+		}
+		for i := 0; i+1 < len(s.Content) && !d.over; i += 2 {
+			if k := d.resolve(s.Content[i]); k.Kind == yaml.ScalarNode {
+				out = append(out, pair{key: k.Value, keyN: k, value: s.Content[i+1]})
+			}
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "null"
+		case "!!int", "!!float":
+			return "number"
+		case "!!bool":
+			return "boolean"
+		case "!!timestamp":
+			return "date"
+		}
+		return "string"
+	}
+	return "value"
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// scalar checks that a value is a single non-null scalar and returns it resolved.
+func (d *decoder) scalar(p pair, what string) (*yaml.Node, bool) {
+	v := d.resolve(p.value)
+	switch {
+	case v.Kind != yaml.ScalarNode:
+		d.addf(posOf(v), RuleSchema, "%s must be %s, not a %s", p.key, what, kindName(v))
+		return nil, false
+	case isNull(v):
+		d.addf(posOf(p.keyN), RuleSchema, "%s has no value; give it %s or remove the key", p.key, what)
+		return nil, false
+	}
+	return v, true
+}
+
+func (d *decoder) text(p pair) Field[string] {
+	v, ok := d.scalar(p, "text")
+	if !ok {
+		return Field[string]{Key: posOf(p.keyN)}
+	}
+	return Field[string]{Value: v.Value, Set: true, Key: posOf(p.keyN), Pos: posOf(v)}
+}
+
+// slug decodes an id-like value: lowercase letters and digits in words joined by "-" or "_".
+func (d *decoder) slug(p pair) Field[string] {
+	f := d.text(p)
+	if f.Set && !IsSlug(f.Value) {
+		d.addf(f.Pos, RuleSchema, "%s %s is not a slug; use lowercase letters, digits and hyphens, e.g. %s",
+			p.key, quote(f.Value), quote(Slugify(f.Value)))
+		f.Set = false
+	}
+	return f
+}
+
+func (d *decoder) number(p pair) Field[float64] {
+	f := Field[float64]{Key: posOf(p.keyN)}
+	v, ok := d.scalar(p, "a number")
+	if !ok {
+		return f
+	}
+	f.Pos = posOf(v)
+	x, err := parseNumber(v)
+	if err != nil {
+		d.addf(f.Pos, RuleSchema, "%s %s", p.key, err)
+		return f
+	}
+	f.Value, f.Set = x, true
+	return f
+}
+
+// parseNumber reads an int or float scalar; text that looks like a number with a unit gets a hint.
+func parseNumber(v *yaml.Node) (float64, error) {
+	switch v.Tag {
+	case "!!int":
+		s := strings.ReplaceAll(v.Value, "_", "")
+		if i, err := strconv.ParseInt(s, 0, 64); err == nil {
+			return float64(i), nil
+		}
+		if u, err := strconv.ParseUint(s, 0, 64); err == nil {
+			return float64(u), nil
+		}
+		if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(f, 0) {
+			return f, nil
+		}
+		return 0, fmt.Errorf("%s is out of range; use a smaller number", quote(v.Value))
+	case "!!float":
+		f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			return 0, fmt.Errorf("must be a finite number, not %s", quote(v.Value))
+		}
+		return f, nil
+	}
+	s := strings.TrimSpace(v.Value)
+	for _, unit := range []string{"%", "$", "€", "£", "h", "d", "k"} {
+		trimmed := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s, unit), unit))
+		if trimmed == s {
+			continue
+		}
+		if f, err := strconv.ParseFloat(trimmed, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			return 0, fmt.Errorf("must be a number, not the text %s; write %s and put %s in unit", quote(s), trimmed, quote(unit))
+		}
+	}
+	return 0, fmt.Errorf("must be a number, not %s %s", kindName(v), quote(v.Value))
+}
+
+func (d *decoder) boolean(p pair) Field[bool] {
+	f := Field[bool]{Key: posOf(p.keyN)}
+	v, ok := d.scalar(p, "true or false")
+	if !ok {
+		return f
+	}
+	f.Pos = posOf(v)
+	if v.Tag != "!!bool" {
+		d.addf(f.Pos, RuleSchema, "%s must be true or false, not %s", p.key, quote(v.Value))
+		return f
+	}
+	f.Value, f.Set = strings.EqualFold(v.Value, "true"), true
+	return f
+}
+
+func (d *decoder) date(p pair) Field[time.Time] {
+	f := Field[time.Time]{Key: posOf(p.keyN)}
+	v, ok := d.scalar(p, "a date (YYYY-MM-DD)")
+	if !ok {
+		return f
+	}
+	f.Pos = posOf(v)
+	t, err := time.Parse("2006-01-02", v.Value)
+	if err != nil {
+		if len(v.Value) == 10 && v.Value[4] == '-' && v.Value[7] == '-' {
+			d.addf(f.Pos, RuleSchema, "%s %s is not a real date; check the month and day", p.key, quote(v.Value))
+		} else {
+			d.addf(f.Pos, RuleSchema, "%s %s must be a date written YYYY-MM-DD, e.g. 2026-09-30", p.key, quote(v.Value))
+		}
+		return f
+	}
+	f.Value, f.Set = t, true
+	return f
+}
+
+// choice decodes a value that must be one of allowed.
+func choice[T ~string](d *decoder, p pair, allowed ...T) Field[T] {
+	f := d.text(p)
+	out := Field[T]{Value: T(f.Value), Set: f.Set, Key: f.Key, Pos: f.Pos}
+	if !f.Set {
+		return out
+	}
+	names := make([]string, len(allowed))
+	for i, a := range allowed {
+		names[i] = string(a)
+		if string(a) == f.Value {
+			return out
+		}
+	}
+	hint := suggestion(f.Value, names)
+	if hint == "" {
+		hint = "; use " + strings.Join(names, ", ")
+	} else {
+		hint += " (one of " + strings.Join(names, ", ") + ")"
+	}
+	d.addf(f.Pos, RuleSchema, "%s %s is not valid%s", p.key, quote(f.Value), hint)
+	out.Set, out.Value = false, ""
+	return out
+}
+
+// list returns the items of a sequence value, or reports that it is not a list.
+func (d *decoder) list(p pair, what string) []*yaml.Node {
+	v := d.resolve(p.value)
+	if isNull(v) {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		d.addf(posOf(v), RuleSchema, "%s must be a list of %s (items starting with \"- \"), not a %s", p.key, what, kindName(v))
+		return nil
+	}
+	return v.Content
+}
+
+// mapping resolves a list item that must be a mapping.
+func (d *decoder) mapping(n *yaml.Node, what string) *yaml.Node {
+	n = d.resolve(n)
+	if n.Kind != yaml.MappingNode {
+		d.addf(posOf(n), RuleSchema, "each item of %s must be a mapping with keys like id and title, not a %s", what, kindName(n))
+		return nil
+	}
+	return n
+}
+
+// need reports each required field whose key is missing. A key that is present but has a bad
+// value was reported where it stands.
+func (d *decoder) need(pos Pos, what string, typos map[string]bool, fields ...req) {
+	for _, f := range fields {
+		if f.key.IsZero() && !typos[f.name] {
+			d.addf(pos, RuleSchema, "%s has no %s; add \"%s: …\"", what, f.name, f.name)
+		}
+	}
+}
+
+// req names a required field and where its key was found (zero when absent).
+type req struct {
+	name string
+	key  Pos
+}

@@ -1,0 +1,237 @@
+package plan
+
+import (
+	"go.yaml.in/yaml/v3"
+)
+
+func (d *decoder) plan(root *yaml.Node) *Plan {
+	p := &Plan{File: d.file}
+	entries, typos := d.entries(root, "plan", planKeys)
+	for _, e := range entries {
+		switch e.key {
+		case "period":
+			p.Period = d.period(e)
+		case "scope":
+			p.Scope = d.slug(e)
+		case "level":
+			p.Level = choice(d, e, LevelCompany, LevelTeam, LevelIndividual)
+		case "parent":
+			p.Parent = d.slug(e)
+		case "owner":
+			p.Owner = d.text(e)
+		case "kpis":
+			p.KPIsKey = posOf(e.keyN)
+			for _, item := range d.list(e, "KPIs") {
+				if m := d.mapping(item, "kpis"); m != nil && !d.over {
+					p.KPIs = append(p.KPIs, d.kpi(p, m))
+				}
+			}
+		case "objectives":
+			p.ObjectivesKey = posOf(e.keyN)
+			for _, item := range d.list(e, "objectives") {
+				if m := d.mapping(item, "objectives"); m != nil && !d.over {
+					p.Objectives = append(p.Objectives, d.objective(p, m))
+				}
+			}
+		}
+	}
+	d.need(Pos{Line: 1, Col: 1}, "the plan", typos, req{"period", p.Period.Key}, req{"scope", p.Scope.Key})
+	if !p.Level.Set {
+		p.Level.Value = LevelTeam
+		if p.Scope.Value == "company" {
+			p.Level.Value = LevelCompany
+		}
+	}
+	d.checkIDs(p)
+	d.linkKPIs(p)
+	return p
+}
+
+func (d *decoder) period(e pair) Field[Period] {
+	f := d.text(e)
+	out := Field[Period]{Key: f.Key, Pos: f.Pos}
+	if !f.Set {
+		return out
+	}
+	period, err := ParsePeriod(f.Value)
+	if err != nil {
+		d.addf(f.Pos, RuleSchema, "%v", err)
+		return out
+	}
+	out.Value, out.Set = period, true
+	return out
+}
+
+func (d *decoder) kpi(p *Plan, m *yaml.Node) *KPI {
+	k := &KPI{Plan: p, Pos: posOf(m)}
+	entries, typos := d.entries(m, "KPI", kpiKeys)
+	for _, e := range entries {
+		switch e.key {
+		case "id":
+			k.ID = d.slug(e)
+		case "name":
+			k.Name = d.text(e)
+		case "unit":
+			k.Unit = d.text(e)
+		case "direction":
+			k.Direction = choice(d, e, Up, Down)
+		case "source":
+			k.Source = d.text(e)
+		case "frequency":
+			k.Frequency = choice(d, e, Frequencies...)
+		case "annual_target":
+			k.AnnualTarget = d.number(e)
+		case "target":
+			k.Target = d.number(e)
+		case "actual":
+			k.Actual = d.number(e)
+		case "retired":
+			k.Retired = d.text(e)
+		}
+	}
+	d.need(k.Pos, "this KPI", typos, req{"id", k.ID.Key}, req{"name", k.Name.Key})
+	return k
+}
+
+func (d *decoder) objective(p *Plan, m *yaml.Node) *Objective {
+	o := &Objective{Plan: p, Pos: posOf(m)}
+	entries, typos := d.entries(m, "objective", objectiveKeys)
+	for _, e := range entries {
+		switch e.key {
+		case "id":
+			o.ID = d.slug(e)
+		case "title":
+			o.Title = d.text(e)
+		case "owner":
+			o.Owner = d.text(e)
+		case "aligns_to":
+			o.AlignsTo = d.text(e)
+		case "key_results":
+			o.KeyResultsKey = posOf(e.keyN)
+			for _, item := range d.list(e, "key results") {
+				if km := d.mapping(item, "key_results"); km != nil && !d.over {
+					o.KeyResults = append(o.KeyResults, d.keyResult(o, km))
+				}
+			}
+		}
+	}
+	d.need(o.Pos, "this objective", typos, req{"id", o.ID.Key}, req{"title", o.Title.Key})
+	return o
+}
+
+func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
+	kr := &KeyResult{Objective: o, Pos: posOf(m), Weight: Field[float64]{Value: 1}}
+	var outcomeOnly, effortOnly []pair
+	entries, typos := d.entries(m, "key result", keyResultKeys)
+	for _, e := range entries {
+		switch e.key {
+		case "id":
+			kr.ID = d.slug(e)
+		case "title":
+			kr.Title = d.text(e)
+		case "type":
+			kr.Type = choice(d, e, Outcome, Effort)
+		case "unit":
+			kr.Unit = d.text(e)
+		case "weight":
+			kr.Weight = d.number(e)
+			if kr.Weight.Set && kr.Weight.Value <= 0 {
+				d.addf(kr.Weight.Pos, RuleSchema, "weight must be a positive number; use 1 for an ordinary key result")
+				kr.Weight.Set = false
+			}
+			if !kr.Weight.Set {
+				kr.Weight.Value = 1
+			}
+		case "score":
+			kr.Score = d.number(e)
+		case "start":
+			kr.Start = d.number(e)
+			outcomeOnly = append(outcomeOnly, e)
+		case "target":
+			kr.Target = d.number(e)
+			outcomeOnly = append(outcomeOnly, e)
+		case "current":
+			kr.Current = d.number(e)
+			outcomeOnly = append(outcomeOnly, e)
+		case "kpi":
+			kr.KPI = d.slug(e)
+		case "due":
+			kr.Due = d.date(e)
+			effortOnly = append(effortOnly, e)
+		case "progress":
+			kr.Progress = d.number(e)
+			effortOnly = append(effortOnly, e)
+		case "done":
+			kr.Done = d.boolean(e)
+			effortOnly = append(effortOnly, e)
+		}
+	}
+	if !kr.Type.Set {
+		kr.Type.Value = Outcome
+	}
+	d.need(kr.Pos, "this key result", typos, req{"id", kr.ID.Key}, req{"title", kr.Title.Key})
+	// Fields of the other type would be ignored by scoring, which hides a mistake.
+	if kr.Type.Value == Effort {
+		for _, e := range outcomeOnly {
+			d.addf(posOf(e.keyN), RuleSchema,
+				"%s is for outcome key results, but this one is type: effort; track it with progress or done:, or make it an outcome", e.key)
+		}
+	} else if kr.Type.Value == Outcome {
+		for _, e := range effortOnly {
+			d.addf(posOf(e.keyN), RuleSchema,
+				"%s is for effort key results, but this one is an outcome; measure it with start, target and current, or add type: effort", e.key)
+		}
+	}
+	return kr
+}
+
+// checkIDs reports ids used twice within the plan: objectives, key results (across all
+// objectives) and KPIs each have their own namespace.
+func (d *decoder) checkIDs(p *Plan) {
+	dup := func(what string, seen map[string]Pos, id Field[string]) {
+		if !id.Set {
+			return
+		}
+		if first, ok := seen[id.Value]; ok {
+			d.addf(id.Pos, RuleDuplicateID, "%s id %s is already used on line %d of this plan; ids must be unique in a plan",
+				what, quote(id.Value), first.Line)
+			return
+		}
+		seen[id.Value] = id.Pos
+	}
+	kpis, objectives, krs := map[string]Pos{}, map[string]Pos{}, map[string]Pos{}
+	for _, k := range p.KPIs {
+		dup("KPI", kpis, k.ID)
+	}
+	for _, o := range p.Objectives {
+		dup("objective", objectives, o.ID)
+		for _, kr := range o.KeyResults {
+			dup("key result", krs, kr.ID)
+		}
+	}
+}
+
+// linkKPIs checks that each key result's kpi names a KPI of the plan, and infers the direction
+// of KPIs that do not state one from the key result that measures them.
+func (d *decoder) linkKPIs(p *Plan) {
+	var ids []string
+	for _, k := range p.KPIs {
+		ids = append(ids, k.ID.Value)
+	}
+	for _, kr := range p.KeyResults() {
+		if !kr.KPI.Set || p.KPI(kr.KPI.Value) != nil {
+			continue
+		}
+		d.addf(kr.KPI.Pos, RuleReference, "kpi %s is not a KPI of this plan%s; add it under kpis: or fix the id",
+			quote(kr.KPI.Value), suggestion(kr.KPI.Value, ids))
+	}
+	for _, k := range p.KPIs {
+		if k.Direction.Set {
+			continue
+		}
+		k.Direction.Value = Up
+		if kr := p.LinkedKeyResult(k.ID.Value); kr != nil && kr.Type.Value == Outcome {
+			k.Direction.Value = kr.Direction()
+		}
+	}
+}

@@ -1,0 +1,170 @@
+package plan
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// FindRoot returns the repository root for a path: the nearest directory at or above it that
+// holds a .git entry or a .okr.yaml file. When there is none, the directory itself (or the
+// file's directory) is the root.
+func FindRoot(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	info, err := os.Stat(abs)
+	if err != nil {
+		return "", err
+	}
+	start := abs
+	if !info.IsDir() {
+		start = filepath.Dir(abs)
+	}
+	for dir := start; ; {
+		for _, marker := range []string{".okr.yaml", ".git"} {
+			if _, err := os.Stat(filepath.Join(dir, marker)); err == nil {
+				return dir, nil
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return start, nil
+		}
+		dir = parent
+	}
+}
+
+// SkipDir reports whether discovery skips a directory by its name: hidden directories, vendor/
+// and node_modules/.
+func SkipDir(name string) bool {
+	return (strings.HasPrefix(name, ".") && name != "." && name != "..") || name == "vendor" || name == "node_modules"
+}
+
+// IsYAMLFile reports whether a file name has a YAML extension. .okr.yaml, the configuration, is
+// not a plan.
+func IsYAMLFile(name string) bool {
+	base := path.Base(filepath.ToSlash(name))
+	if base == ".okr.yaml" {
+		return false
+	}
+	ext := strings.ToLower(path.Ext(base))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// IsCandidate reports whether a repository-relative path (forward slashes) is read when walking:
+// a YAML file outside skipped directories that matches one of globs (any, when globs is empty).
+func IsCandidate(rel string, globs []string) bool {
+	if !IsYAMLFile(rel) {
+		return false
+	}
+	dir := path.Dir(rel)
+	for dir != "." && dir != "/" && dir != "" {
+		if SkipDir(path.Base(dir)) {
+			return false
+		}
+		dir = path.Dir(dir)
+	}
+	return MatchAny(globs, rel)
+}
+
+// MatchAny reports whether rel matches one of the globs, or globs is empty.
+func MatchAny(globs []string, rel string) bool {
+	if len(globs) == 0 {
+		return true
+	}
+	for _, g := range globs {
+		if MatchGlob(g, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchGlob matches a slash-separated path against a pattern in which "**" stands for any number
+// of directories and the other elements follow path.Match. A pattern naming a directory matches
+// everything below it ("plans" matches "plans/2026-Q3/sales.yaml").
+func MatchGlob(pattern, name string) bool {
+	pattern = strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(pattern), "./"), "/")
+	return matchParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
+}
+
+func matchParts(pat, name []string) bool {
+	for len(pat) > 0 {
+		if pat[0] == "**" {
+			for i := 0; i <= len(name); i++ {
+				if matchParts(pat[1:], name[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(name) == 0 {
+			return false
+		}
+		if ok, err := path.Match(pat[0], name[0]); err != nil || !ok {
+			return false
+		}
+		pat, name = pat[1:], name[1:]
+	}
+	return true // the pattern named a directory above the file, or the file itself
+}
+
+// ValidGlob reports whether a glob is well-formed.
+func ValidGlob(pattern string) error {
+	for _, part := range strings.Split(filepath.ToSlash(pattern), "/") {
+		if part == "**" {
+			continue
+		}
+		if _, err := path.Match(part, ""); err != nil {
+			return fmt.Errorf("glob %q is malformed: %w", pattern, err)
+		}
+	}
+	return nil
+}
+
+// walk lists the candidate plan files under dir (absolute, inside root), as paths relative to
+// root.
+func walk(root, dir string, globs []string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir {
+				return err
+			}
+			return nil // an unreadable subdirectory is skipped, like the tools users know
+		}
+		if e.IsDir() {
+			if p != dir && SkipDir(e.Name()) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !e.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return nil
+		}
+		// Directories were filtered above, so a hidden directory the user named is still read.
+		if rel = filepath.ToSlash(rel); IsYAMLFile(rel) && MatchAny(globs, rel) {
+			files = append(files, rel)
+		}
+		return nil
+	})
+	return files, err
+}
+
+// relInside returns p relative to root with forward slashes, or an error when p is outside.
+func relInside(root, p string) (string, error) {
+	rel, err := filepath.Rel(root, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("%s is outside the plan repository %s; run okr from inside that repository", p, root)
+	}
+	return filepath.ToSlash(rel), nil
+}

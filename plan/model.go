@@ -1,0 +1,244 @@
+// Package plan reads OKR plan files: it discovers them, decodes them from YAML with the source
+// position of every value, checks them against the plan format, and links them into a Repository.
+package plan
+
+import "time"
+
+// Pos is a position in a source file. Line and Col are 1-based; the zero Pos means "unknown".
+type Pos struct {
+	Line int
+	Col  int
+}
+
+// IsZero reports whether the position is unknown.
+func (p Pos) IsZero() bool { return p.Line == 0 }
+
+// Before reports whether p comes before q in a file.
+func (p Pos) Before(q Pos) bool {
+	return p.Line < q.Line || (p.Line == q.Line && p.Col < q.Col)
+}
+
+// Field is one value of a plan together with where it was written. Set is false when the key was
+// absent (or its value could not be decoded), in which case Value is the zero value or a default.
+type Field[T any] struct {
+	Value T
+	Set   bool
+	Key   Pos // position of the key, e.g. "target" in "target: 75"
+	Pos   Pos // position of the value
+}
+
+// Level is the organisational level a plan belongs to.
+type Level string
+
+// The levels of seed 004: company, team and individual plans.
+const (
+	LevelCompany    Level = "company"
+	LevelTeam       Level = "team"
+	LevelIndividual Level = "individual"
+)
+
+// KRType tells outcome-based key results (a measured number) from effort-based ones (a deliverable).
+type KRType string
+
+// Key result types.
+const (
+	Outcome KRType = "outcome"
+	Effort  KRType = "effort"
+)
+
+// Direction says whether a metric should go up or down.
+type Direction string
+
+// Directions of a metric.
+const (
+	Up   Direction = "up"
+	Down Direction = "down"
+)
+
+// Frequency is how often a KPI is reported.
+type Frequency string
+
+// Reporting frequencies, from most to least frequent.
+const (
+	Daily     Frequency = "daily"
+	Weekly    Frequency = "weekly"
+	Monthly   Frequency = "monthly"
+	Quarterly Frequency = "quarterly"
+	Yearly    Frequency = "yearly"
+)
+
+// Frequencies lists the valid frequencies from most to least frequent.
+var Frequencies = []Frequency{Daily, Weekly, Monthly, Quarterly, Yearly}
+
+// Days is the longest gap between two reports that the frequency allows.
+func (f Frequency) Days() int {
+	switch f {
+	case Daily:
+		return 1
+	case Weekly:
+		return 7
+	case Monthly:
+		return 31
+	case Quarterly:
+		return 92
+	case Yearly:
+		return 366
+	}
+	return 0
+}
+
+// Rank orders frequencies: 0 for daily up to 4 for yearly, -1 when unknown.
+func (f Frequency) Rank() int {
+	for i, g := range Frequencies {
+		if g == f {
+			return i
+		}
+	}
+	return -1
+}
+
+// Plan is one plan file: the objectives and KPIs of one scope for one period.
+type Plan struct {
+	File string // path of the file relative to the repository root, with forward slashes
+
+	Period Field[Period]
+	Scope  Field[string]
+	Level  Field[Level] // Set is false when the level was derived from the scope
+	Parent Field[string]
+	Owner  Field[string]
+
+	KPIsKey       Pos // position of the "kpis" key; zero when the plan has none
+	KPIs          []*KPI
+	ObjectivesKey Pos
+	Objectives    []*Objective
+
+	// Suppressions are the "# okr:ignore" comments of the file, in line order.
+	Suppressions []Suppression
+}
+
+// Key identifies a plan in a repository.
+func (p *Plan) Key() PlanKey { return PlanKey{Scope: p.Scope.Value, Period: p.Period.Value} }
+
+// KPI returns the plan's KPI with the given id, or nil.
+func (p *Plan) KPI(id string) *KPI {
+	for _, k := range p.KPIs {
+		if k.ID.Value == id {
+			return k
+		}
+	}
+	return nil
+}
+
+// Objective returns the plan's objective with the given id, or nil.
+func (p *Plan) Objective(id string) *Objective {
+	for _, o := range p.Objectives {
+		if o.ID.Value == id {
+			return o
+		}
+	}
+	return nil
+}
+
+// KeyResults returns every key result of the plan in file order.
+func (p *Plan) KeyResults() []*KeyResult {
+	var krs []*KeyResult
+	for _, o := range p.Objectives {
+		krs = append(krs, o.KeyResults...)
+	}
+	return krs
+}
+
+// LinkedKeyResult returns the first key result of the plan that names the KPI id in its "kpi"
+// field, or nil.
+func (p *Plan) LinkedKeyResult(kpiID string) *KeyResult {
+	for _, o := range p.Objectives {
+		for _, kr := range o.KeyResults {
+			if kr.KPI.Set && kr.KPI.Value == kpiID {
+				return kr
+			}
+		}
+	}
+	return nil
+}
+
+// PlanKey is the (scope, period) pair that identifies a plan.
+type PlanKey struct {
+	Scope  string
+	Period Period
+}
+
+// KPI is a key performance indicator of a plan.
+type KPI struct {
+	Plan *Plan
+	Pos  Pos // position of the list item
+
+	ID           Field[string]
+	Name         Field[string]
+	Unit         Field[string]
+	Direction    Field[Direction] // Set is false when the direction was inferred or defaulted
+	Source       Field[string]
+	Frequency    Field[Frequency]
+	AnnualTarget Field[float64]
+	Target       Field[float64]
+	Actual       Field[float64]
+	Retired      Field[string]
+}
+
+// Live reports whether the KPI is tracked in its plan, i.e. not retired.
+func (k *KPI) Live() bool { return !k.Retired.Set }
+
+// Objective is an objective of a plan with its key results.
+type Objective struct {
+	Plan *Plan
+	Pos  Pos // position of the list item
+
+	ID       Field[string]
+	Title    Field[string]
+	Owner    Field[string]
+	AlignsTo Field[string] // "<scope>/<objective id>"
+
+	KeyResultsKey Pos // position of the "key_results" key; zero when absent
+	KeyResults    []*KeyResult
+}
+
+// KeyResult is a key result of an objective.
+type KeyResult struct {
+	Objective *Objective
+	Pos       Pos // position of the list item
+
+	ID     Field[string]
+	Title  Field[string]
+	Type   Field[KRType] // Set is false when it defaulted to outcome
+	Unit   Field[string]
+	Weight Field[float64] // Value is 1 when not set
+	Score  Field[float64] // a manual grade that overrides the computed score
+
+	// Outcome key results.
+	Start   Field[float64]
+	Target  Field[float64]
+	Current Field[float64]
+	KPI     Field[string] // id of the KPI this key result also is
+
+	// Effort key results.
+	Due      Field[time.Time]
+	Progress Field[float64]
+	Done     Field[bool]
+}
+
+// Direction is the way the key result's metric should move: down when the target is below the
+// start, up otherwise.
+func (kr *KeyResult) Direction() Direction {
+	if kr.Start.Set && kr.Target.Set && kr.Target.Value < kr.Start.Value {
+		return Down
+	}
+	return Up
+}
+
+// Suppression is one "# okr:ignore RULE[,RULE] reason" comment.
+type Suppression struct {
+	Pos    Pos      // position of the comment's "#"
+	Rules  []string // rule IDs, as written
+	Reason string   // free text after the rule list; empty when none was given
+	// OwnLine is true when the comment stands alone on its line, so it applies to the next line.
+	OwnLine bool
+}

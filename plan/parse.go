@@ -1,0 +1,210 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Keys allowed in each part of a plan, in the order the format documents them.
+var (
+	planKeys      = []string{"period", "scope", "level", "parent", "owner", "kpis", "objectives"}
+	kpiKeys       = []string{"id", "name", "unit", "direction", "source", "frequency", "annual_target", "target", "actual", "retired"}
+	objectiveKeys = []string{"id", "title", "owner", "aligns_to", "key_results"}
+	keyResultKeys = []string{"id", "title", "type", "start", "target", "current", "unit", "kpi", "weight", "score", "due", "progress", "done"}
+)
+
+// Parse decodes one file the user expects to be a plan. file is the path reported in
+// diagnostics (relative to the repository root). It returns the plan — possibly incomplete
+// when the file has problems — or nil when nothing usable could be read, and a diagnostic for
+// every problem found. It never panics.
+func Parse(file string, data []byte) (*Plan, []Diagnostic) {
+	p, diags, _ := parse(file, data, true)
+	return p, diags
+}
+
+// ParseCandidate decodes a file found by walking the repository. Files that are not plans —
+// YAML without a top-level "period" key — are skipped silently: isPlan is false and there are
+// no diagnostics. Broken files that look like plans are reported.
+func ParseCandidate(file string, data []byte) (p *Plan, diags []Diagnostic, isPlan bool) {
+	return parse(file, data, false)
+}
+
+var periodLine = regexp.MustCompile(`(?m)^period[ \t]*:`)
+
+// looksLikePlan guesses from the raw text whether a file that cannot be parsed was meant as a
+// plan: it has a "period:" key at the start of a line.
+func looksLikePlan(data []byte) bool { return periodLine.Match(data) }
+
+func parse(file string, data []byte, named bool) (p *Plan, diags []Diagnostic, isPlan bool) {
+	d := &decoder{file: file}
+	defer func() {
+		// The YAML library is not supposed to panic, but a plan linter must never crash on input.
+		if r := recover(); r != nil {
+			p, isPlan = nil, named || looksLikePlan(data)
+			diags = []Diagnostic{newDiagnostic(file, Pos{}, RuleYAMLSyntax,
+				"the YAML parser failed on this file (%v); simplify the construct it stopped at", r)}
+		}
+	}()
+
+	fail := func(pos Pos, rule, format string, args ...any) (*Plan, []Diagnostic, bool) {
+		if !named && !looksLikePlan(data) {
+			return nil, nil, false
+		}
+		d.addf(pos, rule, format, args...)
+		return nil, d.diags, true
+	}
+	switch {
+	case len(data) > MaxFileSize:
+		return fail(Pos{}, RuleYAMLSyntax, "the file is %s, more than the %s a plan may have; split it into one file per scope and period",
+			byteSize(len(data)), byteSize(MaxFileSize))
+	case bytes.IndexByte(data, 0) >= 0:
+		return fail(Pos{}, RuleYAMLSyntax, "this is a binary file, not YAML text; plans are UTF-8 text files")
+	case !utf8.Valid(data):
+		return fail(invalidUTF8Pos(data), RuleYAMLSyntax, "the file is not valid UTF-8 text; save it with UTF-8 encoding")
+	}
+
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return fail(Pos{}, RuleSchema, "the file is empty; a plan needs at least \"period\" and \"scope\"")
+		}
+		return fail(syntaxPos(err, data), RuleYAMLSyntax, "%s; fix the YAML syntax there", syntaxMessage(err))
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if isNull(root) {
+		return fail(Pos{}, RuleSchema, "the file has no content; a plan needs at least \"period\" and \"scope\"")
+	}
+	if root.Kind != yaml.MappingNode {
+		return fail(posOf(root), RuleSchema, "a plan must be a mapping with keys period, scope and objectives, not a %s", kindName(root))
+	}
+	if !hasKey(root, "period") {
+		return fail(Pos{}, RuleSchema, "this YAML file is not a plan: it has no top-level \"period\" key; add period: YYYY-Qn, or don't name it")
+	}
+	if depth := maxDepth(root, 0); depth > MaxDepth {
+		return fail(posOf(root), RuleYAMLSyntax, "the document nests deeper than %d levels; plans need 5", MaxDepth)
+	}
+
+	p = d.plan(root)
+	if d.over {
+		// Whatever was decoded before the budget ran out is not worth reporting on.
+		for _, diag := range d.diags {
+			if diag.Rule == RuleYAMLSyntax {
+				return nil, []Diagnostic{diag}, true
+			}
+		}
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		d.addf(Pos{Line: extra.Line, Col: extra.Column}, RuleSchema,
+			"a plan file holds one YAML document; move the document after \"---\" into a file of its own")
+	} else if !errors.Is(err, io.EOF) {
+		d.addf(syntaxPos(err, data), RuleYAMLSyntax, "%s; fix the YAML syntax there", syntaxMessage(err))
+	}
+	p.Suppressions = scanSuppressions(data)
+	SortDiagnostics(d.diags)
+	return p, d.diags, true
+}
+
+func hasKey(m *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Kind == yaml.ScalarNode && m.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// maxDepth measures nesting without following aliases (an anchor's depth is measured where it
+// is defined).
+func maxDepth(n *yaml.Node, depth int) int {
+	if depth > MaxDepth || n.Kind == yaml.ScalarNode || n.Kind == yaml.AliasNode {
+		return depth
+	}
+	deepest := depth
+	for _, c := range n.Content {
+		deepest = max(deepest, maxDepth(c, depth+1))
+		if deepest > MaxDepth {
+			break
+		}
+	}
+	return deepest
+}
+
+var lineInError = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// syntaxPos turns the YAML library's "yaml: line N: …" into a position; the library gives no
+// column, so it points at the first non-blank character of that line.
+func syntaxPos(err error, data []byte) Pos {
+	m := lineInError.FindStringSubmatch(err.Error())
+	if m == nil {
+		return Pos{Line: 1, Col: 1}
+	}
+	line, _ := strconv.Atoi(m[1])
+	return Pos{Line: line, Col: firstNonBlank(data, line)}
+}
+
+func syntaxMessage(err error) string {
+	msg := lineInError.ReplaceAllString(err.Error(), "")
+	if len(msg) > 5 && msg[:6] == "yaml: " {
+		msg = msg[6:]
+	}
+	return "invalid YAML: " + msg
+}
+
+func firstNonBlank(data []byte, line int) int {
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return 1
+		}
+		data = data[i+1:]
+	}
+	for col, b := range data {
+		if b != ' ' && b != '\t' {
+			if b == '\n' || b == '\r' {
+				return 1
+			}
+			return col + 1
+		}
+	}
+	return 1
+}
+
+func invalidUTF8Pos(data []byte) Pos {
+	pos := Pos{Line: 1, Col: 1}
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return pos
+		}
+		if r == '\n' {
+			pos.Line++
+			pos.Col = 1
+		} else {
+			pos.Col++
+		}
+		data = data[size:]
+	}
+	return pos
+}
+
+func byteSize(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

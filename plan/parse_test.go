@@ -1,0 +1,51 @@
+package plan_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/okr-tool/okr/plan"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestParseGolden parses each testdata/load/<case>.yaml as a named plan and compares its
+// diagnostics with <case>.out, one line per diagnostic.
+func TestParseGolden(t *testing.T) {
+	inputs, err := filepath.Glob("../testdata/load/*.yaml")
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, in := range inputs {
+		name := strings.TrimSuffix(filepath.Base(in), ".yaml")
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, diags := plan.Parse(filepath.Base(in), data)
+			var b strings.Builder
+			for _, d := range diags {
+				b.WriteString(d.String())
+				b.WriteByte('\n')
+			}
+			golden := strings.TrimSuffix(in, ".yaml") + ".out"
+			if *update {
+				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./plan -run TestParseGolden -update)", err)
+			}
+			if got := b.String(); got != string(want) {
+				t.Errorf("diagnostics differ from %s\n--- got\n%s--- want\n%s", golden, got, want)
+			}
+		})
+	}
+}
