@@ -1,0 +1,118 @@
+package report
+
+import (
+	"github.com/okr-tool/okr/plan"
+)
+
+// kpis reports the KPIs of a plan with their values through the plan's year.
+func (b *builder) kpis(p *plan.Plan) []*KPIReport {
+	out := make([]*KPIReport, 0, len(p.KPIs))
+	for _, k := range p.KPIs {
+		out = append(out, b.kpi(p, k))
+	}
+	return out
+}
+
+func (b *builder) kpi(p *plan.Plan, k *plan.KPI) *KPIReport {
+	id := k.ID.Value
+	kr := KPIReport{
+		KPI:       k,
+		ID:        id,
+		Name:      k.Name.Value,
+		Unit:      k.Unit.Value,
+		Direction: kpiDirection(p, k),
+		Source:    k.Source.Value,
+		Frequency: k.Frequency.Value,
+		Retired:   k.Retired.Value,
+	}
+	kr.Value, kr.Target = reading(p, k)
+	year := p.Period.Value.Year
+	for q := 1; q <= 4; q++ {
+		pt := Point{Period: plan.Period{Year: year, Quarter: q}}
+		if qp := b.repo.Plan(p.Scope.Value, pt.Period); qp != nil {
+			if qk := qp.KPI(id); qk != nil {
+				pt.Tracked = true
+				pt.Value, pt.Target = reading(qp, qk)
+			}
+		}
+		kr.Series = append(kr.Series, pt)
+	}
+	if p.Period.Value.IsYear() && kr.Value == nil {
+		// An annual plan rarely carries readings: its latest is the latest quarter's.
+		for _, pt := range kr.Series {
+			if pt.Value != nil {
+				kr.Value = pt.Value
+			}
+		}
+	}
+	kr.AnnualTarget = b.annualTarget(p, k, kr.Series)
+	if kr.Value != nil && kr.Target != nil {
+		on := meets(*kr.Value, *kr.Target, kr.Direction)
+		kr.OnTarget = &on
+	}
+	return &kr
+}
+
+// reading is a KPI's value and target in its plan: the linked key result's current and target
+// stand in for the KPI's own actual and target when those are not given.
+func reading(p *plan.Plan, k *plan.KPI) (value, target *float64) {
+	value, target = optional(k.Actual), optional(k.Target)
+	linked := p.LinkedKeyResult(k.ID.Value)
+	if linked == nil || linked.Type.Value == plan.Effort {
+		return value, target
+	}
+	if linked.Current.Set {
+		value = optional(linked.Current)
+	}
+	if target == nil {
+		target = optional(linked.Target)
+	}
+	return value, target
+}
+
+// annualTarget is the KPI's target for the year: its own annual_target, else the annual plan's
+// (its annual_target or target), else the latest annual_target a quarter of the year gives.
+func (b *builder) annualTarget(p *plan.Plan, k *plan.KPI, series []Point) *float64 {
+	if k.AnnualTarget.Set {
+		return optional(k.AnnualTarget)
+	}
+	if ap := b.repo.Plan(p.Scope.Value, p.Period.Value.YearPeriod()); ap != nil {
+		if ak := ap.KPI(k.ID.Value); ak != nil {
+			if ak.AnnualTarget.Set {
+				return optional(ak.AnnualTarget)
+			}
+			if ak.Target.Set {
+				return optional(ak.Target)
+			}
+		}
+	}
+	var found *float64
+	for _, pt := range series {
+		if qp := b.repo.Plan(p.Scope.Value, pt.Period); pt.Tracked && qp != nil {
+			if qk := qp.KPI(k.ID.Value); qk.AnnualTarget.Set {
+				found = optional(qk.AnnualTarget)
+			}
+		}
+	}
+	return found
+}
+
+// kpiDirection is the direction the KPI should move: as written, else as its linked key result
+// moves from start to target, else up.
+func kpiDirection(p *plan.Plan, k *plan.KPI) plan.Direction {
+	if k.Direction.Value != "" {
+		return k.Direction.Value
+	}
+	if kr := p.LinkedKeyResult(k.ID.Value); kr != nil {
+		return kr.Direction()
+	}
+	return plan.Up
+}
+
+// meets reports whether value reaches target in direction dir.
+func meets(value, target float64, dir plan.Direction) bool {
+	if dir == plan.Down {
+		return value <= target+epsilon
+	}
+	return value >= target-epsilon
+}

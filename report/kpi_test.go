@@ -1,0 +1,95 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/okr-tool/okr/plan"
+)
+
+func kpi(id string, fields func(k *plan.KPI)) *plan.KPI {
+	k := &plan.KPI{ID: set(id), Name: set("KPI " + id), Source: set("CRM"), Frequency: set(plan.Monthly)}
+	if fields != nil {
+		fields(k)
+	}
+	return k
+}
+
+func withKPIs(p *plan.Plan, kpis ...*plan.KPI) *plan.Plan {
+	for _, k := range kpis {
+		k.Plan = p
+	}
+	p.KPIs = kpis
+	return p
+}
+
+func linked(kr *plan.KeyResult, kpiID string) *plan.KeyResult {
+	kr.KPI = set(kpiID)
+	return kr
+}
+
+func show(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return FormatNumber(*v)
+}
+
+func TestKPISeries(t *testing.T) {
+	annual := withKPIs(newPlan("2026/c.yaml", "company", "2026"), kpi("retention", func(k *plan.KPI) { k.Target = set(80.0) }))
+	q1 := withKPIs(newPlan("q1/c.yaml", "company", "2026-Q1"),
+		kpi("retention", func(k *plan.KPI) { k.Target = set(72.0); k.Actual = set(71.0) }),
+		kpi("churn", func(k *plan.KPI) { k.Direction = set(plan.Down); k.Target = set(5.0); k.Actual = set(6.0) }))
+	q2 := withKPIs(newPlan("q2/c.yaml", "company", "2026-Q2",
+		objective("loyal", linked(outcomeKR("ret", 72, 74, 73.5), "retention"), linked(outcomeKR("churn", 6, 4, 4), "churn"))),
+		kpi("retention", nil), kpi("churn", nil))
+	q3 := withKPIs(newPlan("q3/c.yaml", "company", "2026-Q3",
+		objective("loyal", linked(outcomeKR("ret", 73, 75, 74), "retention"), linked(outcomeKR("churn", 4, 3), "churn"))),
+		kpi("retention", nil), kpi("churn", func(k *plan.KPI) { k.AnnualTarget = set(3.0) }))
+
+	r, err := Build(repoOf(annual, q1, q2, q3), Options{AsOf: day("2026-08-15")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, k := range r.Plans[0].KPIs {
+		fmt.Fprintf(&b, "%s %s value=%s target=%s annual=%s on=%v:", k.ID, k.Direction, show(k.Value), show(k.Target), show(k.AnnualTarget), onTarget(k.OnTarget))
+		for _, pt := range k.Series {
+			fmt.Fprintf(&b, " %s=%s/%s", pt.Period, show(pt.Value), show(pt.Target))
+		}
+		b.WriteString("\n")
+	}
+	want := `retention up value=74 target=75 annual=80 on=no: 2026-Q1=71/72 2026-Q2=73.5/74 2026-Q3=74/75 2026-Q4=-/-
+churn down value=- target=3 annual=3 on=?: 2026-Q1=6/5 2026-Q2=4/4 2026-Q3=-/3 2026-Q4=-/-
+`
+	if b.String() != want {
+		t.Errorf("KPIs:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+func onTarget(b *bool) string {
+	switch {
+	case b == nil:
+		return "?"
+	case *b:
+		return "yes"
+	}
+	return "no"
+}
+
+func TestKPIOnTargetDirection(t *testing.T) {
+	tests := []struct {
+		value, target float64
+		dir           plan.Direction
+		want          bool
+	}{
+		{75, 75, plan.Up, true}, {76, 75, plan.Up, true}, {74, 75, plan.Up, false},
+		{3, 3, plan.Down, true}, {2, 3, plan.Down, true}, {4, 3, plan.Down, false},
+	}
+	for _, tt := range tests {
+		if got := meets(tt.value, tt.target, tt.dir); got != tt.want {
+			t.Errorf("meets(%v, %v, %s) = %v, want %v", tt.value, tt.target, tt.dir, got, tt.want)
+		}
+	}
+}

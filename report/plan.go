@@ -1,0 +1,152 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/okr-tool/okr/plan"
+)
+
+// plan scores a plan, its objectives and key results; each plan is scored once.
+func (b *builder) plan(p *plan.Plan) *PlanReport {
+	if pr, ok := b.scored[p]; ok {
+		return pr
+	}
+	period := p.Period.Value
+	pr := &PlanReport{
+		Plan:     p,
+		File:     p.File,
+		Scope:    p.Scope.Value,
+		Period:   period,
+		Level:    planLevel(p),
+		Owner:    p.Owner.Value,
+		Phase:    PhaseOf(period, b.asOf),
+		Expected: period.Elapsed(b.asOf),
+		Problems: b.problems[p.File],
+	}
+	b.scored[p] = pr
+	scores := make([]float64, 0, len(p.Objectives))
+	pr.NoData = true
+	for _, o := range p.Objectives {
+		or := scoreObjective(pr, o)
+		pr.Objectives = append(pr.Objectives, or)
+		scores = append(scores, or.Score)
+		pr.NoData = pr.NoData && or.NoData
+		pr.Summary.Objectives++
+		for _, kr := range or.KeyResults {
+			pr.Summary.KeyResults++
+			pr.Summary.count(kr.Status, 1)
+		}
+	}
+	pr.Score = mean(scores)
+	pr.Grade = GradeOf(pr.Score)
+	return pr
+}
+
+// planLevel is the plan's level, derived from its scope when the plan did not say.
+func planLevel(p *plan.Plan) plan.Level {
+	switch {
+	case p.Level.Value != "":
+		return p.Level.Value
+	case p.Scope.Value == "company":
+		return plan.LevelCompany
+	}
+	return plan.LevelTeam
+}
+
+// scoreObjective scores an objective as the weighted mean of its key results.
+func scoreObjective(pr *PlanReport, o *plan.Objective) *ObjectiveReport {
+	or := &ObjectiveReport{
+		Objective: o,
+		Plan:      pr,
+		ID:        o.ID.Value,
+		Title:     o.Title.Value,
+		Owner:     o.Owner.Value,
+		AlignsTo:  o.AlignsTo.Value,
+		NoData:    true,
+	}
+	scores := make([]float64, 0, len(o.KeyResults))
+	weights := make([]float64, 0, len(o.KeyResults))
+	statuses := make([]Status, 0, len(o.KeyResults))
+	for _, kr := range o.KeyResults {
+		krr := scoreKeyResult(pr, kr)
+		or.KeyResults = append(or.KeyResults, krr)
+		scores = append(scores, krr.Value)
+		weights = append(weights, krr.Weight)
+		statuses = append(statuses, krr.Status)
+		or.NoData = or.NoData && krr.NoData()
+	}
+	or.Score = WeightedMean(scores, weights)
+	or.Grade = GradeOf(or.Score)
+	or.Status = ObjectiveStatus(or.Score, or.NoData, pr.Phase, statuses)
+	or.NotAmbitious = !or.NoData && Complete(or.Score)
+	return or
+}
+
+func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
+	typ := kr.Type.Value
+	if typ == "" {
+		typ = plan.Outcome
+	}
+	krr := &KRReport{
+		KeyResult: kr,
+		ID:        kr.ID.Value,
+		Title:     kr.Title.Value,
+		Type:      typ,
+		KPI:       kr.KPI.Value,
+		Unit:      kr.Unit.Value,
+		Weight:    Weight(kr),
+		Start:     optional(kr.Start),
+		Target:    optional(kr.Target),
+		Current:   optional(kr.Current),
+		Progress:  optional(kr.Progress),
+		Done:      kr.Done.Set && kr.Done.Value,
+	}
+	if kr.Due.Set {
+		krr.Due = kr.Due.Value
+	}
+	if krr.Unit == "" && kr.KPI.Set && pr.Plan != nil {
+		if k := pr.Plan.KPI(kr.KPI.Value); k != nil {
+			krr.Unit = k.Unit.Value
+		}
+	}
+	krr.KRScore = ScoreKeyResult(kr, linkedDirection(pr.Plan, kr))
+	krr.Grade = GradeOf(krr.Value)
+	krr.Status = KRStatus(krr.KRScore, pr.Phase, pr.Expected)
+	if krr.Note != "" {
+		krr.Notes = append(krr.Notes, krr.Note)
+	}
+	if kr.Weight.Set && krr.Weight != kr.Weight.Value {
+		krr.Notes = append(krr.Notes, fmt.Sprintf("weight %s is not a positive number; counted as 1", FormatNumber(kr.Weight.Value)))
+	}
+	return krr
+}
+
+// linkedDirection is the direction of the KPI a key result is linked to, or "".
+func linkedDirection(p *plan.Plan, kr *plan.KeyResult) plan.Direction {
+	if p == nil || !kr.KPI.Set {
+		return ""
+	}
+	if k := p.KPI(kr.KPI.Value); k != nil {
+		return k.Direction.Value
+	}
+	return ""
+}
+
+func optional[T any](f plan.Field[T]) *T {
+	if !f.Set {
+		return nil
+	}
+	v := f.Value
+	return &v
+}
+
+func mean(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	var sum float64
+	for _, x := range xs {
+		sum += x
+	}
+	return sum / float64(len(xs))
+}

@@ -1,0 +1,129 @@
+package report
+
+import (
+	"time"
+
+	"github.com/okr-tool/okr/plan"
+)
+
+// How far behind the expected score a key result may fall before its status changes. The
+// expected score is the share of the period elapsed at the as-of date.
+const (
+	// AtRiskBehind: more than this far behind is at risk.
+	AtRiskBehind = 0.10
+	// OffTrackBehind: more than this far behind is off track.
+	OffTrackBehind = 0.25
+)
+
+// Phase is where the as-of date falls relative to a period.
+type Phase string
+
+// Phases of a period.
+const (
+	Upcoming   Phase = "upcoming"    // the as-of date is before the period starts
+	InProgress Phase = "in-progress" // the as-of date is inside the period
+	Finished   Phase = "finished"    // the as-of date is after the period's last day
+)
+
+// PhaseOf returns the phase of period p on the day asOf.
+func PhaseOf(p plan.Period, asOf time.Time) Phase {
+	day := time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
+	switch {
+	case day.Before(p.Start()):
+		return Upcoming
+	case !day.Before(p.End()):
+		return Finished
+	}
+	return InProgress
+}
+
+// Status is where a key result or objective stands. During a period it compares the score with
+// the expected score; once the period is over it is the grade.
+type Status string
+
+// Statuses. StatusGreen, StatusYellow and StatusRed are used for finished periods only.
+const (
+	StatusOnTrack    Status = "on-track"
+	StatusAtRisk     Status = "at-risk"
+	StatusOffTrack   Status = "off-track"
+	StatusNoData     Status = "no-data"
+	StatusNotStarted Status = "not-started"
+	StatusGreen      Status = Status(Green)
+	StatusYellow     Status = Status(Yellow)
+	StatusRed        Status = Status(Red)
+)
+
+// Label is the status as a person reads it: "on track", "no data".
+func (s Status) Label() string {
+	switch s {
+	case StatusOnTrack:
+		return "on track"
+	case StatusAtRisk:
+		return "at risk"
+	case StatusOffTrack:
+		return "off track"
+	case StatusNoData:
+		return "no data"
+	case StatusNotStarted:
+		return "not started"
+	}
+	return string(s)
+}
+
+// rank orders statuses from weakest to strongest, for an objective to take its weakest key
+// result's status. "No data" ranks below "on track": an objective is only on track when every
+// key result with a measurement is and none lacks one.
+func (s Status) rank() int {
+	switch s {
+	case StatusOffTrack, StatusRed:
+		return 0
+	case StatusAtRisk, StatusYellow:
+		return 1
+	case StatusNoData:
+		return 2
+	case StatusOnTrack, StatusGreen:
+		return 3
+	}
+	return 4 // not started
+}
+
+// KRStatus is the status of a key result with the given score in a period of the given phase,
+// where expected is the share of the period elapsed.
+func KRStatus(score KRScore, phase Phase, expected float64) Status {
+	switch {
+	case phase == Upcoming:
+		return StatusNotStarted
+	case score.NoData():
+		return StatusNoData
+	case phase == Finished:
+		return Status(GradeOf(score.Value))
+	}
+	behind := expected - score.Value
+	switch {
+	case behind > OffTrackBehind+epsilon:
+		return StatusOffTrack
+	case behind > AtRiskBehind+epsilon:
+		return StatusAtRisk
+	}
+	return StatusOnTrack
+}
+
+// ObjectiveStatus is the status of an objective: its grade once the period is finished, else
+// the weakest status among its key results. An objective without key results has no data.
+func ObjectiveStatus(score float64, noData bool, phase Phase, krs []Status) Status {
+	switch {
+	case phase == Upcoming:
+		return StatusNotStarted
+	case noData:
+		return StatusNoData
+	case phase == Finished:
+		return Status(GradeOf(score))
+	}
+	weakest := StatusNoData
+	for i, s := range krs {
+		if i == 0 || s.rank() < weakest.rank() {
+			weakest = s
+		}
+	}
+	return weakest
+}
