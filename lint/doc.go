@@ -1,0 +1,131 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// HelpText is a rule's documentation as plain text: what it checks, why, its settings, and an
+// example that passes. SARIF carries it as the rule's help.
+func HelpText(r Rule) string {
+	info := r.Info()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n\n%s\n", info.Summary, info.Rationale)
+	if files := SourceFiles(info); len(files) > 0 {
+		fmt.Fprintf(&b, "\nSources: %s\n", strings.Join(files, ", "))
+	}
+	if params := paramsOf(r); len(params) > 0 {
+		fmt.Fprintf(&b, "\nSettings in .okr.yaml (rules: %s:):\n", info.ID)
+		for _, p := range params {
+			fmt.Fprintf(&b, "  %s: %s   # default; %s\n", p.Name, p.Value(), p.Doc)
+		}
+	}
+	fmt.Fprintf(&b, "\nSilence one finding with # okr:ignore %s <reason>.\n", info.ID)
+	return b.String()
+}
+
+// HelpMarkdown is HelpText in Markdown, with the good example.
+func HelpMarkdown(r Rule) string {
+	info := r.Info()
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "**%s**\n\n%s\n", info.Summary, info.Rationale)
+	writeParams(&b, r)
+	b.WriteString("\nA plan that passes:\n\n")
+	writeExample(&b, info.Good)
+	return b.String()
+}
+
+func paramsOf(r Rule) []Param {
+	if c, ok := r.(Configurable); ok {
+		return c.Params()
+	}
+	return nil
+}
+
+func writeParams(b *bytes.Buffer, r Rule) {
+	params := paramsOf(r)
+	if len(params) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\nSettings (`.okr.yaml`, under `rules: %s:`):\n\n| setting | default | meaning |\n| --- | --- | --- |\n", r.Info().ID)
+	for _, p := range params {
+		fmt.Fprintf(b, "| `%s` | `%s` | %s |\n", p.Name, p.Value(), p.Doc)
+	}
+}
+
+func writeExample(b *bytes.Buffer, ex Example) {
+	for _, f := range ex {
+		if len(ex) > 1 {
+			fmt.Fprintf(b, "`%s`:\n\n", f.Path)
+		}
+		fmt.Fprintf(b, "```yaml\n%s```\n\n", f.Text)
+	}
+}
+
+// Catalogue renders docs/rules.md: every rule with its severity, rationale, settings, and a bad
+// and a good example, the bad one followed by the exact findings okr reports for it.
+func Catalogue(rules []Rule) []byte {
+	var b bytes.Buffer
+	b.WriteString(catalogueIntro)
+	b.WriteString("| rule | default | what it checks |\n| --- | --- | --- |\n")
+	for _, r := range rules {
+		info := r.Info()
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s |\n", info.ID, info.ID, info.Severity, info.Summary)
+	}
+	for _, r := range rules {
+		info := r.Info()
+		fmt.Fprintf(&b, "\n## %s\n\n", info.ID)
+		fmt.Fprintf(&b, "Default severity: **%s**", info.Severity)
+		if files := SourceFiles(info); len(files) > 0 {
+			fmt.Fprintf(&b, " · Sources: `%s`", strings.Join(files, "`, `"))
+		}
+		if info.Requires != "" {
+			fmt.Fprintf(&b, " · Needs: %s", info.Requires)
+		}
+		fmt.Fprintf(&b, "\n\n%s\n\n%s\n", info.Summary, info.Rationale)
+		writeParams(&b, r)
+		b.WriteString("\n### Bad\n\n")
+		writeExample(&b, info.Bad)
+		if info.Requires != "" {
+			fmt.Fprintf(&b, "This rule runs only in %s mode, so the example above is described rather than run.\n", info.Requires)
+		} else {
+			fmt.Fprintf(&b, "```text\n%s\n```\n", strings.Join(RunExample(Registry(), info.ID, info.Bad), "\n"))
+		}
+		b.WriteString("\n### Good\n\n")
+		writeExample(&b, info.Good)
+	}
+	return bytes.TrimRight(b.Bytes(), "\n")
+}
+
+const catalogueIntro = `# okr lint rules
+
+<!-- Generated from the rule registry (package lint) by
+     go test ./lint -run TestRulesDoc -update
+     Do not edit by hand: TestRulesDoc fails when this file is stale. -->
+
+Each rule has an ID, a default severity and a source document among the seeds the plan format was
+designed from. ` + "`okr rules`" + ` lists the rules and ` + "`okr rules ID`" + ` explains one. Every
+"Bad" example below is run by the tests and must produce the output shown; every "Good" example
+must not make its rule fire.
+
+Change a rule's severity or numbers in ` + "`.okr.yaml`" + ` at the repository root (or pass
+` + "`--config FILE`" + `):
+
+` + "```yaml" + `
+paths:               # where plans live (globs, ** for any depth); default: everywhere
+  - plans/**
+rules:
+  kpi-count: off     # a severity: error, warning or off
+  kr-count:          # or settings, with an optional severity
+    severity: warning
+    min: 2
+    max: 5
+` + "```" + `
+
+Silence a finding where it stands with ` + "`# okr:ignore RULE[,RULE] reason`" + ` on the line the finding
+points at, on the line of the KPI, objective or key result it belongs to, or alone on the line right
+above either. A suppression without a reason, naming an unknown rule, or silencing nothing is
+reported by the ` + "`suppression`" + ` rule.
+
+`

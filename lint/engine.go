@@ -1,0 +1,226 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/okr-tool/okr/plan"
+)
+
+// Options control a lint run.
+type Options struct {
+	// Rules are the rules to run; nil means Registry().
+	Rules []Rule
+	// Severity overrides rules' default severities by rule ID; Off disables a rule.
+	Severity map[string]Severity
+	// Files limits the reported findings to these repository-relative files; nil reports all.
+	// Cross-plan rules still see the whole repository.
+	Files map[string]bool
+}
+
+// Context is handed to rules while they run: it knows the repository, which rule is running,
+// and collects what the rule reports.
+type Context struct {
+	Repo *plan.Repository
+
+	rule     *Info
+	severity Severity
+	findings []Finding
+}
+
+// Report records a finding of the running rule at pos in file. It belongs to no object, so
+// only a suppression on pos's line silences it.
+func (c *Context) Report(file string, pos plan.Pos, format string, args ...any) {
+	c.add(file, pos, owners{}, format, args)
+}
+
+// ReportPlan records a finding about plan p as a whole, at pos (1:1 when zero). Besides pos's
+// line, a suppression on the plan's first line silences it.
+func (c *Context) ReportPlan(p *plan.Plan, pos plan.Pos, format string, args ...any) {
+	c.add(p.File, pos, owners{planLine(p), 0}, format, args)
+}
+
+// ReportObjective records a finding about objective o at pos (o's own position when zero).
+func (c *Context) ReportObjective(o *plan.Objective, pos plan.Pos, format string, args ...any) {
+	c.add(o.Plan.File, or(pos, o.Pos), owners{o.Pos.Line, 0}, format, args)
+}
+
+// ReportKeyResult records a finding about key result kr at pos (kr's own position when zero).
+// A suppression on the key result's line or on its objective's line silences it.
+func (c *Context) ReportKeyResult(kr *plan.KeyResult, pos plan.Pos, format string, args ...any) {
+	o := kr.Objective
+	c.add(o.Plan.File, or(pos, kr.Pos), owners{kr.Pos.Line, o.Pos.Line}, format, args)
+}
+
+// ReportKPI records a finding about KPI k at pos (k's own position when zero).
+func (c *Context) ReportKPI(k *plan.KPI, pos plan.Pos, format string, args ...any) {
+	c.add(k.Plan.File, or(pos, k.Pos), owners{k.Pos.Line, 0}, format, args)
+}
+
+func (c *Context) add(file string, pos plan.Pos, own owners, format string, args []any) {
+	if pos.IsZero() {
+		pos = plan.Pos{Line: 1, Col: 1}
+	}
+	c.findings = append(c.findings, Finding{
+		File:     file,
+		Pos:      pos,
+		Severity: c.severity,
+		Rule:     c.rule.ID,
+		Message:  fmt.Sprintf(format, args...),
+		owners:   own,
+	})
+}
+
+func or(pos, fallback plan.Pos) plan.Pos {
+	if pos.IsZero() {
+		return fallback
+	}
+	return pos
+}
+
+// Run checks every plan of the repository and returns the findings, sorted, with a summary.
+func Run(repo *plan.Repository, opts Options) *Result {
+	rules := opts.Rules
+	if rules == nil {
+		rules = Registry()
+	}
+	severity := func(info *Info) Severity {
+		if s, ok := opts.Severity[info.ID]; ok {
+			return s
+		}
+		return info.Severity
+	}
+	active := map[string]Severity{}
+	for _, r := range rules {
+		active[r.Info().ID] = severity(r.Info())
+	}
+
+	c := &Context{Repo: repo}
+	c.addDiagnostics(repo, rules, active)
+	c.visit(repo, rules, active)
+	plans := plansByFile(repo)
+	c.findings = suppress(c.findings, plans, rules, active)
+
+	res := &Result{Findings: []Finding{}}
+	for _, f := range c.findings {
+		if opts.Files != nil && !opts.Files[f.File] {
+			continue
+		}
+		res.Findings = append(res.Findings, f)
+		switch f.Severity {
+		case Error:
+			res.Summary.Errors++
+		case Warning:
+			res.Summary.Warnings++
+		}
+	}
+	SortFindings(res.Findings)
+	res.Summary.Files, res.Summary.Plans = countScope(repo, opts.Files)
+	return res
+}
+
+// addDiagnostics turns the diagnostics of loading into findings of the load-time rules.
+func (c *Context) addDiagnostics(repo *plan.Repository, rules []Rule, active map[string]Severity) {
+	var plans map[string]*plan.Plan
+	for _, d := range repo.Diagnostics {
+		s, ok := active[d.Rule]
+		if !ok || s == Off {
+			continue
+		}
+		if plans == nil {
+			plans = plansByFile(repo)
+		}
+		c.findings = append(c.findings, Finding{
+			File: d.File, Pos: d.Pos, Severity: s, Rule: d.Rule, Message: d.Message,
+			owners: containingObject(plans[d.File], d.Pos.Line),
+		})
+	}
+}
+
+// visitors are the active rules sorted by what they visit.
+type visitors struct {
+	plans      []PlanVisitor
+	kpis       []KPIVisitor
+	objectives []ObjectiveVisitor
+	krs        []KeyResultVisitor
+	repos      []RepositoryVisitor
+	info       map[any]*Info
+}
+
+func (c *Context) visit(repo *plan.Repository, rules []Rule, active map[string]Severity) {
+	v := visitors{info: map[any]*Info{}}
+	for _, r := range rules {
+		if active[r.Info().ID] == Off {
+			continue
+		}
+		v.info[r] = r.Info()
+		if x, ok := r.(PlanVisitor); ok {
+			v.plans = append(v.plans, x)
+		}
+		if x, ok := r.(KPIVisitor); ok {
+			v.kpis = append(v.kpis, x)
+		}
+		if x, ok := r.(ObjectiveVisitor); ok {
+			v.objectives = append(v.objectives, x)
+		}
+		if x, ok := r.(KeyResultVisitor); ok {
+			v.krs = append(v.krs, x)
+		}
+		if x, ok := r.(RepositoryVisitor); ok {
+			v.repos = append(v.repos, x)
+		}
+	}
+	use := func(r any) {
+		c.rule = v.info[r]
+		c.severity = active[c.rule.ID]
+	}
+	for _, p := range repo.Plans {
+		for _, r := range v.plans {
+			use(r)
+			r.VisitPlan(c, p)
+		}
+		for _, k := range p.KPIs {
+			for _, r := range v.kpis {
+				use(r)
+				r.VisitKPI(c, k)
+			}
+		}
+		for _, o := range p.Objectives {
+			for _, r := range v.objectives {
+				use(r)
+				r.VisitObjective(c, o)
+			}
+			for _, kr := range o.KeyResults {
+				for _, r := range v.krs {
+					use(r)
+					r.VisitKeyResult(c, kr)
+				}
+			}
+		}
+	}
+	for _, r := range v.repos {
+		use(r)
+		r.VisitRepository(c, repo)
+	}
+}
+
+func plansByFile(repo *plan.Repository) map[string]*plan.Plan {
+	m := make(map[string]*plan.Plan, len(repo.Plans))
+	for _, p := range repo.Plans {
+		m[p.File] = p
+	}
+	return m
+}
+
+func countScope(repo *plan.Repository, files map[string]bool) (nFiles, nPlans int) {
+	for _, f := range repo.Files {
+		if files == nil || files[f] {
+			nFiles++
+		}
+	}
+	for _, p := range repo.Plans {
+		if files == nil || files[p.File] {
+			nPlans++
+		}
+	}
+	return nFiles, nPlans
+}

@@ -1,0 +1,57 @@
+package lint
+
+import "github.com/okr-tool/okr/plan"
+
+// owners are the lines of the objects a finding belongs to, innermost first (a key result,
+// then its objective); 0 means none. A suppression on one of these lines silences the finding.
+type owners [2]int
+
+// planLine is the line of a plan's first top-level key: the line that stands for the plan as a
+// whole. It is 1 when the plan has no keys.
+func planLine(p *plan.Plan) int {
+	line := 0
+	for _, pos := range topLevelKeys(p) {
+		if !pos.IsZero() && (line == 0 || pos.Line < line) {
+			line = pos.Line
+		}
+	}
+	if line == 0 {
+		return 1
+	}
+	return line
+}
+
+// containingObject finds the objects that a line of plan p lies in: the last KPI, objective or
+// key result that starts on or before the line. It serves findings that come from loading,
+// which know their position but not their object.
+func containingObject(p *plan.Plan, line int) owners {
+	if p == nil {
+		return owners{}
+	}
+	best, parent := 0, 0
+	consider := func(start, up int) {
+		if start <= line && start > best {
+			best, parent = start, up
+		}
+	}
+	for _, k := range p.KPIs {
+		consider(k.Pos.Line, 0)
+	}
+	for _, o := range p.Objectives {
+		consider(o.Pos.Line, 0)
+		for _, kr := range o.KeyResults {
+			consider(kr.Pos.Line, o.Pos.Line)
+		}
+	}
+	// A top-level key between the object and the line ends the object's section.
+	for _, k := range topLevelKeys(p) {
+		if !k.IsZero() && k.Line > best && k.Line <= line {
+			return owners{}
+		}
+	}
+	return owners{best, parent}
+}
+
+func topLevelKeys(p *plan.Plan) []plan.Pos {
+	return []plan.Pos{p.Period.Key, p.Scope.Key, p.Level.Key, p.Parent.Key, p.Owner.Key, p.KPIsKey, p.ObjectivesKey}
+}

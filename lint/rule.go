@@ -1,0 +1,112 @@
+// Package lint checks plans against the rules of good OKR practice. Each rule is a small type
+// that visits the parts of a plan it cares about; the engine walks every plan once and hands each
+// part to the rules that want it.
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/okr-tool/okr/plan"
+)
+
+// Severity is how serious a finding is. Off disables a rule.
+type Severity int
+
+// Severities, from "not reported" to "fails the build".
+const (
+	Off Severity = iota
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "off"
+}
+
+// Severities are the names ParseSeverity accepts, for messages and suggestions.
+var Severities = []string{"error", "warning", "off"}
+
+// ParseSeverity parses "error", "warning" or "off".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "off":
+		return Off, nil
+	}
+	return Off, fmt.Errorf("severity %q must be error, warning or off", s)
+}
+
+// Info documents a rule. The catalogue in docs/rules.md is generated from it.
+type Info struct {
+	ID       string
+	Severity Severity // default severity
+	// Summary is one line: what the rule checks.
+	Summary string
+	// Rationale explains why, citing the source document (seed file and the idea of the passage).
+	Rationale string
+	// Source names the seed documents the rule comes from, e.g. "000".
+	Source string
+	// Requires names what the rule needs beyond the plan files ("git"); such a rule only runs
+	// in that mode, and its examples are documentation rather than tests.
+	Requires string
+	// Bad makes the rule fire; Good keeps it quiet. Each is a small plan repository.
+	Bad, Good Example
+}
+
+// Example is a small plan repository used to document and test a rule: one or more files.
+type Example []ExampleFile
+
+// ExampleFile is one file of an Example.
+type ExampleFile struct {
+	Path string // repository-relative, with forward slashes
+	Text string
+}
+
+// onePlan is an Example made of a single file, plan.yaml.
+func onePlan(text string) Example { return Example{{Path: "plan.yaml", Text: text}} }
+
+// Rule is a lint rule. Besides Info, a rule implements one or more of the visitor interfaces
+// below; rules whose findings come from loading (yaml-syntax, schema, …) implement none.
+type Rule interface {
+	Info() *Info
+}
+
+// PlanVisitor is implemented by rules that check a plan as a whole.
+type PlanVisitor interface {
+	VisitPlan(c *Context, p *plan.Plan)
+}
+
+// KPIVisitor is implemented by rules that check each KPI of a plan.
+type KPIVisitor interface {
+	VisitKPI(c *Context, k *plan.KPI)
+}
+
+// ObjectiveVisitor is implemented by rules that check each objective.
+type ObjectiveVisitor interface {
+	VisitObjective(c *Context, o *plan.Objective)
+}
+
+// KeyResultVisitor is implemented by rules that check each key result.
+type KeyResultVisitor interface {
+	VisitKeyResult(c *Context, kr *plan.KeyResult)
+}
+
+// RepositoryVisitor is implemented by cross-plan rules; it is called once, after the plans.
+type RepositoryVisitor interface {
+	VisitRepository(c *Context, r *plan.Repository)
+}
+
+// loadRule documents a rule whose findings are the diagnostics of loading and linking.
+type loadRule struct{ info Info }
+
+func (r *loadRule) Info() *Info { return &r.info }

@@ -1,0 +1,30 @@
+package lint
+
+import "github.com/okr-tool/okr/plan"
+
+func newDuplicateID() *loadRule {
+	return &loadRule{Info{
+		ID:       plan.RuleDuplicateID,
+		Severity: Error,
+		Summary:  "Objective, key result and KPI ids are unique in a plan; (scope, period) is unique in the repository.",
+		Rationale: "Ids are how alignment links, KPI links and carry-forward across quarters find things; a " +
+			"duplicate makes every one of them ambiguous. Two files for the same scope and period would " +
+			"split one plan in two.",
+		Bad: onePlan(`period: 2026-Q3
+scope: sales
+objectives:
+  - id: grow
+    title: Grow revenue
+  - id: grow
+    title: Grow margin
+`),
+		Good: onePlan(`period: 2026-Q3
+scope: sales
+objectives:
+  - id: grow-revenue
+    title: Grow revenue
+  - id: grow-margin
+    title: Grow margin
+`),
+	}}
+}

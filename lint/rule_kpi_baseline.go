@@ -1,0 +1,94 @@
+package lint
+
+import "github.com/okr-tool/okr/plan"
+
+// kpiBaseline checks that a KPI-linked key result starts from the KPI's last value of the
+// previous quarter.
+type kpiBaseline struct{ info Info }
+
+func newKPIBaseline() *kpiBaseline {
+	return &kpiBaseline{info: Info{
+		ID:       "kpi-baseline",
+		Severity: Warning,
+		Summary:  "A KPI-linked key result's start equals the previous quarter's last value of that KPI.",
+		Rationale: "Seed 000 updates a KPI's quarterly targets from the previous quarter's actual results " +
+			"(its worked example moves retention from 73% to 75% in Q3, then from 75% to 80% in Q4). A " +
+			"key result linked to a KPI should therefore start where the KPI ended: the current value of " +
+			"the previous quarter's linked key result, or else that KPI's actual.",
+		Source: "000",
+		Bad: Example{
+			{Path: "plans/2026-Q3/sales.yaml", Text: `period: 2026-Q3
+scope: sales
+kpis:
+  - {id: client-retention, name: Client retention rate, source: CRM, frequency: monthly}
+objectives:
+  - id: loyal-customers
+    title: Create wildly loyal customers
+    key_results:
+      - {id: retention, title: Raise retention from 73% to 75%, start: 73, target: 75, current: 75, kpi: client-retention}
+`},
+			{Path: "plans/2026-Q4/sales.yaml", Text: `period: 2026-Q4
+scope: sales
+kpis:
+  - {id: client-retention, name: Client retention rate, source: CRM, frequency: monthly}
+objectives:
+  - id: long-lasting-relationships
+    title: Build long-lasting client relationships
+    key_results:
+      - {id: retention, title: Raise retention from 73% to 80%, start: 73, target: 80, kpi: client-retention}
+`},
+		},
+		Good: Example{
+			{Path: "plans/2026-Q3/sales.yaml", Text: `period: 2026-Q3
+scope: sales
+kpis:
+  - {id: client-retention, name: Client retention rate, source: CRM, frequency: monthly}
+objectives:
+  - id: loyal-customers
+    title: Create wildly loyal customers
+    key_results:
+      - {id: retention, title: Raise retention from 73% to 75%, start: 73, target: 75, current: 75, kpi: client-retention}
+`},
+			{Path: "plans/2026-Q4/sales.yaml", Text: `period: 2026-Q4
+scope: sales
+kpis:
+  - {id: client-retention, name: Client retention rate, source: CRM, frequency: monthly}
+objectives:
+  - id: long-lasting-relationships
+    title: Build long-lasting client relationships
+    key_results:
+      - {id: retention, title: Raise retention from 75% to 80%, start: 75, target: 80, kpi: client-retention}
+`},
+		},
+	}}
+}
+
+func (r *kpiBaseline) Info() *Info { return &r.info }
+
+func (r *kpiBaseline) VisitKeyResult(c *Context, kr *plan.KeyResult) {
+	if kr.Type.Value == plan.Effort || !kr.KPI.Set || !kr.Start.Set {
+		return
+	}
+	prev := c.Repo.PrevQuarter(kr.Objective.Plan)
+	if prev == nil || prev.KPI(kr.KPI.Value) == nil {
+		return
+	}
+	last, ok := lastValue(prev, kr.KPI.Value)
+	if !ok || same(last, kr.Start.Value) {
+		return
+	}
+	c.ReportKeyResult(kr, kr.Start.Pos, "key result %s starts at %s, but KPI %s ended %s at %s (%s); set start: %s and base the target on it",
+		quote(kr.ID.Value), num(kr.Start.Value), quote(kr.KPI.Value), prev.Period.Value, num(last), prev.File, num(last))
+}
+
+// lastValue is a KPI's latest reading in plan p: the current value of the key result linked to
+// it, or else the KPI's actual.
+func lastValue(p *plan.Plan, kpiID string) (float64, bool) {
+	if kr := p.LinkedKeyResult(kpiID); kr != nil && kr.Current.Set {
+		return kr.Current.Value, true
+	}
+	if k := p.KPI(kpiID); k != nil && k.Actual.Set {
+		return k.Actual.Value, true
+	}
+	return 0, false
+}

@@ -1,0 +1,53 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/okr-tool/okr/plan"
+)
+
+// kpiFrequency checks that every live KPI says how often it is reported.
+type kpiFrequency struct{ info Info }
+
+func newKPIFrequency() *kpiFrequency {
+	return &kpiFrequency{info: Info{
+		ID:       "kpi-frequency",
+		Severity: Error,
+		Summary:  "Every live KPI has a reporting frequency.",
+		Rationale: "Seed 000 lists a clear reporting frequency among the parts every KPI needs, and seed 001 " +
+			"describes KPIs as ongoing numbers tracked daily, weekly or monthly. Without a frequency nobody " +
+			"knows when the number is due or when it has gone stale.",
+		Source: "000, 001",
+		Bad: onePlan(`period: 2026-Q3
+scope: sales
+kpis:
+  - id: client-retention
+    name: Client retention rate
+    source: CRM retention report
+    target: 75
+objectives: []
+`),
+		Good: onePlan(`period: 2026-Q3
+scope: sales
+kpis:
+  - id: client-retention
+    name: Client retention rate
+    source: CRM retention report
+    frequency: monthly
+    target: 75
+objectives: []
+`),
+	}}
+}
+
+func (r *kpiFrequency) Info() *Info { return &r.info }
+
+func (r *kpiFrequency) VisitKPI(c *Context, k *plan.KPI) {
+	if k.Live() && absent(k.Frequency) {
+		names := make([]string, len(plan.Frequencies))
+		for i, f := range plan.Frequencies {
+			names[i] = string(f)
+		}
+		c.ReportKPI(k, k.Pos, "KPI %s has no reporting frequency; add frequency: %s", quote(k.ID.Value), strings.Join(names, "|"))
+	}
+}

@@ -1,0 +1,54 @@
+package lint
+
+import "github.com/okr-tool/okr/plan"
+
+// kpiTarget checks that every live KPI has a quantifiable target for its plan's period.
+type kpiTarget struct{ info Info }
+
+func newKPITarget() *kpiTarget {
+	return &kpiTarget{info: Info{
+		ID:       "kpi-target",
+		Severity: Error,
+		Summary:  "Every live KPI has a quantifiable target for the period: its own target or its key result's.",
+		Rationale: "Seed 000 requires each KPI to have a quantifiable target that matches the time period of " +
+			"the goal it measures. A KPI gets it from target: or, when an outcome key result of the plan " +
+			"is linked to it with kpi:, from that key result's target; an annual plan may use annual_target.",
+		Source: "000",
+		Bad: onePlan(`period: 2026-Q3
+scope: sales
+kpis:
+  - id: client-retention
+    name: Client retention rate
+    source: CRM retention report
+    frequency: monthly
+objectives: []
+`),
+		Good: onePlan(`period: 2026-Q3
+scope: sales
+kpis:
+  - id: client-retention
+    name: Client retention rate
+    source: CRM retention report
+    frequency: monthly
+    target: 75
+objectives: []
+`),
+	}}
+}
+
+func (r *kpiTarget) Info() *Info { return &r.info }
+
+func (r *kpiTarget) VisitKPI(c *Context, k *plan.KPI) {
+	if !k.Live() || !k.Target.Key.IsZero() {
+		return // a target that does not decode is the schema rule's finding
+	}
+	p := k.Plan
+	if kr := p.LinkedKeyResult(k.ID.Value); kr != nil && kr.Type.Value != plan.Effort && !kr.Target.Key.IsZero() {
+		return
+	}
+	if p.Period.Value.IsYear() && !k.AnnualTarget.Key.IsZero() {
+		return
+	}
+	c.ReportKPI(k, k.Pos, "KPI %s has no target for %s; add target: <number>, or link an outcome key result to it with kpi: %s",
+		quote(k.ID.Value), p.Period.Value, k.ID.Value)
+}

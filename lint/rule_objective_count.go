@@ -1,0 +1,62 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/okr-tool/okr/plan"
+)
+
+// objectiveCount checks that a plan has at most max objectives.
+type objectiveCount struct {
+	info Info
+	max  int
+}
+
+func newObjectiveCount() *objectiveCount {
+	return &objectiveCount{max: 5, info: Info{
+		ID:       "objective-count",
+		Severity: Warning,
+		Summary:  "A plan has at most 5 objectives.",
+		Rationale: "Seed 002 recommends three to five objectives, each with three to five key results. A plan " +
+			"with more objectives than that spreads a team's attention until none of them is ambitious. " +
+			"The maximum is configurable.",
+		Source: "002",
+		Bad: onePlan(`period: 2026-Q3
+scope: sales
+objectives:
+  - {id: one, title: Objective one}
+  - {id: two, title: Objective two}
+  - {id: three, title: Objective three}
+  - {id: four, title: Objective four}
+  - {id: five, title: Objective five}
+  - {id: six, title: Objective six}
+`),
+		Good: onePlan(`period: 2026-Q3
+scope: sales
+objectives:
+  - {id: one, title: Objective one}
+  - {id: two, title: Objective two}
+  - {id: three, title: Objective three}
+`),
+	}}
+}
+
+func (r *objectiveCount) Info() *Info { return &r.info }
+
+func (r *objectiveCount) Params() []Param {
+	return []Param{{Name: "max", Doc: "most objectives a plan may have", Int: &r.max}}
+}
+
+func (r *objectiveCount) Validate() error {
+	if r.max < 1 {
+		return fmt.Errorf("max is %d; it must be at least 1", r.max)
+	}
+	return nil
+}
+
+func (r *objectiveCount) VisitPlan(c *Context, p *plan.Plan) {
+	if n := len(p.Objectives); n > r.max {
+		c.ReportPlan(p, p.ObjectivesKey, "plan %s for %s has %d objectives; keep at most %d (merge or drop %d) so each gets the focus it needs",
+			quote(p.Scope.Value), p.Period.Value, n, r.max, n-r.max)
+	}
+}

@@ -1,0 +1,25 @@
+package lint
+
+import "github.com/okr-tool/okr/plan"
+
+func newReference() *loadRule {
+	return &loadRule{Info{
+		ID:       plan.RuleReference,
+		Severity: Error,
+		Summary:  "kpi: names a KPI of the same plan; aligns_to and parent resolve.",
+		Rationale: "Seed 004 sets OKRs at three levels (company, team, individual), and seed 000 has OKRs " +
+			"cascade the company's direction down to teams and people. Those links between levels, and " +
+			"the link from a key result to the KPI it measures, only carry meaning when they point at " +
+			"something that exists; misspelled ones come with the nearest existing name.",
+		Source: "004, 000",
+		Bad: onePlan(`period: 2026-Q3
+scope: sales
+parent: compnay
+objectives: []
+`),
+		Good: onePlan(`period: 2026-Q3
+scope: sales
+objectives: []
+`),
+	}}
+}

@@ -1,0 +1,70 @@
+package lint
+
+import "github.com/okr-tool/okr/plan"
+
+// scoreRange checks that the values a key result is scored from make sense.
+type scoreRange struct{ info Info }
+
+func newScoreRange() *scoreRange {
+	return &scoreRange{info: Info{
+		ID:       "score-range",
+		Severity: Error,
+		Summary:  "score and progress are in 0..1, and done: true agrees with progress.",
+		Rationale: "Seed 002 scores key results objectively on a 0 to 1 scale and seed 004 grades them from 0 " +
+			"(not met) to 1 (met). A score of 7 or a progress of 60 is a different scale written into the " +
+			"wrong field and would distort every average it enters. done: true with a progress below 1 " +
+			"contradicts itself. (current on an effort key result, or progress on an outcome one, is a " +
+			"schema finding.)",
+		Source: "002, 004",
+		Bad: onePlan(`period: 2026-Q3
+scope: sales
+objectives:
+  - id: loyal-customers
+    title: Create wildly loyal customers
+    key_results:
+      - id: success-plans
+        title: Design success plans for client health
+        type: effort
+        due: 2026-09-30
+        progress: 60
+`),
+		Good: onePlan(`period: 2026-Q3
+scope: sales
+objectives:
+  - id: loyal-customers
+    title: Create wildly loyal customers
+    key_results:
+      - id: success-plans
+        title: Design success plans for client health
+        type: effort
+        due: 2026-09-30
+        progress: 0.6
+`),
+	}}
+}
+
+func (r *scoreRange) Info() *Info { return &r.info }
+
+func (r *scoreRange) VisitKeyResult(c *Context, kr *plan.KeyResult) {
+	id := quote(kr.ID.Value)
+	if kr.Score.Set && !unit(kr.Score.Value) {
+		c.ReportKeyResult(kr, kr.Score.Pos, "key result %s has score %s; a score is a grade from 0 to 1 (e.g. 0.7), or remove it to have it computed",
+			id, num(kr.Score.Value))
+	}
+	if kr.Progress.Set && !unit(kr.Progress.Value) {
+		hint := ""
+		if kr.Progress.Value > 1 && kr.Progress.Value <= 100 {
+			hint = " (" + num(kr.Progress.Value) + "% is " + num(kr.Progress.Value/100) + ")"
+		}
+		c.ReportKeyResult(kr, kr.Progress.Pos, "key result %s has progress %s; progress is a share from 0 to 1%s",
+			id, num(kr.Progress.Value), hint)
+	}
+	// current on an effort key result, or progress on an outcome one, is the schema rule's.
+	if kr.Type.Value == plan.Effort && kr.Done.Set && kr.Done.Value && kr.Progress.Set && unit(kr.Progress.Value) && kr.Progress.Value < 1 {
+		c.ReportKeyResult(kr, kr.Progress.Pos, "key result %s is done but has progress %s; set progress: 1 or remove it, or remove done: true",
+			id, num(kr.Progress.Value))
+	}
+}
+
+// unit reports whether v lies in 0..1.
+func unit(v float64) bool { return v >= 0 && v <= 1 }

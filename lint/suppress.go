@@ -1,0 +1,150 @@
+package lint
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/okr-tool/okr/plan"
+)
+
+// RuleSuppression is the ID of the rule that reports "# okr:ignore" comments that are wrong:
+// without a reason, naming an unknown rule, or silencing nothing.
+const RuleSuppression = "suppression"
+
+// suppressionState is one "# okr:ignore" comment and which of its rules silenced something.
+type suppressionState struct {
+	file string
+	s    *plan.Suppression
+	used map[string]bool
+}
+
+// suppressionIndex maps a line to the comments that apply to it.
+type suppressionIndex map[int][]*suppressionState
+
+// indexSuppressions says which line each comment of p applies to: its own line for a comment
+// after a value, the next line for a comment alone on its line (skipping further okr:ignore
+// comments stacked below it).
+func indexSuppressions(p *plan.Plan) (suppressionIndex, []*suppressionState) {
+	alone := map[int]bool{}
+	for _, s := range p.Suppressions {
+		if s.OwnLine {
+			alone[s.Pos.Line] = true
+		}
+	}
+	idx := suppressionIndex{}
+	states := make([]*suppressionState, len(p.Suppressions))
+	for i := range p.Suppressions {
+		s := &p.Suppressions[i]
+		st := &suppressionState{file: p.File, s: s, used: map[string]bool{}}
+		states[i] = st
+		line := s.Pos.Line
+		if s.OwnLine {
+			line++
+			for alone[line] {
+				line++
+			}
+		}
+		idx[line] = append(idx[line], st)
+	}
+	return idx, states
+}
+
+// silences reports whether a comment on one of the finding's lines names its rule, and marks
+// that comment's rule used.
+func (idx suppressionIndex) silences(f Finding) bool {
+	lines := [3]int{f.Pos.Line, f.owners[0], f.owners[1]}
+	hit := false
+	for i, line := range lines {
+		if line == 0 || slices.Contains(lines[:i], line) {
+			continue
+		}
+		for _, st := range idx[line] {
+			if slices.Contains(st.s.Rules, f.Rule) {
+				st.used[f.Rule] = true
+				hit = true
+			}
+		}
+	}
+	return hit
+}
+
+// suppress drops the findings that an "# okr:ignore" comment silences and adds findings of the
+// suppression rule for comments that are wrong.
+func suppress(findings []Finding, plans map[string]*plan.Plan, rules []Rule, active map[string]Severity) []Finding {
+	indexes := map[string]suppressionIndex{}
+	var states []*suppressionState
+	for file, p := range plans {
+		if len(p.Suppressions) > 0 {
+			idx, st := indexSuppressions(p)
+			indexes[file] = idx
+			states = append(states, st...)
+		}
+	}
+	if len(indexes) == 0 {
+		return findings
+	}
+	kept := findings[:0]
+	for _, f := range findings {
+		if idx := indexes[f.File]; idx != nil && idx.silences(f) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	severity := active[RuleSuppression]
+	if severity == Off {
+		return kept
+	}
+	known := knownRules(rules)
+	for _, st := range states {
+		for _, p := range st.problems(known, active) {
+			kept = append(kept, Finding{
+				File: st.file, Pos: st.s.Pos, Severity: severity, Rule: RuleSuppression, Message: p,
+			})
+		}
+	}
+	return kept
+}
+
+// problems says what is wrong with a comment, one message per problem.
+func (st *suppressionState) problems(known []string, active map[string]Severity) []string {
+	var msgs []string
+	if len(st.s.Rules) == 0 {
+		return []string{"okr:ignore names no rule; write # okr:ignore RULE[,RULE] reason"}
+	}
+	where := "on this line or the object it stands on"
+	if st.s.OwnLine {
+		where = "on the next line or the object it stands on"
+	}
+	for _, id := range st.s.Rules {
+		switch {
+		case !slices.Contains(known, id):
+			msg := "okr:ignore names unknown rule " + strconv.Quote(id)
+			if near := plan.Nearest(id, known); near != "" {
+				msg += "; did you mean " + strconv.Quote(near) + "?"
+			} else {
+				msg += "; run okr rules for the list"
+			}
+			msgs = append(msgs, msg)
+		case st.used[id], active[id] == Off:
+			// A rule that is turned off silences nothing, and that is not the comment's fault.
+		default:
+			msgs = append(msgs, "okr:ignore "+id+" silences nothing "+where+"; remove it")
+		}
+	}
+	if st.s.Reason == "" {
+		msgs = append(msgs, "okr:ignore has no reason; say why after the rules, e.g. # okr:ignore "+
+			st.s.Rules[0]+" <why this is fine here>")
+	}
+	return msgs
+}
+
+// knownRules returns the IDs of every registered rule and of the rules of this run.
+func knownRules(rules []Rule) []string {
+	var ids []string
+	for _, r := range append(Registry(), rules...) {
+		if !slices.Contains(ids, r.Info().ID) {
+			ids = append(ids, r.Info().ID)
+		}
+	}
+	return ids
+}

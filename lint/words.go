@@ -1,0 +1,59 @@
+package lint
+
+import (
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/okr-tool/okr/plan"
+)
+
+// quote renders a user's value in a message: Go-quoted, so control characters stay visible, and
+// cut short so a long value cannot flood the output.
+func quote(s string) string {
+	const max = 60
+	if r := []rune(s); len(r) > max {
+		s = string(r[:max]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// num renders a number the way a plan would write it: 75, 0.5, 1000000.
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// absent reports whether a field's key is missing altogether. A key that is present with a value
+// that could not be decoded is not absent: the schema rule has reported it already.
+func absent[T any](f plan.Field[T]) bool { return !f.Set && f.Key.IsZero() }
+
+// same reports whether two numbers of a plan are equal, allowing for the rounding of decimals.
+func same(a, b float64) bool {
+	return a == b || math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// plural returns "1 key result" or "2 key results".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// levelsOf returns the names of levels, for messages and docs.
+func levelsOf(ls []plan.Level) []string {
+	names := make([]string, len(ls))
+	for i, l := range ls {
+		names[i] = string(l)
+	}
+	return names
+}
+
+// dateLayout is how plans write dates.
+const dateLayout = "2006-01-02"
+
+// periodOf returns the period of the same kind as like (quarter or year) that contains t.
+func periodOf(t time.Time, like plan.Period) plan.Period {
+	if like.IsQuarter() {
+		return plan.Period{Year: t.Year(), Quarter: (int(t.Month())-1)/3 + 1}
+	}
+	return plan.Period{Year: t.Year()}
+}
