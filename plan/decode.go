@@ -51,9 +51,17 @@ type pair struct {
 // in messages, e.g. "key result". typos holds the known keys that were suggested for unknown ones,
 // so that a misspelt required key is reported once, not also as missing.
 func (d *decoder) entries(m *yaml.Node, what string, known []string) (out []pair, typos map[string]bool) {
-	typos = map[string]bool{}
-	seen := map[string]*yaml.Node{}
+	out = make([]pair, 0, len(m.Content)/2)
 	var merged []pair
+	// Mappings in plans have a dozen keys at most, so a linear search beats a map.
+	firstLine := func(key string) int {
+		for _, p := range out {
+			if p.key == key {
+				return p.keyN.Line
+			}
+		}
+		return 0
+	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := d.resolve(m.Content[i]), m.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -64,27 +72,29 @@ func (d *decoder) entries(m *yaml.Node, what string, known []string) (out []pair
 			merged = append(merged, d.mergeEntries(v, what)...)
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
-			d.addf(posOf(k), RuleSchema, "key %s appears twice in this %s (first on line %d); keep one",
-				quote(k.Value), what, first.Line)
+		if !contains(known, k.Value) {
+			if typos == nil {
+				typos = map[string]bool{}
+			}
+			if near := Nearest(k.Value, known); near != "" {
+				typos[near] = true
+				d.addf(posOf(k), RuleSchema, "unknown key %s in %s; did you mean %q?", quote(k.Value), what, near)
+			} else {
+				d.addf(posOf(k), RuleSchema, "unknown key %s in %s; allowed keys are %s",
+					quote(k.Value), what, strings.Join(known, ", "))
+			}
 			continue
 		}
-		seen[k.Value] = k
-		if !contains(known, k.Value) {
-			hint := suggestion(k.Value, known)
-			typos[Nearest(k.Value, known)] = true
-			if hint == "" {
-				hint = "; known keys: " + strings.Join(known, ", ")
-			}
-			d.addf(posOf(k), RuleSchema, "unknown key %s in %s%s", quote(k.Value), what, hint)
+		if line := firstLine(k.Value); line > 0 {
+			d.addf(posOf(k), RuleSchema, "key %s appears twice in this %s (first on line %d); keep one",
+				quote(k.Value), what, line)
 			continue
 		}
 		out = append(out, pair{key: k.Value, keyN: k, value: v})
 	}
 	// Keys written in the mapping win over merged ones.
 	for _, p := range merged {
-		if _, ok := seen[p.key]; !ok && contains(known, p.key) {
-			seen[p.key] = p.keyN
+		if contains(known, p.key) && firstLine(p.key) == 0 {
 			out = append(out, p)
 		}
 	}
@@ -283,13 +293,8 @@ func choice[T ~string](d *decoder, p pair, allowed ...T) Field[T] {
 			return out
 		}
 	}
-	hint := suggestion(f.Value, names)
-	if hint == "" {
-		hint = "; use " + strings.Join(names, ", ")
-	} else {
-		hint += " (one of " + strings.Join(names, ", ") + ")"
-	}
-	d.addf(f.Pos, RuleSchema, "%s %s is not valid%s", p.key, quote(f.Value), hint)
+	d.addf(f.Pos, RuleSchema, "%s %s is not valid%s; use one of %s",
+		p.key, quote(f.Value), suggestion(f.Value, names), strings.Join(names, ", "))
 	out.Set, out.Value = false, ""
 	return out
 }

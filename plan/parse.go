@@ -71,12 +71,11 @@ func parse(file string, data []byte, named bool) (p *Plan, diags []Diagnostic, i
 	}
 
 	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return fail(Pos{}, RuleSchema, "the file is empty; a plan needs at least \"period\" and \"scope\"")
-		}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return fail(syntaxPos(err, data), RuleYAMLSyntax, "%s; fix the YAML syntax there", syntaxMessage(err))
+	}
+	if doc.Kind == 0 {
+		return fail(Pos{}, RuleSchema, "the file is empty; a plan needs at least \"period\" and \"scope\"")
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
@@ -104,13 +103,7 @@ func parse(file string, data []byte, named bool) (p *Plan, diags []Diagnostic, i
 			}
 		}
 	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		d.addf(Pos{Line: extra.Line, Col: extra.Column}, RuleSchema,
-			"a plan file holds one YAML document; move the document after \"---\" into a file of its own")
-	} else if !errors.Is(err, io.EOF) {
-		d.addf(syntaxPos(err, data), RuleYAMLSyntax, "%s; fix the YAML syntax there", syntaxMessage(err))
-	}
+	d.checkSingleDocument(data)
 	p.Suppressions = scanSuppressions(data)
 	SortDiagnostics(d.diags)
 	return p, d.diags, true
@@ -207,4 +200,23 @@ func byteSize(n int) string {
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// checkSingleDocument reports a second YAML document in the file. Unmarshal reads only the
+// first, so the rest is parsed only when a document marker appears at all.
+func (d *decoder) checkSingleDocument(data []byte) {
+	if !bytes.Contains(data, []byte("---")) && !bytes.Contains(data, []byte("...")) {
+		return
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var first, extra yaml.Node
+	if dec.Decode(&first) != nil {
+		return
+	}
+	if err := dec.Decode(&extra); err == nil {
+		d.addf(Pos{Line: extra.Line, Col: extra.Column}, RuleSchema,
+			"a plan file holds one YAML document; move the document after \"---\" into a file of its own")
+	} else if !errors.Is(err, io.EOF) {
+		d.addf(syntaxPos(err, data), RuleYAMLSyntax, "%s; fix the YAML syntax there", syntaxMessage(err))
+	}
 }

@@ -22,10 +22,10 @@ func quote(s string) string {
 	return strconv.Quote(s)
 }
 
-// suggestion returns `; did you mean "x"?` when one of the candidates is close to got.
+// suggestion returns ` (did you mean "x"?)` when one of the candidates is close to got.
 func suggestion(got string, candidates []string) string {
 	if best := Nearest(got, candidates); best != "" {
-		return fmt.Sprintf("; did you mean %q?", best)
+		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return ""
 }

@@ -1,0 +1,207 @@
+package plan
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+func TestMatchGlob(t *testing.T) {
+	tests := []struct {
+		pattern, name string
+		want          bool
+	}{
+		{"plans/**/*.yaml", "plans/2026-Q3/sales.yaml", true},
+		{"plans/**/*.yaml", "plans/sales.yaml", true},
+		{"plans/**", "plans/a/b/c.yml", true},
+		{"plans", "plans/2026/company.yaml", true},
+		{"./plans/", "plans/2026/company.yaml", true},
+		{"plans/*.yaml", "plans/2026/company.yaml", false},
+		{"**/company.yaml", "a/b/company.yaml", true},
+		{"**/company.yaml", "company.yaml", true},
+		{"other/**", "plans/x.yaml", false},
+		{"plans/2026-Q?/*.yaml", "plans/2026-Q3/x.yaml", true},
+		{"[", "x.yaml", false},
+	}
+	for _, tt := range tests {
+		if got := MatchGlob(tt.pattern, tt.name); got != tt.want {
+			t.Errorf("MatchGlob(%q, %q) = %v, want %v", tt.pattern, tt.name, got, tt.want)
+		}
+	}
+	if ValidGlob("plans/[") == nil || ValidGlob("plans/**/*.yaml") != nil {
+		t.Error("ValidGlob does not tell malformed globs from good ones")
+	}
+}
+
+func TestIsCandidate(t *testing.T) {
+	tests := []struct {
+		path  string
+		globs []string
+		want  bool
+	}{
+		{"plans/2026-Q3/sales.yaml", nil, true},
+		{"plans/2026-Q3/sales.YML", nil, true},
+		{"plans/2026-Q3/sales.json", nil, false},
+		{".github/workflows/ci.yaml", nil, false},
+		{"vendor/x/plan.yaml", nil, false},
+		{"web/node_modules/x/plan.yaml", nil, false},
+		{".okr.yaml", nil, false},
+		{"plans/a.yaml", []string{"plans/**"}, true},
+		{"other/a.yaml", []string{"plans/**"}, false},
+	}
+	for _, tt := range tests {
+		if got := IsCandidate(tt.path, tt.globs); got != tt.want {
+			t.Errorf("IsCandidate(%q, %q) = %v, want %v", tt.path, tt.globs, got, tt.want)
+		}
+	}
+}
+
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestFindRoot(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"repo/.okr.yaml":            "",
+		"repo/plans/2026-Q3/a.yaml": "period: 2026-Q3\n",
+		"gitrepo/.git/HEAD":         "ref: refs/heads/main\n",
+		"gitrepo/deep/er/plan.yaml": "period: 2026\n",
+		"loose/plans/x.yaml":        "period: 2026\n",
+	})
+	tests := []struct{ from, want string }{
+		{"repo/plans/2026-Q3/a.yaml", "repo"},
+		{"repo/plans", "repo"},
+		{"repo", "repo"},
+		{"gitrepo/deep/er/plan.yaml", "gitrepo"},
+		{"loose/plans/x.yaml", "loose/plans"},
+	}
+	for _, tt := range tests {
+		got, err := FindRoot(filepath.Join(dir, tt.from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := filepath.Join(dir, tt.want); got != want && !(tt.want == "loose/plans" && !isUnder(got, dir)) {
+			t.Errorf("FindRoot(%s) = %s, want %s", tt.from, got, want)
+		}
+	}
+	if _, err := FindRoot(filepath.Join(dir, "missing")); err == nil {
+		t.Error("FindRoot of a missing path succeeded")
+	}
+}
+
+// isUnder guards the "no marker" case: a temporary directory may itself sit below a .git.
+func isUnder(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !filepath.IsAbs(rel) && rel[:min(2, len(rel))] != ".."
+}
+
+func TestLoadDiscovery(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		".okr.yaml":                    "",
+		"plans/2026-Q3/company.yaml":   "period: 2026-Q3\nscope: company\n",
+		"plans/2026-Q3/sales.yml":      "period: 2026-Q3\nscope: sales\nparent: company\n",
+		"plans/2026-Q4/company.yaml":   "period: 2026-Q4\nscope: company\n",
+		"plans/notes.yaml":             "title: not a plan\n",
+		"plans/broken.yaml":            "period: 2026-Q3\nscope: [\n",
+		"plans/empty.yaml":             "",
+		".github/workflows/ci.yaml":    "period: 2026-Q3\nscope: hidden\n",
+		"vendor/lib/plan.yaml":         "period: 2026-Q3\nscope: vendored\n",
+		"node_modules/x/plan.yaml":     "period: 2026-Q3\nscope: npm\n",
+		"other/2026-Q3/marketing.yaml": "period: 2026-Q3\nscope: marketing\n",
+		"README.md":                    "period: 2026\n",
+	})
+	tests := []struct {
+		name      string
+		args      []string
+		globs     []string
+		plans     []string
+		selected  []string
+		diagFiles []string
+	}{
+		{
+			name:      "whole repository",
+			plans:     []string{"other/2026-Q3/marketing.yaml", "plans/2026-Q3/company.yaml", "plans/2026-Q3/sales.yml", "plans/2026-Q4/company.yaml"},
+			diagFiles: []string{"plans/broken.yaml"},
+		},
+		{
+			name:      "named file still sees every plan",
+			args:      []string{"plans/2026-Q3/sales.yml"},
+			plans:     []string{"other/2026-Q3/marketing.yaml", "plans/2026-Q3/company.yaml", "plans/2026-Q3/sales.yml", "plans/2026-Q4/company.yaml"},
+			selected:  []string{"plans/2026-Q3/sales.yml"},
+			diagFiles: []string{"plans/broken.yaml"},
+		},
+		{
+			name:      "named non-plan files are reported",
+			args:      []string{"plans/notes.yaml", "plans/empty.yaml"},
+			plans:     []string{"other/2026-Q3/marketing.yaml", "plans/2026-Q3/company.yaml", "plans/2026-Q3/sales.yml", "plans/2026-Q4/company.yaml"},
+			selected:  []string{"plans/empty.yaml", "plans/notes.yaml"},
+			diagFiles: []string{"plans/broken.yaml", "plans/empty.yaml", "plans/notes.yaml"},
+		},
+		{
+			name:      "named directory",
+			args:      []string{"plans/2026-Q3"},
+			plans:     []string{"other/2026-Q3/marketing.yaml", "plans/2026-Q3/company.yaml", "plans/2026-Q3/sales.yml", "plans/2026-Q4/company.yaml"},
+			selected:  []string{"plans/2026-Q3/company.yaml", "plans/2026-Q3/sales.yml"},
+			diagFiles: []string{"plans/broken.yaml"},
+		},
+		{
+			name:      "globs narrow the search",
+			globs:     []string{"plans/2026-*/**"},
+			plans:     []string{"plans/2026-Q3/company.yaml", "plans/2026-Q3/sales.yml", "plans/2026-Q4/company.yaml"},
+			diagFiles: nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var args []string
+			for _, a := range tt.args {
+				args = append(args, filepath.Join(dir, a))
+			}
+			repo, selected, err := Load(LoadOptions{Root: dir, Args: args, Globs: tt.globs})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var plans, sel, diagFiles []string
+			for _, p := range repo.Plans {
+				plans = append(plans, p.File)
+			}
+			slices.Sort(plans)
+			for f := range selected {
+				sel = append(sel, f)
+			}
+			slices.Sort(sel)
+			for _, d := range repo.Diagnostics {
+				diagFiles = append(diagFiles, d.File)
+			}
+			diagFiles = slices.Compact(diagFiles)
+			if !slices.Equal(plans, tt.plans) {
+				t.Errorf("plans = %q, want %q", plans, tt.plans)
+			}
+			if !slices.Equal(sel, tt.selected) {
+				t.Errorf("selected = %q, want %q", sel, tt.selected)
+			}
+			if !slices.Equal(diagFiles, tt.diagFiles) {
+				t.Errorf("diagnostics in %q, want %q: %v", diagFiles, tt.diagFiles, repo.Diagnostics)
+			}
+		})
+	}
+
+	if _, _, err := Load(LoadOptions{Root: dir, Args: []string{filepath.Join(dir, "missing.yaml")}}); err == nil {
+		t.Error("a missing named path did not fail")
+	}
+	if _, _, err := Load(LoadOptions{Root: filepath.Join(dir, "plans"), Args: []string{filepath.Join(dir, "other")}}); err == nil {
+		t.Error("a named path outside the root did not fail")
+	}
+}

@@ -1,0 +1,49 @@
+package plan
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// FuzzParse feeds the loader arbitrary bytes, seeded with every fixture of the repository. It
+// must never panic, every diagnostic must have a rule and a position inside the file, and a
+// plan it returns must be consistent with its diagnostics.
+func FuzzParse(f *testing.F) {
+	for _, pattern := range []string{"../testdata/load/*.yaml", "../testdata/*/*/*.yaml", "../examples/plans/*/*.yaml"} {
+		files, _ := filepath.Glob(pattern)
+		for _, name := range files {
+			if data, err := os.ReadFile(name); err == nil && len(data) < 64<<10 {
+				f.Add(data)
+			}
+		}
+	}
+	f.Add([]byte("period: 2026-Q3\nscope: company\nobjectives: [{id: a, title: A, key_results: [{id: b, title: B, start: 1, target: 2}]}]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, diags := Parse("fuzz.yaml", data)
+		lines := strings.Count(string(data), "\n") + 2
+		for _, d := range diags {
+			if d.Rule == "" || d.Message == "" {
+				t.Fatalf("diagnostic without rule or message: %+v", d)
+			}
+			if d.Pos.Line < 1 || d.Pos.Col < 1 || d.Pos.Line > lines {
+				t.Fatalf("diagnostic outside the file (%d lines): %+v", lines, d)
+			}
+		}
+		if p == nil && len(diags) == 0 {
+			t.Fatal("no plan and no diagnostic")
+		}
+		if p != nil {
+			for _, kr := range p.KeyResults() {
+				if kr.Weight.Value <= 0 {
+					t.Fatalf("key result %q has weight %v", kr.ID.Value, kr.Weight.Value)
+				}
+			}
+		}
+		_, _, isPlan := ParseCandidate("fuzz.yaml", data)
+		_ = isPlan
+		// Linking a single plan must not fail either.
+		LoadSources("", []Source{{File: "fuzz.yaml", Data: data, Named: true}}, 1)
+	})
+}
