@@ -26,10 +26,8 @@ func FindRoot(p string) (string, error) {
 		start = filepath.Dir(abs)
 	}
 	for dir := start; ; {
-		for _, marker := range []string{".okr.yaml", ".git"} {
-			if _, err := os.Stat(filepath.Join(dir, marker)); err == nil {
-				return dir, nil
-			}
+		if isRoot(dir) {
+			return dir, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -37,6 +35,17 @@ func FindRoot(p string) (string, error) {
 		}
 		dir = parent
 	}
+}
+
+// isRoot reports whether dir is the root of a plan repository of its own (it has .okr.yaml or
+// .git). Walking does not descend into nested repositories, as git does not with submodules.
+func isRoot(dir string) bool {
+	for _, marker := range []string{".okr.yaml", ".git"} {
+		if _, err := os.Lstat(filepath.Join(dir, marker)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // SkipDir reports whether discovery skips a directory by its name: hidden directories, vendor/
@@ -139,7 +148,7 @@ func walk(root, dir string, globs []string) ([]string, error) {
 			return nil // an unreadable subdirectory is skipped, like the tools users know
 		}
 		if e.IsDir() {
-			if p != dir && SkipDir(e.Name()) {
+			if p != dir && (SkipDir(e.Name()) || isRoot(p)) {
 				return filepath.SkipDir
 			}
 			return nil

@@ -20,6 +20,9 @@ func TestParseGolden(t *testing.T) {
 		t.Fatalf("no fixtures: %v", err)
 	}
 	for _, in := range inputs {
+		if strings.HasPrefix(filepath.Base(in), ".") {
+			continue // .okr.yaml marks the fixtures as a repository of their own
+		}
 		name := strings.TrimSuffix(filepath.Base(in), ".yaml")
 		t.Run(name, func(t *testing.T) {
 			data, err := os.ReadFile(in)
