@@ -154,7 +154,14 @@ func walk(root, dir string, globs []string) ([]string, error) {
 			return nil
 		}
 		if !e.Type().IsRegular() {
-			return nil
+			// A symbolic link to a file is read like the file; links to directories are not
+			// followed, so a link cycle cannot trap the walk.
+			if e.Type()&fs.ModeSymlink == 0 {
+				return nil
+			}
+			if info, err := os.Stat(p); err != nil || !info.Mode().IsRegular() {
+				return nil
+			}
 		}
 		rel, err := filepath.Rel(root, p)
 		if err != nil {

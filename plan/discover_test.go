@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -203,5 +204,37 @@ func TestLoadDiscovery(t *testing.T) {
 	}
 	if _, _, err := Load(LoadOptions{Root: filepath.Join(dir, "plans"), Args: []string{filepath.Join(dir, "other")}}); err == nil {
 		t.Error("a named path outside the root did not fail")
+	}
+}
+
+func TestLoadHostileFiles(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		".okr.yaml":          "",
+		"plans/company.yaml": "period: 2026-Q3\nscope: company\n",
+	})
+	big := "period: 2026-Q3\nscope: big\nowner: " + strings.Repeat("x", MaxFileSize) + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "plans/big.yaml"), []byte(big), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("company.yaml", filepath.Join(dir, "plans/linked.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(".", filepath.Join(dir, "plans/loop")); err != nil {
+		t.Fatal(err)
+	}
+	repo, _, err := Load(LoadOptions{Root: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range repo.Diagnostics {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`plans/big.yaml:1:1: the file is larger than the 4 MiB a plan may have; keep one scope and period per file [yaml-syntax]`,
+		`plans/linked.yaml:2:1: plan "company" for 2026-Q3 is already defined in plans/company.yaml; merge the two files or change the scope or period of one [duplicate-id]`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

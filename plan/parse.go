@@ -62,8 +62,8 @@ func parse(file string, data []byte, named bool) (p *Plan, diags []Diagnostic, i
 	}
 	switch {
 	case len(data) > MaxFileSize:
-		return fail(Pos{}, RuleYAMLSyntax, "the file is %s, more than the %s a plan may have; split it into one file per scope and period",
-			byteSize(len(data)), byteSize(MaxFileSize))
+		return fail(Pos{}, RuleYAMLSyntax, "the file is larger than the %s a plan may have; keep one scope and period per file",
+			byteSize(MaxFileSize))
 	case bytes.IndexByte(data, 0) >= 0:
 		return fail(Pos{}, RuleYAMLSyntax, "this is a binary file, not YAML text; plans are UTF-8 text files")
 	case !utf8.Valid(data):
@@ -195,9 +195,9 @@ func invalidUTF8Pos(data []byte) Pos {
 func byteSize(n int) string {
 	switch {
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+		return fmt.Sprintf("%g MiB", float64(n)/(1<<20))
 	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+		return fmt.Sprintf("%g KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
