@@ -1,59 +1,142 @@
 package cmd
 
 import (
-	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/okr-tool/okr/lint"
+	"github.com/okr-tool/okr/lint/config"
+	"github.com/okr-tool/okr/lint/output"
 	"github.com/okr-tool/okr/plan"
 )
 
+// lintFlags are the options of okr lint.
+type lintFlags struct {
+	format      string
+	color       string
+	config      string
+	maxWarnings int
+}
+
 func newLintCmd(env *Env) *cobra.Command {
-	var format string
+	var f lintFlags
 	c := &cobra.Command{
 		Use:   "lint [path...]",
 		Short: "Check plans against the rules of good OKR practice",
 		Long: "Lint checks every plan of the repository (the nearest directory above with .git or\n" +
 			".okr.yaml) and reports findings in the plans under the given paths (default: all).\n" +
-			"Exit status: 0 no errors, 1 at least one error, 2 okr could not run.",
-		RunE: func(c *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return troublef("--format %q must be text or json", format)
-			}
-			repo, selected, err := loadRepository(env, args)
-			if err != nil {
-				return err
-			}
-			res := lint.Run(repo, lint.Options{Files: selected})
-			cwd := workDir(env)
-			for i := range res.Findings {
-				res.Findings[i].Path = displayPath(repo.Root, cwd, res.Findings[i].File)
-			}
-			if format == "json" {
-				err = writeLintJSON(env.Stdout, res)
-			} else {
-				err = writeLintText(env.Stdout, res)
-			}
-			if err != nil {
-				return err
-			}
-			if res.Summary.Errors > 0 {
-				return &ExitError{Code: ExitFindings}
-			}
-			return nil
-		},
+			"Cross-plan rules (carry-forward, alignment, annual targets) always see the whole\n" +
+			"repository. Rules are configured in .okr.yaml at the repository root; 'okr rules'\n" +
+			"lists them.\n\n" +
+			"Exit status: 0 no errors, 1 at least one error (or more warnings than --max-warnings),\n" +
+			"2 okr could not run (bad flag, bad configuration, unreadable path).",
+		RunE: func(_ *cobra.Command, args []string) error { return runLint(env, f, args) },
 	}
-	c.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
+	fl := c.Flags()
+	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(output.Formats, ", "))
+	fl.StringVar(&f.color, "color", "auto", "color the text output: auto, always or never")
+	fl.StringVarP(&f.config, "config", "c", "", "configuration file (default: .okr.yaml at the repository root)")
+	fl.IntVar(&f.maxWarnings, "max-warnings", -1, "fail when there are more warnings than this (-1: no limit)")
 	return c
+}
+
+func runLint(env *Env, f lintFlags, args []string) error {
+	if !slices.Contains(output.Formats, f.format) {
+		return troublef("--format %q must be one of %s", f.format, strings.Join(output.Formats, ", "))
+	}
+	colored, err := useColor(env, f.color, env.Stdout)
+	if err != nil {
+		return err
+	}
+	root, abs, err := findRoot(env, args)
+	if err != nil {
+		return err
+	}
+	cfg, err := loadConfig(env, root, f.config)
+	if err != nil {
+		return err
+	}
+	repo, selected, err := loadPlans(root, abs, cfg.Paths)
+	if err != nil {
+		return err
+	}
+	opts := cfg.Options()
+	opts.Files = selected
+	res := lint.Run(repo, opts)
+	cwd := workDir(env)
+	for i := range res.Findings {
+		res.Findings[i].Path = displayPath(repo.Root, cwd, res.Findings[i].File)
+	}
+	w, err := output.New(f.format, env.Stdout, output.Options{
+		Color:    colored && f.format == "text",
+		Rules:    cfg.Rules,
+		Severity: cfg.Severity,
+		Version:  version(),
+	})
+	if err != nil {
+		return troublef("%v", err)
+	}
+	if err := w.Write(res); err != nil {
+		return err
+	}
+	switch {
+	case res.Summary.Errors > 0:
+		return &ExitError{Code: ExitFindings}
+	case f.maxWarnings >= 0 && res.Summary.Warnings > f.maxWarnings:
+		return &ExitError{Code: ExitFindings, Err: fmt.Errorf("%d warnings are more than --max-warnings %d allows",
+			res.Summary.Warnings, f.maxWarnings)}
+	}
+	return nil
+}
+
+// loadConfig reads the configuration: the --config file when given (it must exist), else the
+// repository's .okr.yaml when there is one, else the defaults.
+func loadConfig(env *Env, root, flag string) (*config.Config, error) {
+	cwd := workDir(env)
+	path := flag
+	switch {
+	case path == "":
+		path = filepath.Join(root, config.FileName)
+	case !filepath.IsAbs(path):
+		path = filepath.Join(cwd, path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if flag == "" && errors.Is(err, fs.ErrNotExist) {
+			return config.Default(), nil
+		}
+		return nil, troublef("cannot read configuration %s: %v", flag, unwrapPathError(err))
+	}
+	name := path
+	if rel, err := filepath.Rel(cwd, path); err == nil {
+		name = filepath.ToSlash(rel)
+	}
+	cfg, err := config.Parse(name, data)
+	if err != nil {
+		return nil, &ExitError{Code: ExitTrouble, Err: err}
+	}
+	return cfg, nil
 }
 
 // loadRepository finds the repository of the named paths and loads all of its plans.
 func loadRepository(env *Env, args []string) (*plan.Repository, map[string]bool, error) {
+	root, abs, err := findRoot(env, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	return loadPlans(root, abs, nil)
+}
+
+// findRoot resolves the named paths against the working directory and finds the repository
+// root above the first of them (or above the working directory).
+func findRoot(env *Env, args []string) (string, []string, error) {
 	cwd := workDir(env)
 	abs := make([]string, len(args))
 	for i, a := range args {
@@ -72,9 +155,14 @@ func loadRepository(env *Env, args []string) (*plan.Repository, map[string]bool,
 		if len(args) > 0 {
 			name = args[0]
 		}
-		return nil, nil, troublef("cannot read %s: %v", name, unwrapPathError(err))
+		return "", nil, troublef("cannot read %s: %v", name, unwrapPathError(err))
 	}
-	repo, selected, err := plan.Load(plan.LoadOptions{Root: root, Args: abs})
+	return root, abs, nil
+}
+
+// loadPlans loads every plan of the repository at root, limited to globs when set.
+func loadPlans(root string, abs, globs []string) (*plan.Repository, map[string]bool, error) {
+	repo, selected, err := plan.Load(plan.LoadOptions{Root: root, Args: abs, Globs: globs})
 	if err != nil {
 		return nil, nil, &ExitError{Code: ExitTrouble, Err: err}
 	}
@@ -106,49 +194,4 @@ func displayPath(root, cwd, file string) string {
 		return filepath.ToSlash(rel)
 	}
 	return abs
-}
-
-func writeLintText(w io.Writer, res *lint.Result) error {
-	for _, f := range res.Findings {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", f.DisplayPath(), f.Pos.Line, f.Pos.Col, f.Severity, f.Message, f.Rule); err != nil {
-			return err
-		}
-	}
-	s := res.Summary
-	_, err := fmt.Fprintf(w, "%d %s, %d %s in %d %s (%d %s)\n",
-		s.Errors, plural(s.Errors, "error", "errors"), s.Warnings, plural(s.Warnings, "warning", "warnings"),
-		s.Files, plural(s.Files, "file", "files"), s.Plans, plural(s.Plans, "plan", "plans"))
-	return err
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-type jsonFinding struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Severity string `json:"severity"`
-	Rule     string `json:"rule"`
-	Message  string `json:"message"`
-}
-
-func writeLintJSON(w io.Writer, res *lint.Result) error {
-	out := struct {
-		Findings []jsonFinding `json:"findings"`
-		Summary  lint.Summary  `json:"summary"`
-	}{Findings: []jsonFinding{}, Summary: res.Summary}
-	for _, f := range res.Findings {
-		out.Findings = append(out.Findings, jsonFinding{
-			File: f.DisplayPath(), Line: f.Pos.Line, Column: f.Pos.Col,
-			Severity: f.Severity.String(), Rule: f.Rule, Message: f.Message,
-		})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
 }

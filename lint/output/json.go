@@ -33,6 +33,7 @@ func (j *jsonWriter) Write(res *lint.Result) error {
 		})
 	}
 	enc := json.NewEncoder(j.w)
+	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }

@@ -119,6 +119,7 @@ func (s *sarifWriter) Write(res *lint.Result) error {
 		})
 	}
 	enc := json.NewEncoder(s.w)
+	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}})
 }
