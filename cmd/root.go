@@ -67,6 +67,7 @@ func NewRootCmd(env *Env) *cobra.Command {
 	})
 	root.AddCommand(
 		newLintCmd(env),
+		newRulesCmd(env),
 		newVersionCmd(env),
 	)
 	return root
