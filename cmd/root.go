@@ -68,6 +68,7 @@ func NewRootCmd(env *Env) *cobra.Command {
 	root.AddCommand(
 		newLintCmd(env),
 		newRulesCmd(env),
+		newReportCmd(env),
 		newVersionCmd(env),
 	)
 	return root

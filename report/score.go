@@ -22,7 +22,7 @@ const (
 	// BasisEffort: 1 when done, else the progress, else 0.
 	BasisEffort Basis = "effort"
 	// BasisNoData: an outcome KR without a current value yet; it scores 0, shown as "no data".
-	BasisNoData Basis = "no-data"
+	BasisNoData Basis = "no_data"
 	// BasisInvalid: an outcome KR that cannot be scored (start or target missing or not a
 	// finite number); it scores 0, shown as "no data", with a note saying why.
 	BasisInvalid Basis = "invalid"

@@ -21,7 +21,7 @@ type Phase string
 // Phases of a period.
 const (
 	Upcoming   Phase = "upcoming"    // the as-of date is before the period starts
-	InProgress Phase = "in-progress" // the as-of date is inside the period
+	InProgress Phase = "in_progress" // the as-of date is inside the period
 	Finished   Phase = "finished"    // the as-of date is after the period's last day
 )
 
@@ -43,11 +43,11 @@ type Status string
 
 // Statuses. StatusGreen, StatusYellow and StatusRed are used for finished periods only.
 const (
-	StatusOnTrack    Status = "on-track"
-	StatusAtRisk     Status = "at-risk"
-	StatusOffTrack   Status = "off-track"
-	StatusNoData     Status = "no-data"
-	StatusNotStarted Status = "not-started"
+	StatusOnTrack    Status = "on_track"
+	StatusAtRisk     Status = "at_risk"
+	StatusOffTrack   Status = "off_track"
+	StatusNoData     Status = "no_data"
+	StatusNotStarted Status = "not_started"
 	StatusGreen      Status = Status(Green)
 	StatusYellow     Status = Status(Yellow)
 	StatusRed        Status = Status(Red)

@@ -1,0 +1,165 @@
+package cmd
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/okr-tool/okr/plan"
+	"github.com/okr-tool/okr/report"
+	"github.com/okr-tool/okr/report/render"
+)
+
+// reportFlags are the options of okr report.
+type reportFlags struct {
+	format string
+	period string
+	scopes []string
+	asOf   string
+	color  string
+	output string
+}
+
+func newReportCmd(env *Env) *cobra.Command {
+	var f reportFlags
+	c := &cobra.Command{
+		Use:   "report [path...]",
+		Short: "Score plans for a review: objectives, key results, statuses, alignment and KPI trends",
+		Long: "Report scores the plans of one period (default: the latest period that has a plan) and\n" +
+			"shows each objective with its key results, scores, grades and status as of a date,\n" +
+			"the alignment of team objectives under company objectives, and every KPI quarter by\n" +
+			"quarter against its targets. Plans with lint errors are reported as far as they go;\n" +
+			"what could not be read is listed at the end. Paths, when given, limit the plans\n" +
+			"considered to those files and directories.\n\n" +
+			"Grades: red below 0.4, yellow from 0.4, green from 0.7. During a period a key result\n" +
+			"more than 0.10 behind the share of the period elapsed is at risk, more than 0.25 behind\n" +
+			"off track. Formats: table (default), markdown, html, json, csv.\n\n" +
+			"Exit status: 0 the report was written, 2 okr could not run (bad flag, unreadable path,\n" +
+			"nothing to report).",
+		RunE: func(_ *cobra.Command, args []string) error { return runReport(env, f, args) },
+	}
+	fl := c.Flags()
+	fl.StringVarP(&f.format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
+	fl.StringVar(&f.period, "period", "", "period to report, YYYY-Qn or YYYY (default: the latest with a plan)")
+	fl.StringSliceVar(&f.scopes, "scope", nil, "scopes to report, comma-separated or repeated (default: all)")
+	fl.StringVar(&f.asOf, "as-of", "", "date the statuses are computed for, YYYY-MM-DD (default: today)")
+	fl.StringVar(&f.color, "color", "auto", "color the table format: auto, always or never")
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	return c
+}
+
+func runReport(env *Env, f reportFlags, args []string) error {
+	opts, err := reportOptions(f)
+	if err != nil {
+		return err
+	}
+	out := env.Stdout
+	if f.output != "" {
+		out = nil // a file is never a terminal
+	}
+	colored, err := useColor(env, f.color, out)
+	if err != nil {
+		return err
+	}
+	r, err := render.New(f.format, render.Options{Color: colored})
+	if err != nil {
+		return troublef("--format: %v", err)
+	}
+	root, abs, err := findRoot(env, args)
+	if err != nil {
+		return err
+	}
+	cfg, err := loadConfig(env, root, "")
+	if err != nil {
+		return err
+	}
+	repo, selected, err := loadPlans(root, abs, cfg.Paths)
+	if err != nil {
+		return err
+	}
+	opts.Files = selected
+	rep, err := report.Build(repo, opts)
+	if err != nil {
+		return troublef("%v", err)
+	}
+	var buf bytes.Buffer
+	if err := r.Render(&buf, rep); err != nil {
+		return troublef("cannot render the report: %v", err)
+	}
+	if f.output == "" {
+		_, err := env.Stdout.Write(buf.Bytes())
+		return err
+	}
+	path := f.output
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(workDir(env), path)
+	}
+	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+		return troublef("cannot write %s: %v", f.output, err)
+	}
+	return nil
+}
+
+// reportOptions checks the flags that select what is reported.
+func reportOptions(f reportFlags) (report.Options, error) {
+	var opts report.Options
+	if f.period != "" {
+		p, err := plan.ParsePeriod(f.period)
+		if err != nil {
+			return opts, troublef("--period: %v", err)
+		}
+		opts.Period = p
+	}
+	for _, s := range f.scopes {
+		if s = strings.TrimSpace(s); s != "" {
+			opts.Scopes = append(opts.Scopes, s)
+		}
+	}
+	if f.asOf == "" {
+		now := time.Now()
+		opts.AsOf = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	} else {
+		d, err := time.Parse(time.DateOnly, f.asOf)
+		if err != nil {
+			return opts, troublef("--as-of %q must be a date, YYYY-MM-DD", f.asOf)
+		}
+		opts.AsOf = d
+	}
+	return opts, nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames it into place, so
+// that readers never see half a report. An existing file keeps its permissions.
+func writeFileAtomic(path string, data []byte) (err error) {
+	mode := os.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		mode = info.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return unwrapPathError(err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(mode); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

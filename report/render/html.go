@@ -1,0 +1,233 @@
+package render
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/okr-tool/okr/report"
+)
+
+// HTML writes the report as one self-contained HTML page: inline CSS, inline SVG charts (a score
+// bar per objective, a trend line per KPI against its annual target), no scripts and nothing
+// fetched from the network. It reads on screen and prints on A4 or Letter.
+type HTML struct{}
+
+//go:embed html.tmpl
+var htmlTemplate string
+
+//go:embed html.css
+var htmlCSS string
+
+var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
+	"sub":        func(a, b float64) float64 { return a - b },
+	"tickBottom": func(c barChart) int { return c.Height - 20 },
+	"tickLabelY": func(c barChart) int { return c.Height - 6 },
+}).Parse(htmlTemplate))
+
+type htmlView struct {
+	Title, AsOf, Summary string
+	CSS                  template.CSS
+	Legend               []htmlChip
+	Plans                []htmlPlan
+	Alignment            []htmlAligned
+	Unaligned            []htmlAligned
+	KPIs                 []htmlKPISection
+	Skipped              []report.Skip
+	Thresholds           string
+}
+
+type htmlChip struct{ Class, Text string }
+
+type htmlPlan struct {
+	Anchor, Title, File, Level, Owner, Summary string
+	Score                                      htmlChip
+	Chart                                      barChart
+	Objectives                                 []htmlObjective
+	Notes                                      []string
+}
+
+type htmlObjective struct {
+	Title        string
+	Score        htmlChip
+	Status       htmlChip
+	NotAmbitious bool
+	KeyResults   []htmlKR
+}
+
+type htmlKR struct {
+	Title, Type, KPI, Range, Current string
+	Score, Status                    htmlChip
+	Flagged                          bool
+}
+
+type htmlAligned struct {
+	Title, Plan, Anchor string
+	Score, Status       htmlChip
+	Children            []htmlAligned
+}
+
+type htmlKPISection struct {
+	Title, Anchor string
+	KPIs          []htmlKPI
+}
+
+type htmlKPI struct {
+	Name, Unit, Direction, Source, Frequency, Retired, Annual, Now string
+	OnTarget                                                       htmlChip
+	Chart                                                          trendChart
+	Cells                                                          []htmlCell
+}
+
+type htmlCell struct {
+	Quarter, Value, Target string
+	Current                bool
+}
+
+// Render implements Renderer.
+func (HTML) Render(w io.Writer, r *report.Report) error {
+	v := htmlView{
+		Title:   heading(r),
+		AsOf:    upperFirst(asOfText(r)) + ".",
+		Summary: upperFirst(summaryText(r.Summary)) + ".",
+		CSS:     template.CSS(htmlCSS),
+		Legend: []htmlChip{
+			{"green", "green: " + report.FormatScore(report.GreenFrom) + " and above"},
+			{"yellow", "yellow: " + report.FormatScore(report.YellowFrom) + " to " + report.FormatScore(report.GreenFrom-0.01)},
+			{"red", "red: below " + report.FormatScore(report.YellowFrom)},
+			{"nodata", "no data: not measured yet"},
+		},
+		Skipped: r.Skipped,
+		Thresholds: "During a period each key result is compared with the score expected by now, the share of the period elapsed: " +
+			"more than 0.10 behind is at risk, more than 0.25 behind is off track. An objective takes the status of its weakest key result. " +
+			"Once the period is over, the status is the grade.",
+	}
+	for _, p := range r.Plans {
+		v.Plans = append(v.Plans, htmlPlanOf(p))
+		if len(p.KPIs) > 0 {
+			v.KPIs = append(v.KPIs, htmlKPIsOf(p))
+		}
+	}
+	v.Alignment = htmlTree(r.Alignment)
+	for _, o := range r.Unaligned {
+		v.Unaligned = append(v.Unaligned, htmlAlignedOf(o))
+	}
+	return htmlPage.Execute(w, v)
+}
+
+func htmlPlanOf(p *report.PlanReport) htmlPlan {
+	hp := htmlPlan{
+		Anchor: anchor(p), Title: planTitle(p), File: p.File, Level: string(p.Level), Owner: p.Owner,
+		Summary: upperFirst(summaryText(p.Summary)) + ".",
+		Score:   scoreChip(p.Grade, p.Score, p.NoData),
+		Chart:   newBarChart(p),
+	}
+	for _, o := range p.Objectives {
+		ho := htmlObjective{
+			Title: o.Title, Score: scoreChip(o.Grade, o.Score, o.NoData), Status: statusChip(o.Status),
+			NotAmbitious: o.NotAmbitious,
+		}
+		if o.NotAmbitious {
+			hp.Notes = append(hp.Notes, o.Title+" "+notAmbitious+".")
+		}
+		for _, kr := range o.KeyResults {
+			typ := string(kr.Type)
+			if wt := weightText(kr.Weight); wt != "" {
+				typ += " " + wt
+			}
+			ho.KeyResults = append(ho.KeyResults, htmlKR{
+				Title: kr.Title, Type: typ, KPI: kpiMark(kr), Range: rangeText(kr), Current: currentText(kr),
+				Score: scoreChip(kr.Grade, kr.Value, kr.NoData()), Status: statusChip(kr.Status),
+				Flagged: len(kr.Notes) > 0,
+			})
+			for _, n := range kr.Notes {
+				hp.Notes = append(hp.Notes, kr.Title+": "+n+".")
+			}
+		}
+		hp.Objectives = append(hp.Objectives, ho)
+	}
+	if s := problemsText(p); s != "" {
+		hp.Notes = append(hp.Notes, upperFirst(s)+".")
+	}
+	return hp
+}
+
+func htmlKPIsOf(p *report.PlanReport) htmlKPISection {
+	s := htmlKPISection{Title: planTitle(p), Anchor: "kpis-" + anchor(p)}
+	for _, k := range p.KPIs {
+		hk := htmlKPI{
+			Name: k.Name, Unit: k.Unit, Direction: directionText(k.Direction), Source: k.Source,
+			Frequency: string(k.Frequency), Retired: k.Retired,
+			Annual: number(k.AnnualTarget, ""), Now: number(k.Value, ""),
+			OnTarget: kpiChip(k),
+			Chart:    newTrendChart(k, p.Period.String()),
+		}
+		for _, pt := range k.Series {
+			cell := htmlCell{Quarter: fmt.Sprintf("Q%d", pt.Period.Quarter), Current: pt.Period == p.Period}
+			if pt.Tracked {
+				cell.Value, cell.Target = number(pt.Value, ""), number(pt.Target, "")
+			}
+			hk.Cells = append(hk.Cells, cell)
+		}
+		s.KPIs = append(s.KPIs, hk)
+	}
+	return s
+}
+
+func htmlTree(nodes []*report.AlignNode) []htmlAligned {
+	var out []htmlAligned
+	for _, n := range nodes {
+		a := htmlAlignedOf(n.Objective)
+		a.Children = htmlTree(n.Children)
+		out = append(out, a)
+	}
+	return out
+}
+
+func htmlAlignedOf(o *report.ObjectiveReport) htmlAligned {
+	return htmlAligned{
+		Title: o.Title, Plan: planTitle(o.Plan), Anchor: anchor(o.Plan),
+		Score: scoreChip(o.Grade, o.Score, o.NoData), Status: statusChip(o.Status),
+	}
+}
+
+func scoreChip(g report.Grade, score float64, noData bool) htmlChip {
+	if noData {
+		return htmlChip{"nodata", scoreText(score, true)}
+	}
+	return htmlChip{string(g), report.FormatScore(score)}
+}
+
+func statusChip(s report.Status) htmlChip {
+	switch s {
+	case report.StatusOnTrack, report.StatusGreen:
+		return htmlChip{"green", s.Label()}
+	case report.StatusAtRisk, report.StatusYellow:
+		return htmlChip{"yellow", s.Label()}
+	case report.StatusOffTrack, report.StatusRed:
+		return htmlChip{"red", s.Label()}
+	}
+	return htmlChip{"nodata", s.Label()}
+}
+
+func kpiChip(k *report.KPIReport) htmlChip {
+	switch {
+	case k.Retired != "" || k.OnTarget == nil:
+		return htmlChip{"nodata", onTargetText(k)}
+	case *k.OnTarget:
+		return htmlChip{"green", onTargetText(k)}
+	}
+	return htmlChip{"red", onTargetText(k)}
+}
+
+// anchor is a plan's fragment identifier: "plan-sales-2026-Q3".
+func anchor(p *report.PlanReport) string {
+	return "plan-" + strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' {
+			return r
+		}
+		return '-'
+	}, p.Scope+"-"+p.Period.String())
+}

@@ -1,0 +1,241 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/fatih/color"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/okr-tool/okr/report"
+)
+
+// Table writes the report as terminal tables, one per plan, then the alignment, the KPIs and
+// what was skipped. With Color set, grades and statuses are colored.
+type Table struct {
+	Color bool
+}
+
+// titleWidth is where long objective and key result titles wrap.
+const titleWidth = 52
+
+// Render implements Renderer.
+func (t *Table) Render(w io.Writer, r *report.Report) error {
+	p := newPalette(t.Color)
+	ew := &errWriter{w: w}
+	fmt.Fprintf(ew, "%s\n%s\n%s\n", p.bold.Sprint(heading(r)), asOfText(r), summaryText(r.Summary))
+	for _, pr := range r.Plans {
+		fmt.Fprintf(ew, "\n%s  score %s  %s\n", p.bold.Sprint(planTitle(pr)), p.score(pr.Grade, pr.Score, pr.NoData), p.faint.Sprint(pr.File))
+		if err := t.planTable(ew, p, pr); err != nil {
+			return err
+		}
+		fmt.Fprintln(ew, summaryText(pr.Summary))
+		for _, o := range pr.Objectives {
+			if o.NotAmbitious {
+				fmt.Fprintf(ew, "%s %s %s\n", p.yellow.Sprint("!"), o.ID, notAmbitious)
+			}
+			for _, kr := range o.KeyResults {
+				for _, n := range kr.Notes {
+					fmt.Fprintf(ew, "%s %s/%s: %s\n", p.yellow.Sprint("!"), o.ID, kr.ID, n)
+				}
+			}
+		}
+		if s := problemsText(pr); s != "" {
+			fmt.Fprintf(ew, "%s %s\n", p.yellow.Sprint("!"), s)
+		}
+	}
+	if len(r.Alignment) > 0 || len(r.Unaligned) > 0 {
+		fmt.Fprintf(ew, "\n%s\n", p.bold.Sprint("Alignment"))
+		if err := t.alignTable(ew, p, r); err != nil {
+			return err
+		}
+	}
+	for _, pr := range r.Plans {
+		if len(pr.KPIs) == 0 {
+			continue
+		}
+		fmt.Fprintf(ew, "\n%s\n", p.bold.Sprint("KPIs of "+planTitle(pr)))
+		if err := t.kpiTable(ew, p, pr); err != nil {
+			return err
+		}
+	}
+	if len(r.Skipped) > 0 {
+		fmt.Fprintf(ew, "\n%s\n", p.bold.Sprint("Skipped"))
+		for _, s := range r.Skipped {
+			fmt.Fprintf(ew, "  %s: %s\n", s.File, s.Reason)
+		}
+	}
+	return ew.err
+}
+
+func newTable(w io.Writer, maxWidths map[int]int) *tablewriter.Table {
+	cfg := tablewriter.Config{
+		Row: tw.CellConfig{
+			Formatting:   tw.CellFormatting{AutoWrap: tw.WrapNormal},
+			ColMaxWidths: tw.CellWidth{PerColumn: maxWidths},
+		},
+		Behavior: tw.Behavior{TrimSpace: tw.Off},
+	}
+	return tablewriter.NewTable(w, tablewriter.WithConfig(cfg), tablewriter.WithTrimSpace(tw.Off),
+		tablewriter.WithHeaderAutoFormat(tw.Off))
+}
+
+// header sets upper-case column names, written as they are (tablewriter's own formatting
+// would split "2026-Q3" into words).
+func header(t *tablewriter.Table, names ...string) {
+	cells := make([]any, len(names))
+	for i, n := range names {
+		cells[i] = strings.ToUpper(n)
+	}
+	t.Header(cells...)
+}
+
+func (t *Table) planTable(w io.Writer, p palette, pr *report.PlanReport) error {
+	table := newTable(w, map[int]int{0: titleWidth})
+	header(table, "Objective / key result", "Type", "KPI", "Start → target", "Current", "Score", "Status")
+	for _, o := range pr.Objectives {
+		score := p.score(o.Grade, o.Score, o.NoData)
+		if o.NotAmbitious {
+			score += " !"
+		}
+		if err := table.Append([]string{p.bold.Sprint(o.Title), "", "", "", "", score, p.status(o.Status)}); err != nil {
+			return err
+		}
+		for _, kr := range o.KeyResults {
+			typ := string(kr.Type)
+			if wt := weightText(kr.Weight); wt != "" {
+				typ += " " + wt
+			}
+			score := p.score(kr.Grade, kr.Value, kr.NoData())
+			if len(kr.Notes) > 0 {
+				score += " !"
+			}
+			row := []string{"  " + kr.Title, typ, kpiMark(kr), rangeText(kr), currentText(kr), score, p.status(kr.Status)}
+			if err := table.Append(row); err != nil {
+				return err
+			}
+		}
+	}
+	return table.Render()
+}
+
+func (t *Table) alignTable(w io.Writer, p palette, r *report.Report) error {
+	table := newTable(w, map[int]int{0: titleWidth + 8})
+	header(table, "Objective", "Plan", "Score", "Status")
+	var err error
+	aligned(r.Alignment, 0, func(o *report.ObjectiveReport, depth int) {
+		if err == nil {
+			err = table.Append([]string{strings.Repeat("  ", depth) + o.Title, planTitle(o.Plan),
+				p.score(o.Grade, o.Score, o.NoData), p.status(o.Status)})
+		}
+	})
+	for _, o := range r.Unaligned {
+		if err == nil {
+			err = table.Append([]string{o.Title + p.faint.Sprint(" (aligned to nothing)"), planTitle(o.Plan),
+				p.score(o.Grade, o.Score, o.NoData), p.status(o.Status)})
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return table.Render()
+}
+
+func (t *Table) kpiTable(w io.Writer, p palette, pr *report.PlanReport) error {
+	table := newTable(w, map[int]int{0: 32})
+	names := []string{"KPI", "Better"}
+	for _, pt := range pr.KPIs[0].Series {
+		names = append(names, pt.Period.String())
+	}
+	header(table, append(names, "Annual target", "Status")...)
+	for _, k := range pr.KPIs {
+		row := []string{k.Name, directionWord(k.Direction)}
+		for _, pt := range k.Series {
+			cell := pointText(pt, k.Unit)
+			if pt.Period == pr.Period {
+				cell = p.bold.Sprint(cell)
+			}
+			row = append(row, cell)
+		}
+		row = append(row, number(k.AnnualTarget, k.Unit), p.onTarget(k))
+		if err := table.Append(row); err != nil {
+			return err
+		}
+	}
+	return table.Render()
+}
+
+// palette colors text for a terminal, or leaves it alone.
+type palette struct {
+	bold, faint, green, yellow, red, blue *color.Color
+}
+
+func newPalette(enabled bool) palette {
+	p := palette{
+		bold: color.New(color.Bold), faint: color.New(color.Faint),
+		green: color.New(color.FgGreen), yellow: color.New(color.FgYellow),
+		red: color.New(color.FgRed), blue: color.New(color.FgBlue),
+	}
+	for _, c := range []*color.Color{p.bold, p.faint, p.green, p.yellow, p.red, p.blue} {
+		if enabled {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+	}
+	return p
+}
+
+// score colors a score by its grade; "no data" is not a grade.
+func (p palette) score(g report.Grade, score float64, noData bool) string {
+	text := scoreText(score, noData)
+	switch {
+	case noData:
+		return p.blue.Sprint(text)
+	case g == report.Green:
+		return p.green.Sprint(text)
+	case g == report.Yellow:
+		return p.yellow.Sprint(text)
+	}
+	return p.red.Sprint(text)
+}
+
+func (p palette) status(s report.Status) string {
+	switch s {
+	case report.StatusOnTrack, report.StatusGreen:
+		return p.green.Sprint(s.Label())
+	case report.StatusAtRisk, report.StatusYellow:
+		return p.yellow.Sprint(s.Label())
+	case report.StatusOffTrack, report.StatusRed:
+		return p.red.Sprint(s.Label())
+	}
+	return p.blue.Sprint(s.Label())
+}
+
+func (p palette) onTarget(k *report.KPIReport) string {
+	text := onTargetText(k)
+	switch {
+	case k.Retired != "" || k.OnTarget == nil:
+		return p.blue.Sprint(text)
+	case *k.OnTarget:
+		return p.green.Sprint(text)
+	}
+	return p.red.Sprint(text)
+}
+
+// errWriter remembers the first write error so that a sequence of prints checks it once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(b []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(b)
+	e.err = err
+	return n, err
+}

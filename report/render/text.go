@@ -1,0 +1,213 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/okr-tool/okr/plan"
+	"github.com/okr-tool/okr/report"
+)
+
+// The words and figures the human-readable formats share, so that the table, markdown and HTML
+// reports say the same thing the same way.
+
+// notAmbitious explains the flag on an objective that scores 1.0.
+const notAmbitious = "scores 1.00: possibly not ambitious enough — objectives should be hard to fully achieve"
+
+// scoreText is a score rounded to two decimals, or "no data".
+func scoreText(score float64, noData bool) string {
+	if noData {
+		return "no data"
+	}
+	return report.FormatScore(score)
+}
+
+// number is an optional plan value with its unit: "74", "74 %", "—" when absent.
+func number(v *float64, unit string) string {
+	if v == nil {
+		return "—"
+	}
+	return withUnit(report.FormatNumber(*v), unit)
+}
+
+func withUnit(s, unit string) string {
+	switch {
+	case unit == "":
+		return s
+	case unit == "%":
+		return s + "%"
+	}
+	return s + " " + unit
+}
+
+// rangeText is what a key result moves: "73 → 75%" for an outcome, "due 2026-09-30" for an
+// effort.
+func rangeText(kr *report.KRReport) string {
+	if kr.Type == plan.Effort {
+		if kr.Due.IsZero() {
+			return ""
+		}
+		return "due " + kr.Due.Format(time.DateOnly)
+	}
+	start, target := "?", "?"
+	if kr.Start != nil {
+		start = report.FormatNumber(*kr.Start)
+	}
+	if kr.Target != nil {
+		target = report.FormatNumber(*kr.Target)
+	}
+	return withUnit(start+" → "+target, kr.Unit)
+}
+
+// currentText is where a key result stands: its current value, its progress or "done".
+func currentText(kr *report.KRReport) string {
+	switch {
+	case kr.Type != plan.Effort:
+		return number(kr.Current, kr.Unit)
+	case kr.Done:
+		return "done"
+	case kr.Progress != nil:
+		return fmt.Sprintf("%.0f%% done", *kr.Progress*100)
+	}
+	return "not started"
+}
+
+// kpiMark marks a key result that is also a KPI.
+func kpiMark(kr *report.KRReport) string {
+	if kr.KPI == "" {
+		return ""
+	}
+	return "KPI"
+}
+
+// weightText shows a weight other than 1.
+func weightText(w float64) string {
+	if w == 1 {
+		return ""
+	}
+	return "×" + report.FormatNumber(w)
+}
+
+// heading is the report's title line.
+func heading(r *report.Report) string {
+	s := "OKR report " + r.Period.String()
+	if len(r.Scopes) > 0 {
+		s += " · " + strings.Join(r.Scopes, ", ")
+	}
+	return s
+}
+
+// asOfText says when the report stands and how far into the period that is.
+func asOfText(r *report.Report) string {
+	s := "as of " + r.AsOf.Format(time.DateOnly)
+	kind := "quarter"
+	if r.Period.IsYear() {
+		kind = "year"
+	}
+	switch report.PhaseOf(r.Period, r.AsOf) {
+	case report.Upcoming:
+		return s + ": the " + kind + " has not started"
+	case report.Finished:
+		return s + ": the " + kind + " is over, statuses are final grades"
+	}
+	return fmt.Sprintf("%s: %.0f%% of the %s elapsed, the score expected by now", s, r.Period.Elapsed(r.AsOf)*100, kind)
+}
+
+// planTitle names a plan: "sales · 2026-Q3".
+func planTitle(p *report.PlanReport) string {
+	return p.Scope + " · " + p.Period.String()
+}
+
+// statusOrder lists the statuses in the order summaries count them.
+var statusOrder = []report.Status{
+	report.StatusOnTrack, report.StatusAtRisk, report.StatusOffTrack,
+	report.StatusGreen, report.StatusYellow, report.StatusRed,
+	report.StatusNoData, report.StatusNotStarted,
+}
+
+// summaryText counts key results by status: "9 key results: 5 on track, 2 at risk, 2 no data".
+func summaryText(s report.Summary) string {
+	var parts []string
+	for _, st := range statusOrder {
+		if n := s.ByStatus[st]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, st.Label()))
+		}
+	}
+	text := fmt.Sprintf("%d %s, %d %s", s.Objectives, plural(s.Objectives, "objective"), s.KeyResults, plural(s.KeyResults, "key result"))
+	if len(parts) > 0 {
+		text += ": " + strings.Join(parts, ", ")
+	}
+	return text
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// problemsText points at okr lint when a plan had problems while loading.
+func problemsText(p *report.PlanReport) string {
+	if p.Problems == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d %s found while reading this plan; it is reported as far as it goes — run okr lint %s",
+		p.Problems, plural(p.Problems, "problem"), p.File)
+}
+
+// directionText is how a KPI should move.
+func directionText(d plan.Direction) string {
+	if d == plan.Down {
+		return "↓ lower is better"
+	}
+	return "↑ higher is better"
+}
+
+// directionWord is a KPI's direction in a narrow column.
+func directionWord(d plan.Direction) string {
+	if d == plan.Down {
+		return "↓ lower"
+	}
+	return "↑ higher"
+}
+
+// onTargetText says whether a KPI is on target.
+func onTargetText(k *report.KPIReport) string {
+	switch {
+	case k.Retired != "":
+		return "retired"
+	case k.OnTarget == nil:
+		return "no data"
+	case *k.OnTarget:
+		return "on target"
+	}
+	return "off target"
+}
+
+// pointText is a KPI's value against its target in one quarter: "74 / 75".
+func pointText(pt report.Point, unit string) string {
+	switch {
+	case !pt.Tracked:
+		return ""
+	case pt.Value == nil && pt.Target == nil:
+		return "—"
+	}
+	v, t := "—", "—"
+	if pt.Value != nil {
+		v = report.FormatNumber(*pt.Value)
+	}
+	if pt.Target != nil {
+		t = report.FormatNumber(*pt.Target)
+	}
+	return withUnit(v+" / "+t, unit)
+}
+
+// aligned walks an alignment tree depth-first, calling fn with each objective and its depth.
+func aligned(nodes []*report.AlignNode, depth int, fn func(o *report.ObjectiveReport, depth int)) {
+	for _, n := range nodes {
+		fn(n.Objective, depth)
+		aligned(n.Children, depth+1, fn)
+	}
+}
