@@ -67,7 +67,7 @@ func (d *decoder) top(n *yaml.Node) {
 		case "rules":
 			d.rules(value)
 		default:
-			d.problemAt(key, "unknown key %s%s; the configuration has paths: and rules:", strconv.Quote(key.Value), suggest(key.Value, topKeys))
+			d.problemAt(key, "unknown key %s%s; the configuration has paths: and rules:", strconv.Quote(key.Value), aside(key.Value, topKeys))
 		}
 	})
 }
@@ -181,7 +181,7 @@ func (d *decoder) rule(r lint.Rule, key, n *yaml.Node) {
 		i := slices.IndexFunc(params, func(p lint.Param) bool { return p.Name == k.Value })
 		if i < 0 {
 			d.problemAt(k, "rule %s has no setting %s%s; it has %s", id, strconv.Quote(k.Value),
-				suggest(k.Value, names), strings.Join(names, ", "))
+				aside(k.Value, names), strings.Join(names, ", "))
 			return
 		}
 		d.param(id, params[i], v)
@@ -272,6 +272,15 @@ func describe(n *yaml.Node) string {
 func suggest(got string, candidates []string) string {
 	if best := plan.Nearest(got, candidates); best != "" {
 		return fmt.Sprintf("; did you mean %q?", best)
+	}
+	return ""
+}
+
+// aside returns ` (did you mean "x"?)` when a candidate is close to got, for the middle of a
+// message.
+func aside(got string, candidates []string) string {
+	if best := plan.Nearest(got, candidates); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return ""
 }
