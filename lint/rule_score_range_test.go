@@ -8,7 +8,7 @@ func TestScoreRange(t *testing.T) {
 		return onePlan(head + "      - {id: crm, title: CRM, type: effort, due: 2026-09-30" + extra + "}\n")
 	}
 	checkRule(t, "score-range", []ruleCase{
-		{"bounds are fine", onePlan(head+kr("a", "1", "2", "score: 0")+kr("b", "1", "2", "score: 1")), nil},
+		{"bounds are fine", onePlan(head + kr("a", "1", "2", "score: 0") + kr("b", "1", "2", "score: 1")), nil},
 		{"progress 1 and done", effort(", progress: 1, done: true"), nil},
 		{"done without progress", effort(", done: true"), nil},
 		{"progress as a percentage", effort(", progress: 45"),
