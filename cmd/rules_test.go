@@ -1,0 +1,53 @@
+package cmd
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/okr-tool/okr/lint"
+)
+
+func TestRulesList(t *testing.T) {
+	code, stdout, stderr := cliRun{dir: t.TempDir()}.run(t, "rules")
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	rules := lint.Registry()
+	if len(lines) != len(rules)+1 {
+		t.Fatalf("got %d lines for %d rules:\n%s", len(lines), len(rules), stdout)
+	}
+	for i, r := range rules {
+		fields := strings.Fields(lines[i+1])
+		if fields[0] != r.Info().ID || fields[1] != r.Info().Severity.String() {
+			t.Errorf("line %d = %q, want %s %s", i+2, lines[i+1], r.Info().ID, r.Info().Severity)
+		}
+	}
+}
+
+func TestRulesExplain(t *testing.T) {
+	code, stdout, _ := cliRun{dir: t.TempDir()}.run(t, "rules", "kpi-carry-forward")
+	for _, want := range []string{
+		"kpi-carry-forward (default: error)",
+		"Sources: 000_5efc927f276ad8ac.txt",
+		"  quarters: 4   # default;",
+		"  # plans/2027-Q1/sales.yaml",
+		`    plans/2027-Q1/sales.yaml:3:1: error: KPI "client-retention" (tracked since 2026-Q4 in plans/2026-Q4/sales.yaml) is missing from 2027-Q1; carry it forward or add it with retired: <reason> [kpi-carry-forward]`,
+		"A plan that passes:",
+	} {
+		if code != 0 || !strings.Contains(stdout, want) {
+			t.Errorf("okr rules kpi-carry-forward (exit %d) lacks %q:\n%s", code, want, stdout)
+		}
+	}
+	_, stdout, _ = cliRun{dir: t.TempDir()}.run(t, "rules", "moved-goalposts")
+	if !strings.Contains(stdout, "(This rule runs only in git mode.)") {
+		t.Errorf("a git rule does not say it needs git:\n%s", stdout)
+	}
+}
+
+func TestRulesUnknown(t *testing.T) {
+	code, stdout, stderr := cliRun{dir: t.TempDir()}.run(t, "rules", "kr-cuont")
+	if code != 2 || stdout != "" || stderr != "okr: unknown rule \"kr-cuont\"; did you mean \"kr-count\"?\n" {
+		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+}
