@@ -125,15 +125,6 @@ func loadConfig(env *Env, root, flag string) (*config.Config, error) {
 	return cfg, nil
 }
 
-// loadRepository finds the repository of the named paths and loads all of its plans.
-func loadRepository(env *Env, args []string) (*plan.Repository, map[string]bool, error) {
-	root, abs, err := findRoot(env, args)
-	if err != nil {
-		return nil, nil, err
-	}
-	return loadPlans(root, abs, nil)
-}
-
 // findRoot resolves the named paths against the working directory and finds the repository
 // root above the first of them (or above the working directory).
 func findRoot(env *Env, args []string) (string, []string, error) {
