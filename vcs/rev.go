@@ -1,0 +1,133 @@
+package vcs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"strings"
+)
+
+// FetchAdvice says how to get the history a shallow clone lacks, in CI and on a laptop.
+const FetchAdvice = "fetch more history (in GitHub Actions, actions/checkout with fetch-depth: 0; locally, git fetch --unshallow)"
+
+// ErrShallow is matched (with errors.Is) by errors caused by a shallow clone's missing history.
+var ErrShallow = errors.New("shallow clone")
+
+// RevisionError says that a revision names no commit.
+type RevisionError struct {
+	Rev     string
+	Shallow bool // the clone is shallow, which may be why
+}
+
+func (e *RevisionError) Error() string {
+	if e.Rev == "HEAD" {
+		return "the git repository has no commit yet; commit the plans first"
+	}
+	msg := fmt.Sprintf("unknown revision %q: no branch, tag or commit has that name", e.Rev)
+	if e.Shallow {
+		return msg + "; this clone is shallow, so it may not have been fetched: " + FetchAdvice
+	}
+	if remote, branch, ok := strings.Cut(e.Rev, "/"); ok && remote != "" && branch != "" {
+		return msg + fmt.Sprintf("; if it is a remote branch, fetch it first (git fetch %s %s)", remote, branch)
+	}
+	return msg
+}
+
+// Is makes errors.Is(err, ErrShallow) true when the clone is shallow.
+func (e *RevisionError) Is(target error) bool { return target == ErrShallow && e.Shallow }
+
+// ShallowError says that a shallow clone does not reach back far enough.
+type ShallowError struct{ What string }
+
+func (e *ShallowError) Error() string {
+	return fmt.Sprintf("this clone is too shallow to %s: %s", e.What, FetchAdvice)
+}
+
+// Is makes errors.Is(err, ErrShallow) true.
+func (e *ShallowError) Is(target error) bool { return target == ErrShallow }
+
+// Resolve returns the full hash of the commit a revision names.
+func (r *Repo) Resolve(ctx context.Context, rev string) (string, error) {
+	if rev == "" || strings.HasPrefix(rev, "-") {
+		return "", &RevisionError{Rev: rev, Shallow: r.Shallow}
+	}
+	out, err := r.output(ctx, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
+	if err != nil {
+		var ee *exec.ExitError
+		var ge *Error
+		if errors.As(err, &ge) && errors.As(ge.Err, &ee) && ee.ExitCode() == 1 {
+			return "", &RevisionError{Rev: rev, Shallow: r.Shallow}
+		}
+		return "", err
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// HasCommits reports whether HEAD names a commit; it does not in a repository before its first
+// commit.
+func (r *Repo) HasCommits(ctx context.Context) (bool, error) {
+	_, err := r.Resolve(ctx, "HEAD")
+	var re *RevisionError
+	if errors.As(err, &re) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// MergeBase returns the best common ancestor of two commits. In a shallow clone that does not
+// reach it, the error matches ErrShallow and says how to fetch more.
+func (r *Repo) MergeBase(ctx context.Context, a, b string) (string, error) {
+	out, err := r.output(ctx, "merge-base", a, b)
+	if err == nil {
+		return strings.TrimSpace(string(out)), nil
+	}
+	var ee *exec.ExitError
+	var ge *Error
+	if errors.As(err, &ge) && errors.As(ge.Err, &ee) && ee.ExitCode() == 1 && strings.TrimSpace(ge.Stderr) == "" {
+		if r.Shallow {
+			return "", &ShallowError{What: fmt.Sprintf("find where %s and %s branched", Short(a), Short(b))}
+		}
+		return "", fmt.Errorf("%s and %s have no common history", Short(a), Short(b))
+	}
+	return "", err
+}
+
+// DefaultBranch names the repository's default branch: what origin/HEAD points to, else main or
+// master (local, then on origin).
+func (r *Repo) DefaultBranch(ctx context.Context) (string, error) {
+	if out, err := r.output(ctx, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"); err == nil {
+		if name := strings.TrimSpace(string(out)); name != "" {
+			return name, nil
+		}
+	}
+	for _, ref := range []string{"refs/heads/main", "refs/heads/master", "refs/remotes/origin/main", "refs/remotes/origin/master"} {
+		if _, err := r.output(ctx, "rev-parse", "--verify", "--quiet", ref); err == nil {
+			name := strings.TrimPrefix(strings.TrimPrefix(ref, "refs/heads/"), "refs/remotes/")
+			return name, nil
+		}
+	}
+	return "", errors.New("cannot tell the default branch: there is no origin/HEAD, main or master; name the base revision")
+}
+
+// Ancestry returns the commits reachable from head but not from base, as a set of full hashes.
+func (r *Repo) Ancestry(ctx context.Context, base, head string) (map[string]bool, error) {
+	out, err := r.output(ctx, "rev-list", head, "^"+base)
+	if err != nil {
+		return nil, err
+	}
+	set := map[string]bool{}
+	for _, line := range strings.Fields(string(out)) {
+		set[line] = true
+	}
+	return set, nil
+}
+
+// Short abbreviates a full commit hash to seven characters for messages; other revisions are
+// returned as they are.
+func Short(rev string) string {
+	if (len(rev) == 40 || len(rev) == 64) && strings.Trim(rev, "0123456789abcdef") == "" {
+		return rev[:7]
+	}
+	return rev
+}
