@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 )
 
@@ -130,4 +132,29 @@ func Short(rev string) string {
 		return rev[:7]
 	}
 	return rev
+}
+
+// ShallowCommits returns the commits where a shallow clone's history is cut: git knows them
+// without their parents. It is empty in a complete clone.
+func (r *Repo) ShallowCommits(ctx context.Context) (map[string]bool, error) {
+	if !r.Shallow {
+		return nil, nil
+	}
+	out, err := r.output(ctx, "rev-parse", "--git-path", "shallow")
+	if err != nil {
+		return nil, err
+	}
+	name := strings.TrimSpace(string(out))
+	if !filepath.IsAbs(name) {
+		name = filepath.Join(r.Top, name)
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the list of shallow commits: %w", err)
+	}
+	set := map[string]bool{}
+	for _, c := range strings.Fields(string(data)) {
+		set[c] = true
+	}
+	return set, nil
 }

@@ -77,6 +77,15 @@ func (r *Repo) Remove(path string) {
 	}
 }
 
+// Move renames a file with git mv, creating the target's directory.
+func (r *Repo) Move(from, to string) {
+	r.t.Helper()
+	if err := os.MkdirAll(filepath.Dir(r.Path(to)), 0o755); err != nil {
+		r.t.Fatal(err)
+	}
+	r.Git("mv", from, to)
+}
+
 // Commit stages every change and commits it with author and committer date date (RFC 3339,
 // e.g. "2026-07-15T10:00:00Z"). It returns the commit's full hash.
 func (r *Repo) Commit(date, message string) string {

@@ -1,0 +1,44 @@
+package gitplan
+
+import (
+	"context"
+
+	"github.com/okr-tool/okr/vcs"
+)
+
+// ChangedFiles returns the files (relative to the plan root) that differ between commit base
+// and head, or the work tree when head is "": added, modified, renamed (under the new name) and,
+// in the work tree, untracked files that git does not ignore. Deleted files are left out.
+func (r *Repo) ChangedFiles(ctx context.Context, base, head string) (map[string]bool, error) {
+	changes, err := r.Git.Diff(ctx, base, head, r.Prefix)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string]bool{}
+	for _, c := range changes {
+		if c.Status == vcs.Deleted {
+			continue
+		}
+		if rel, ok := r.planPath(c.Path); ok {
+			files[rel] = true
+		}
+	}
+	return files, nil
+}
+
+// MergeBase returns the commit where rev and head (a revision, "" for HEAD) branched: the base
+// a pull request is compared with.
+func (r *Repo) MergeBase(ctx context.Context, rev, head string) (string, error) {
+	if head == "" {
+		head = "HEAD"
+	}
+	a, err := r.Resolve(ctx, rev)
+	if err != nil {
+		return "", err
+	}
+	b, err := r.Resolve(ctx, head)
+	if err != nil {
+		return "", err
+	}
+	return r.Git.MergeBase(ctx, a, b)
+}

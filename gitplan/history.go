@@ -1,0 +1,271 @@
+package gitplan
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/okr-tool/okr/history"
+	"github.com/okr-tool/okr/plan"
+	"github.com/okr-tool/okr/vcs"
+)
+
+// HistoryOptions say whose history to read.
+type HistoryOptions struct {
+	// Rev is the revision the plans were loaded at; "" means the work tree: HEAD and the
+	// uncommitted changes on top of it.
+	Rev string
+	// Plans are the plans as loaded at Rev or from the work tree: the newest version of each.
+	Plans *plan.Repository
+	// Files limits the history to these plan files (relative to the plan root); nil means every
+	// plan of Plans.
+	Files map[string]bool
+	// Base, when set, is the commit a pull request is compared with: the commits after it, and
+	// uncommitted changes, are Pending.
+	Base string
+	// Today dates uncommitted changes.
+	Today time.Time
+	// Workers is the number of files parsed at once; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// History reads the history of the plans' files: every commit on the first-parent line (the
+// commits as they landed on the branch) that changed one of them, following renames, plus the
+// uncommitted changes in the work tree. Only the blobs of the files asked for are read and
+// parsed, and the log stops once every file's creation has been seen. In a shallow clone the
+// history ends at the clone's boundary, and History.Shallow says so.
+func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.History, error) {
+	h := history.New()
+	h.Base = opts.Base
+	newest := map[string]*plan.Plan{} // plan file → the loaded plan
+	for _, p := range opts.Plans.Plans {
+		if opts.Files == nil || opts.Files[p.File] {
+			newest[p.File] = p
+		}
+	}
+	if len(newest) == 0 {
+		return h, nil
+	}
+
+	head := ""
+	if opts.Rev != "" {
+		c, err := r.Resolve(ctx, opts.Rev)
+		if err != nil {
+			return nil, err
+		}
+		head = c
+	} else if ok, err := r.Git.HasCommits(ctx); err != nil {
+		return nil, err
+	} else if ok {
+		head = "HEAD"
+	}
+
+	// Where each file was at the head commit, and which files have uncommitted changes.
+	atHead := map[string]string{} // plan file → its path at head, relative to the top level
+	dirty := map[string]bool{}
+	for f := range newest {
+		atHead[f] = r.gitPath(f)
+	}
+	if opts.Rev == "" {
+		if head == "" {
+			for f := range newest {
+				dirty[f] = true
+				delete(atHead, f)
+			}
+		} else {
+			changes, err := r.Git.Diff(ctx, head, "", r.Prefix)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range changes {
+				f, ok := r.planPath(c.Path)
+				if !ok || newest[f] == nil || c.Status == vcs.Deleted {
+					continue
+				}
+				dirty[f] = true
+				switch c.Status {
+				case vcs.Added, vcs.Copied:
+					delete(atHead, f)
+				case vcs.Renamed:
+					atHead[f] = c.OldPath
+				}
+			}
+		}
+	}
+
+	var pending map[string]bool
+	if opts.Base != "" && head != "" {
+		set, err := r.Git.Ancestry(ctx, opts.Base, head)
+		if err != nil {
+			return nil, err
+		}
+		pending = set
+	}
+
+	commits, err := r.follow(ctx, head, atHead)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.markShallow(ctx, h, commits); err != nil {
+		return nil, err
+	}
+
+	// Read every committed version but the newest when the loaded plan is that version.
+	var names []string
+	seen := map[string]bool{}
+	for f, vs := range commits.versions {
+		for i, v := range vs {
+			if i == 0 && !dirty[f] {
+				continue // the loaded plan is this version
+			}
+			if !seen[v.blob] {
+				seen[v.blob] = true
+				names = append(names, v.blob)
+			}
+		}
+	}
+	blobs := make(map[string][]byte, len(names))
+	err = r.Git.ReadBlobs(ctx, names, plan.MaxFileSize, func(i int, data []byte, found bool) error {
+		if found {
+			blobs[names[i]] = data
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	files := make([]string, 0, len(newest))
+	for f := range newest {
+		files = append(files, f)
+	}
+	slices.Sort(files)
+	plans := make([]*history.Plan, len(files))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				f := files[i]
+				ph := history.NewPlan(f)
+				vs := commits.versions[f]
+				for j := len(vs) - 1; j >= 0; j-- {
+					v := vs[j]
+					rev := history.Revision{Commit: v.commit, Date: v.date, Pending: pending[v.commit]}
+					if j == 0 && !dirty[f] {
+						ph.Add(rev, newest[f])
+						continue
+					}
+					data, ok := blobs[v.blob]
+					if !ok {
+						ph.Add(rev, nil)
+						continue
+					}
+					p, _ := plan.Parse(f, data)
+					ph.Add(rev, p)
+				}
+				if dirty[f] {
+					ph.Add(history.Revision{Date: opts.Today, Pending: opts.Base != ""}, newest[f])
+				}
+				plans[i] = ph
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for i, f := range files {
+		h.Plans[f] = plans[i]
+	}
+	return h, nil
+}
+
+// version is one committed content of a followed file.
+type version struct {
+	commit string
+	date   time.Time
+	blob   string
+}
+
+// followed is what walking the log found: each file's versions, newest first.
+type followed struct {
+	versions map[string][]version
+}
+
+// markShallow sets h.Shallow when a followed file's history begins at a commit where a shallow
+// clone is cut: the file is older than the history goes back.
+func (r *Repo) markShallow(ctx context.Context, h *history.History, f followed) error {
+	cut, err := r.Git.ShallowCommits(ctx)
+	if err != nil || len(cut) == 0 {
+		return err
+	}
+	for _, vs := range f.versions {
+		if oldest := vs[len(vs)-1]; cut[oldest.commit] {
+			h.Shallow, h.Since = true, oldest.date
+		}
+	}
+	return nil
+}
+
+var errAllFound = errors.New("every file's creation was found")
+
+// follow walks the first-parent log from head and collects the versions of the files whose
+// paths at head are given, following renames back. It stops once every file's creation has
+// been seen.
+func (r *Repo) follow(ctx context.Context, head string, atHead map[string]string) (followed, error) {
+	out := followed{versions: map[string][]version{}}
+	if head == "" || len(atHead) == 0 {
+		return out, nil
+	}
+	alias := make(map[string]string, len(atHead)) // path in the commit being read → plan file
+	for f, p := range atHead {
+		alias[p] = f
+	}
+	record := func(f string, c *vcs.Commit, blob string) {
+		vs := out.versions[f]
+		if n := len(vs); n > 0 && vs[n-1].blob == blob {
+			// The newer commit only renamed the file: the content dates from this one.
+			vs[n-1] = version{commit: c.Hash, date: c.Time, blob: blob}
+			return
+		}
+		out.versions[f] = append(vs, version{commit: c.Hash, date: c.Time, blob: blob})
+	}
+	err := r.Git.Log(ctx, vcs.LogOptions{Rev: head, Dir: r.Prefix, FirstParent: true}, func(c *vcs.Commit) error {
+		for _, ch := range c.Changes {
+			f, ok := alias[ch.Path]
+			if !ok {
+				continue
+			}
+			switch ch.Status {
+			case vcs.Modified, vcs.TypeChg:
+				record(f, c, ch.NewID)
+			case vcs.Added, vcs.Copied:
+				record(f, c, ch.NewID)
+				delete(alias, ch.Path)
+			case vcs.Renamed:
+				record(f, c, ch.NewID)
+				delete(alias, ch.Path)
+				alias[ch.OldPath] = f
+			}
+		}
+		if len(alias) == 0 {
+			return errAllFound
+		}
+		return nil
+	})
+	if errors.Is(err, errAllFound) {
+		err = nil
+	}
+	return out, err
+}

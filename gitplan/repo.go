@@ -1,0 +1,91 @@
+// Package gitplan reads a plan repository from git: its plans as they were at any revision,
+// the plan files a change touched, and the history of every key result and KPI. It talks to git
+// through package vcs and never touches the work tree.
+package gitplan
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/okr-tool/okr/vcs"
+)
+
+// Repo is a plan repository inside a git work tree.
+type Repo struct {
+	// Git is the git work tree.
+	Git *vcs.Repo
+	// Root is the absolute path of the plan repository root, as okr found it.
+	Root string
+	// Prefix is Root relative to the top of the work tree: "" or a path ending in "/".
+	Prefix string
+}
+
+// Open finds the git work tree around the plan repository root. Outside git the error matches
+// vcs.ErrNotRepository and explains that the feature needs one.
+func Open(ctx context.Context, root string) (*Repo, error) {
+	g, err := vcs.Open(ctx, root)
+	if err != nil {
+		if errors.Is(err, vcs.ErrNotRepository) {
+			return nil, fmt.Errorf("%w; this needs the plans in a git repository (git init, then commit them)", err)
+		}
+		return nil, err
+	}
+	return &Repo{Git: g, Root: root, Prefix: g.Prefix}, nil
+}
+
+// gitPath turns a path relative to the plan root into one relative to the top of the work
+// tree.
+func (r *Repo) gitPath(rel string) string { return r.Prefix + rel }
+
+// planPath turns a path relative to the top of the work tree into one relative to the plan
+// root; ok is false when it lies outside the plan root.
+func (r *Repo) planPath(gitPath string) (string, bool) {
+	if !strings.HasPrefix(gitPath, r.Prefix) {
+		return "", false
+	}
+	return gitPath[len(r.Prefix):], true
+}
+
+// Resolve returns the full hash of the commit a revision names, with errors that say how to fix
+// a missing revision or a shallow clone.
+func (r *Repo) Resolve(ctx context.Context, rev string) (string, error) {
+	return r.Git.Resolve(ctx, rev)
+}
+
+// nestedRoots returns the directories (relative to the plan root) below the root that are
+// plan repositories of their own: they hold a .okr.yaml, or are submodules. Discovery does not
+// descend into them.
+func nestedRoots(entries []vcs.TreeEntry, rel func(string) (string, bool)) map[string]bool {
+	nested := map[string]bool{}
+	for _, e := range entries {
+		p, ok := rel(e.Path)
+		if !ok {
+			continue
+		}
+		switch {
+		case e.Mode == vcs.ModeSubmodule:
+			nested[p] = true
+		case path.Base(p) == ".okr.yaml" && path.Dir(p) != ".":
+			nested[path.Dir(p)] = true
+		case path.Base(p) == ".git" && path.Dir(p) != ".":
+			nested[path.Dir(p)] = true
+		}
+	}
+	return nested
+}
+
+// underNested reports whether a plan-root-relative path lies in one of the nested roots.
+func underNested(nested map[string]bool, p string) bool {
+	if len(nested) == 0 {
+		return false
+	}
+	for dir := path.Dir(p); dir != "." && dir != "/" && dir != ""; dir = path.Dir(dir) {
+		if nested[dir] {
+			return true
+		}
+	}
+	return false
+}
