@@ -155,8 +155,8 @@ func emptySelection(repo *plan.Repository, opts Options) error {
 	if !opts.Period.IsZero() {
 		what += " for " + opts.Period.String()
 	}
-	if opts.Files != nil {
-		what += " in the files named"
+	if opts.Files != nil && len(opts.Files) < len(repo.Files) {
+		what += " in the paths named"
 	}
 	return fmt.Errorf("%s; periods with plans: %s", what, strings.Join(periods, ", "))
 }

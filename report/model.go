@@ -31,7 +31,7 @@ type PlanReport struct {
 
 	Score    float64 // the mean of the objectives' scores
 	NoData   bool    // no objective has a measured key result
-	Grade    Grade
+	Grade    Grade   // "" when NoData
 	Phase    Phase
 	Expected float64 // the share of the period elapsed at AsOf: the score expected by now
 
@@ -52,7 +52,7 @@ type ObjectiveReport struct {
 
 	Score        float64 // the weighted mean of the key results' scores
 	NoData       bool    // no key result has a measurement (or there are none)
-	Grade        Grade
+	Grade        Grade   // "" when NoData
 	Status       Status
 	NotAmbitious bool // it scores 1.0: possibly not ambitious enough (seed 002)
 
@@ -75,7 +75,7 @@ type KRReport struct {
 	Due                    time.Time // zero when absent
 
 	KRScore
-	Grade  Grade
+	Grade  Grade // "" when the score is "no data"
 	Status Status
 	Notes  []string
 }

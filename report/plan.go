@@ -38,8 +38,16 @@ func (b *builder) plan(p *plan.Plan) *PlanReport {
 		}
 	}
 	pr.Score = mean(scores)
-	pr.Grade = GradeOf(pr.Score)
+	pr.Grade = gradeUnlessNoData(pr.Score, pr.NoData)
 	return pr
+}
+
+// gradeUnlessNoData grades a score, except a score of 0 that only stands for missing data.
+func gradeUnlessNoData(score float64, noData bool) Grade {
+	if noData {
+		return ""
+	}
+	return GradeOf(score)
 }
 
 // planLevel is the plan's level, derived from its scope when the plan did not say.
@@ -76,7 +84,7 @@ func scoreObjective(pr *PlanReport, o *plan.Objective) *ObjectiveReport {
 		or.NoData = or.NoData && krr.NoData()
 	}
 	or.Score = WeightedMean(scores, weights)
-	or.Grade = GradeOf(or.Score)
+	or.Grade = gradeUnlessNoData(or.Score, or.NoData)
 	or.Status = ObjectiveStatus(or.Score, or.NoData, pr.Phase, statuses)
 	or.NotAmbitious = !or.NoData && Complete(or.Score)
 	return or
@@ -110,7 +118,7 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 		}
 	}
 	krr.KRScore = ScoreKeyResult(kr, linkedDirection(pr.Plan, kr))
-	krr.Grade = GradeOf(krr.Value)
+	krr.Grade = gradeUnlessNoData(krr.Value, krr.NoData())
 	krr.Status = KRStatus(krr.KRScore, pr.Phase, pr.Expected)
 	if krr.Note != "" {
 		krr.Notes = append(krr.Notes, krr.Note)

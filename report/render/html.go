@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -31,10 +32,11 @@ type htmlView struct {
 	Title, AsOf, Summary string
 	CSS                  template.CSS
 	Legend               []htmlChip
-	Plans                []htmlPlan
+	Plans                []htmlPlan      // for the list of plans at the top
+	PlanHTML             []template.HTML // each plan's section, rendered on its own
 	Alignment            []htmlAligned
 	Unaligned            []htmlAligned
-	KPIs                 []htmlKPISection
+	KPIHTML              []template.HTML // each plan's KPI section, rendered on its own
 	Skipped              []report.Skip
 	Thresholds           string
 }
@@ -104,10 +106,30 @@ func (HTML) Render(w io.Writer, r *report.Report) error {
 			"more than 0.10 behind is at risk, more than 0.25 behind is off track. An objective takes the status of its weakest key result. " +
 			"Once the period is over, the status is the grade.",
 	}
-	for _, p := range r.Plans {
-		v.Plans = append(v.Plans, htmlPlanOf(p))
-		if len(p.KPIs) > 0 {
-			v.KPIs = append(v.KPIs, htmlKPIsOf(p))
+	v.Plans = make([]htmlPlan, len(r.Plans))
+	parts, err := renderParallel(2*len(r.Plans), func(i int, w *bytes.Buffer) error {
+		p := r.Plans[i/2]
+		if i%2 == 0 {
+			v.Plans[i/2] = htmlPlanOf(p)
+			return htmlPage.ExecuteTemplate(w, "plan", v.Plans[i/2])
+		}
+		if len(p.KPIs) == 0 {
+			return nil
+		}
+		return htmlPage.ExecuteTemplate(w, "kpis", htmlKPIsOf(p))
+	})
+	if err != nil {
+		return err
+	}
+	for i, part := range parts {
+		if len(part) == 0 {
+			continue
+		}
+		// Safe: each part is the output of the same html/template, escaped in its context.
+		if h := template.HTML(part); i%2 == 0 {
+			v.PlanHTML = append(v.PlanHTML, h)
+		} else {
+			v.KPIHTML = append(v.KPIHTML, h)
 		}
 	}
 	v.Alignment = htmlTree(r.Alignment)

@@ -33,7 +33,7 @@ type jsonPlan struct {
 	Owner      string          `json:"owner,omitempty"`
 	Score      float64         `json:"score"`
 	NoData     bool            `json:"no_data"`
-	Grade      string          `json:"grade"`
+	Grade      *string         `json:"grade"`
 	Phase      string          `json:"phase"`
 	Expected   float64         `json:"expected"`
 	Objectives []jsonObjective `json:"objectives"`
@@ -49,7 +49,7 @@ type jsonObjective struct {
 	AlignsTo     string   `json:"aligns_to,omitempty"`
 	Score        float64  `json:"score"`
 	NoData       bool     `json:"no_data"`
-	Grade        string   `json:"grade"`
+	Grade        *string  `json:"grade"`
 	Status       string   `json:"status"`
 	NotAmbitious bool     `json:"not_ambitious"`
 	KeyResults   []jsonKR `json:"key_results"`
@@ -63,7 +63,7 @@ type jsonKR struct {
 	Score    float64  `json:"score"`
 	NoData   bool     `json:"no_data"`
 	Basis    string   `json:"basis"`
-	Grade    string   `json:"grade"`
+	Grade    *string  `json:"grade"`
 	Status   string   `json:"status"`
 	Weight   float64  `json:"weight"`
 	Unit     string   `json:"unit,omitempty"`
@@ -157,7 +157,7 @@ func (JSON) Render(w io.Writer, r *report.Report) error {
 func toJSONPlan(p *report.PlanReport) jsonPlan {
 	jp := jsonPlan{
 		File: p.File, Period: p.Period.String(), Scope: p.Scope, Level: string(p.Level), Owner: p.Owner,
-		Score: p.Score, NoData: p.NoData, Grade: string(p.Grade), Phase: string(p.Phase), Expected: p.Expected,
+		Score: p.Score, NoData: p.NoData, Grade: gradeJSON(p.Grade), Phase: string(p.Phase), Expected: p.Expected,
 		Objectives: make([]jsonObjective, 0, len(p.Objectives)),
 		KPIs:       make([]jsonKPI, 0, len(p.KPIs)),
 		Summary:    toJSONSummary(p.Summary),
@@ -166,7 +166,7 @@ func toJSONPlan(p *report.PlanReport) jsonPlan {
 	for _, o := range p.Objectives {
 		jo := jsonObjective{
 			ID: o.ID, Title: o.Title, Owner: o.Owner, AlignsTo: o.AlignsTo,
-			Score: o.Score, NoData: o.NoData, Grade: string(o.Grade), Status: string(o.Status),
+			Score: o.Score, NoData: o.NoData, Grade: gradeJSON(o.Grade), Status: string(o.Status),
 			NotAmbitious: o.NotAmbitious,
 			KeyResults:   make([]jsonKR, 0, len(o.KeyResults)),
 		}
@@ -193,7 +193,7 @@ func toJSONPlan(p *report.PlanReport) jsonPlan {
 func toJSONKR(kr *report.KRReport) jsonKR {
 	jk := jsonKR{
 		ID: kr.ID, Title: kr.Title, Type: string(kr.Type),
-		Score: kr.Value, NoData: kr.NoData(), Basis: string(kr.Basis), Grade: string(kr.Grade), Status: string(kr.Status),
+		Score: kr.Value, NoData: kr.NoData(), Basis: string(kr.Basis), Grade: gradeJSON(kr.Grade), Status: string(kr.Status),
 		Weight: kr.Weight, Unit: kr.Unit, Start: kr.Start, Target: kr.Target, Current: kr.Current,
 		Progress: kr.Progress, Done: kr.Done, Notes: kr.Notes,
 	}
@@ -238,6 +238,15 @@ func toJSONSummary(s report.Summary) jsonSummary {
 		Yellow:     s.ByStatus[report.StatusYellow],
 		Red:        s.ByStatus[report.StatusRed],
 	}
+}
+
+// gradeJSON is a grade, or null for a score that only stands for missing data.
+func gradeJSON(g report.Grade) *string {
+	if g == "" {
+		return nil
+	}
+	s := string(g)
+	return &s
 }
 
 func nonNil(s []string) []string {

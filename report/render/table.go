@@ -1,12 +1,16 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/fatih/color"
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twcache"
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/okr-tool/okr/report"
@@ -26,25 +30,14 @@ func (t *Table) Render(w io.Writer, r *report.Report) error {
 	p := newPalette(t.Color)
 	ew := &errWriter{w: w}
 	fmt.Fprintf(ew, "%s\n%s\n%s\n", p.bold.Sprint(heading(r)), asOfText(r), summaryText(r.Summary))
-	for _, pr := range r.Plans {
-		fmt.Fprintf(ew, "\n%s  score %s  %s\n", p.bold.Sprint(planTitle(pr)), p.score(pr.Grade, pr.Score, pr.NoData), p.faint.Sprint(pr.File))
-		if err := t.planTable(ew, p, pr); err != nil {
-			return err
-		}
-		fmt.Fprintln(ew, summaryText(pr.Summary))
-		for _, o := range pr.Objectives {
-			if o.NotAmbitious {
-				fmt.Fprintf(ew, "%s %s %s\n", p.yellow.Sprint("!"), o.ID, notAmbitious)
-			}
-			for _, kr := range o.KeyResults {
-				for _, n := range kr.Notes {
-					fmt.Fprintf(ew, "%s %s/%s: %s\n", p.yellow.Sprint("!"), o.ID, kr.ID, n)
-				}
-			}
-		}
-		if s := problemsText(pr); s != "" {
-			fmt.Fprintf(ew, "%s %s\n", p.yellow.Sprint("!"), s)
-		}
+	plans, err := renderParallel(len(r.Plans), func(i int, w *bytes.Buffer) error {
+		return t.plan(w, p, r.Plans[i])
+	})
+	if err != nil {
+		return err
+	}
+	for _, b := range plans {
+		ew.Write(b)
 	}
 	if len(r.Alignment) > 0 || len(r.Unaligned) > 0 {
 		fmt.Fprintf(ew, "\n%s\n", p.bold.Sprint("Alignment"))
@@ -52,14 +45,19 @@ func (t *Table) Render(w io.Writer, r *report.Report) error {
 			return err
 		}
 	}
-	for _, pr := range r.Plans {
+	kpis, err := renderParallel(len(r.Plans), func(i int, w *bytes.Buffer) error {
+		pr := r.Plans[i]
 		if len(pr.KPIs) == 0 {
-			continue
+			return nil
 		}
-		fmt.Fprintf(ew, "\n%s\n", p.bold.Sprint("KPIs of "+planTitle(pr)))
-		if err := t.kpiTable(ew, p, pr); err != nil {
-			return err
-		}
+		fmt.Fprintf(w, "\n%s\n", p.bold.Sprint("KPIs of "+planTitle(pr)))
+		return t.kpiTable(w, p, pr)
+	})
+	if err != nil {
+		return err
+	}
+	for _, b := range kpis {
+		ew.Write(b)
 	}
 	if len(r.Skipped) > 0 {
 		fmt.Fprintf(ew, "\n%s\n", p.bold.Sprint("Skipped"))
@@ -70,21 +68,82 @@ func (t *Table) Render(w io.Writer, r *report.Report) error {
 	return ew.err
 }
 
-func newTable(w io.Writer, maxWidths map[int]int) *tablewriter.Table {
+// plan writes one plan: its title line, its table, its summary and notes.
+func (t *Table) plan(w *bytes.Buffer, p palette, pr *report.PlanReport) error {
+	fmt.Fprintf(w, "\n%s  score %s  %s\n", p.bold.Sprint(planTitle(pr)), p.score(pr.Grade, pr.Score, pr.NoData), p.faint.Sprint(pr.File))
+	if err := t.planTable(w, p, pr); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, summaryText(pr.Summary))
+	for _, o := range pr.Objectives {
+		if o.NotAmbitious {
+			fmt.Fprintf(w, "%s %s %s\n", p.yellow.Sprint("!"), o.ID, notAmbitious)
+		}
+		for _, kr := range o.KeyResults {
+			for _, n := range kr.Notes {
+				fmt.Fprintf(w, "%s %s/%s: %s\n", p.yellow.Sprint("!"), o.ID, kr.ID, n)
+			}
+		}
+	}
+	if s := problemsText(pr); s != "" {
+		fmt.Fprintf(w, "%s %s\n", p.yellow.Sprint("!"), s)
+	}
+	return nil
+}
+
+// tablePool reuses terminal tables of one layout. tablewriter allocates a large cache with
+// every new table but not when a table is Reset, which matters for reports of hundreds of plans.
+type tablePool struct {
+	maxWidths map[int]int // the widest each column may get before its text wraps
+	pool      sync.Pool
+}
+
+// pooledTable is a table that writes wherever out points.
+type pooledTable struct {
+	*tablewriter.Table
+	out redirect
+}
+
+type redirect struct{ w io.Writer }
+
+func (r *redirect) Write(b []byte) (int, error) { return r.w.Write(b) }
+
+var (
+	planTables  = &tablePool{maxWidths: map[int]int{0: titleWidth}}
+	alignTables = &tablePool{maxWidths: map[int]int{0: titleWidth + 8}}
+	kpiTables   = &tablePool{maxWidths: map[int]int{0: 32}}
+)
+
+// get returns an empty table writing to w; put it back when it has rendered.
+func (tp *tablePool) get(w io.Writer) *pooledTable {
+	if t, ok := tp.pool.Get().(*pooledTable); ok {
+		t.out.w = w
+		return t
+	}
+	t := &pooledTable{out: redirect{w: w}}
 	cfg := tablewriter.Config{
 		Row: tw.CellConfig{
 			Formatting:   tw.CellFormatting{AutoWrap: tw.WrapNormal},
-			ColMaxWidths: tw.CellWidth{PerColumn: maxWidths},
+			ColMaxWidths: tw.CellWidth{PerColumn: tp.maxWidths},
 		},
 		Behavior: tw.Behavior{TrimSpace: tw.Off},
 	}
-	return tablewriter.NewTable(w, tablewriter.WithConfig(cfg), tablewriter.WithTrimSpace(tw.Off),
-		tablewriter.WithHeaderAutoFormat(tw.Off))
+	t.Table = tablewriter.NewTable(&t.out, tablewriter.WithConfig(cfg), tablewriter.WithTrimSpace(tw.Off),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		// Rows are plain strings: a one-entry cache keeps Reset from allocating a large one.
+		tablewriter.WithStringerCacheCustom(twcache.NewLRU[reflect.Type, reflect.Value](1)))
+	return t
+}
+
+func (tp *tablePool) put(t *pooledTable) {
+	t.Reset()
+	t.out.w = nil
+	tp.pool.Put(t)
 }
 
 // header sets upper-case column names, written as they are (tablewriter's own formatting
 // would split "2026-Q3" into words).
-func header(t *tablewriter.Table, names ...string) {
+func header(t *pooledTable, names ...string) {
 	cells := make([]any, len(names))
 	for i, n := range names {
 		cells[i] = strings.ToUpper(n)
@@ -93,7 +152,8 @@ func header(t *tablewriter.Table, names ...string) {
 }
 
 func (t *Table) planTable(w io.Writer, p palette, pr *report.PlanReport) error {
-	table := newTable(w, map[int]int{0: titleWidth})
+	table := planTables.get(w)
+	defer planTables.put(table)
 	header(table, "Objective / key result", "Type", "KPI", "Start → target", "Current", "Score", "Status")
 	for _, o := range pr.Objectives {
 		score := p.score(o.Grade, o.Score, o.NoData)
@@ -122,7 +182,8 @@ func (t *Table) planTable(w io.Writer, p palette, pr *report.PlanReport) error {
 }
 
 func (t *Table) alignTable(w io.Writer, p palette, r *report.Report) error {
-	table := newTable(w, map[int]int{0: titleWidth + 8})
+	table := alignTables.get(w)
+	defer alignTables.put(table)
 	header(table, "Objective", "Plan", "Score", "Status")
 	var err error
 	aligned(r.Alignment, 0, func(o *report.ObjectiveReport, depth int) {
@@ -144,7 +205,8 @@ func (t *Table) alignTable(w io.Writer, p palette, r *report.Report) error {
 }
 
 func (t *Table) kpiTable(w io.Writer, p palette, pr *report.PlanReport) error {
-	table := newTable(w, map[int]int{0: 32})
+	table := kpiTables.get(w)
+	defer kpiTables.put(table)
 	names := []string{"KPI", "Better"}
 	for _, pt := range pr.KPIs[0].Series {
 		names = append(names, pt.Period.String())

@@ -69,6 +69,8 @@ func currentText(kr *report.KRReport) string {
 		return "done"
 	case kr.Progress != nil:
 		return fmt.Sprintf("%.0f%% done", *kr.Progress*100)
+	case kr.Basis == report.BasisManual:
+		return "graded"
 	}
 	return "not started"
 }

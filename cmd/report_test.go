@@ -1,0 +1,340 @@
+package cmd
+
+import (
+	"bytes"
+	"flag"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/okr-tool/okr/plan"
+	"github.com/okr-tool/okr/plan/plantest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/report/golden")
+
+// reportGoldens are okr report runs whose whole output is pinned in testdata/report/golden.
+var reportGoldens = []struct {
+	name string
+	args []string
+}{
+	// A quarter in progress: statuses against the share elapsed, in every format.
+	{"q3-in-progress.txt", []string{"examples", "--period", "2026-Q3", "--as-of", "2026-08-15"}},
+	{"q3-in-progress.md", []string{"examples", "--period", "2026-Q3", "--as-of", "2026-08-15", "-f", "markdown"}},
+	{"q3-in-progress.html", []string{"examples", "--period", "2026-Q3", "--as-of", "2026-08-15", "-f", "html"}},
+	{"q3-in-progress.json", []string{"examples", "--period", "2026-Q3", "--as-of", "2026-08-15", "-f", "json"}},
+	{"q3-in-progress.csv", []string{"examples", "--period", "2026-Q3", "--as-of", "2026-08-15", "-f", "csv"}},
+	{"q3-in-progress-color.txt", []string{"examples", "--period", "2026-Q3", "--as-of", "2026-08-15", "--color", "always"}},
+	// The latest period (the default), planned but barely measured: "no data" everywhere.
+	{"latest.txt", []string{"examples", "--as-of", "2027-02-15"}},
+	{"latest.json", []string{"examples", "--as-of", "2027-02-15", "-f", "json"}},
+	// A finished quarter: statuses are grades.
+	{"q4-finished.txt", []string{"examples", "--period", "2026-Q4", "--as-of", "2027-01-10"}},
+	{"q4-finished.md", []string{"examples", "--period", "2026-Q4", "--as-of", "2027-01-10", "-f", "markdown"}},
+	{"q4-finished.json", []string{"examples", "--period", "2026-Q4", "--as-of", "2027-01-10", "-f", "json"}},
+	// The annual plan, and one scope.
+	{"annual-2026.txt", []string{"examples", "--period", "2026", "--as-of", "2026-11-20"}},
+	{"sales-q3.md", []string{"examples", "--period", "2026-Q3", "--scope", "sales", "--as-of", "2026-09-20", "-f", "md"}},
+	// Plans with lint errors: reported as far as they go, the rest listed as skipped.
+	{"flawed.txt", []string{"testdata/report/flawed", "--as-of", "2026-08-20"}},
+	{"flawed.json", []string{"testdata/report/flawed", "--as-of", "2026-08-20", "-f", "json"}},
+	{"flawed.html", []string{"testdata/report/flawed", "--as-of", "2026-08-20", "-f", "html"}},
+}
+
+// TestReportGolden compares okr report's output with the golden files; run with -update to
+// rewrite them after an intended change.
+func TestReportGolden(t *testing.T) {
+	for _, tt := range reportGoldens {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, append([]string{"report"}, tt.args...)...)
+			if code != 0 || stderr != "" {
+				t.Fatalf("okr report %s exited %d\nstderr:\n%s", strings.Join(tt.args, " "), code, stderr)
+			}
+			golden := filepath.Join("..", "testdata", "report", "golden", tt.name)
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(stdout), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./cmd -run TestReportGolden -update to create it)", err)
+			}
+			if stdout != string(want) {
+				t.Errorf("okr report %s differs from %s (run with -update to accept):\n%s",
+					strings.Join(tt.args, " "), golden, firstDifference(string(want), stdout))
+			}
+		})
+	}
+}
+
+// firstDifference shows the first line where got departs from want.
+func firstDifference(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return "line " + strconv.Itoa(i+1) + ":\nwant: " + wl + "\ngot:  " + gl
+		}
+	}
+	return ""
+}
+
+func TestReportErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		stderr string
+	}{
+		{"bad period", []string{"report", "examples", "--period", "2026-Q5"}, `--period: period "2026-Q5" has no valid quarter`},
+		{"bad date", []string{"report", "examples", "--as-of", "15/08/2026"}, `--as-of "15/08/2026" must be a date, YYYY-MM-DD`},
+		{"bad format", []string{"report", "examples", "-f", "pdf"}, `unknown format "pdf"; use one of table, markdown, html, json, csv`},
+		{"bad color", []string{"report", "examples", "--color", "sometimes"}, `--color "sometimes" must be auto, always or never`},
+		{"unknown scope", []string{"report", "examples", "--scope", "sale"}, `no plan has scope "sale"; did you mean "sales"\?`},
+		{"no plan for the period", []string{"report", "examples", "--period", "2025-Q1"}, `no plan for 2025-Q1; periods with plans: 2026, 2026-Q1`},
+		{"missing path", []string{"report", "testdata/report/nowhere"}, `cannot read testdata/report/nowhere`},
+		{"no plans", []string{"report", "testdata/report/flawed/plans/broken.yaml"}, `no plan in the paths named`},
+		{"unwritable output", []string{"report", "examples", "-o", "testdata/report/no-such-dir/report.html"}, `cannot write testdata/report/no-such-dir/report.html`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, tt.args...)
+			if code != ExitTrouble {
+				t.Errorf("exit %d, want %d\nstderr: %s", code, ExitTrouble, stderr)
+			}
+			if stdout != "" {
+				t.Errorf("stdout should be empty, got:\n%s", stdout)
+			}
+			if !regexp.MustCompile(tt.stderr).MatchString(stderr) {
+				t.Errorf("stderr does not match %q:\n%s", tt.stderr, stderr)
+			}
+		})
+	}
+}
+
+// TestReportColor checks --color and NO_COLOR: auto colors a terminal only, NO_COLOR and never
+// turn it off, always forces it; formats other than table are never colored.
+func TestReportColor(t *testing.T) {
+	tests := []struct {
+		color    string
+		terminal bool
+		noColor  string
+		format   string
+		want     bool
+	}{
+		{"auto", true, "", "table", true},
+		{"auto", false, "", "table", false},
+		{"auto", true, "1", "table", false},
+		{"never", true, "", "table", false},
+		{"always", false, "1", "table", true},
+		{"always", true, "", "markdown", false},
+		{"always", true, "", "json", false},
+	}
+	for _, tt := range tests {
+		var out, errOut bytes.Buffer
+		env := &Env{
+			Stdout: &out, Stderr: &errOut,
+			Getenv: func(k string) string {
+				if k == "NO_COLOR" {
+					return tt.noColor
+				}
+				return ""
+			},
+			IsTerminal: func(io.Writer) bool { return tt.terminal },
+			Dir:        "..",
+		}
+		code := Main([]string{"report", "examples", "--as-of", "2026-08-15", "--color", tt.color, "-f", tt.format}, env)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut.String())
+		}
+		if got := strings.Contains(out.String(), "\x1b["); got != tt.want {
+			t.Errorf("--color %s, terminal %v, NO_COLOR=%q, -f %s: colored %v, want %v",
+				tt.color, tt.terminal, tt.noColor, tt.format, got, tt.want)
+		}
+	}
+}
+
+// TestReportOutputFile checks -o writes the same report as standard output, replaces an existing
+// file in one step and leaves no temporary file behind.
+func TestReportOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "review.md")
+	if err := os.WriteFile(target, []byte("old report"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"report", "examples", "--as-of", "2026-08-15", "-f", "markdown"}
+	_, want, _ := run(t, args...)
+	code, stdout, stderr := run(t, append(args, "-o", target)...)
+	if code != 0 || stdout != "" || stderr != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	got, err := os.ReadFile(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want {
+		t.Errorf("-o wrote a different report than standard output")
+	}
+	if info, _ := os.Stat(target); info.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, want the existing file's 0640", info.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("files left in the directory: %v", entries)
+	}
+}
+
+// TestReportHTMLInBrowser renders the HTML report in headless Chromium and checks the DOM the
+// browser built: the objectives, their scores and the SVG charts. It is skipped when Chromium is
+// not installed, unless OKR_REQUIRE_BROWSER=1 (as in CI).
+func TestReportHTMLInBrowser(t *testing.T) {
+	chromium := findChromium()
+	if chromium == "" {
+		if os.Getenv("OKR_REQUIRE_BROWSER") == "1" {
+			t.Fatal("chromium is not installed but OKR_REQUIRE_BROWSER=1; install Debian's chromium package")
+		}
+		t.Skip("chromium is not installed (apt-get install chromium); skipping the browser check of the HTML report")
+	}
+	page := filepath.Join(t.TempDir(), "report.html")
+	code, _, stderr := run(t, "report", "examples", "--period", "2026-Q3", "--as-of", "2026-08-15", "-f", "html", "-o", page)
+	if code != 0 {
+		t.Fatalf("okr report exited %d: %s", code, stderr)
+	}
+	cmd := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu",
+		"--disable-background-networking", "--no-first-run", "--disable-quic",
+		"--disable-component-update", "--disable-sync",
+		"--user-data-dir="+t.TempDir(), "--dump-dom", "file://"+page)
+	var dom, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &dom, &errOut
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("chromium failed: %v\n%s", err, errOut.String())
+	}
+	html := dom.String()
+	for _, want := range []string{
+		`<h1>OKR report 2026-Q3</h1>`,
+		`Create wildly loyal customers`, `Grow revenue inside the accounts we already have`,
+		`Sell more to the clients who already trust us`, `Stay dependable while we scale`,
+		`<span class="chip big yellow">0.61</span>`,                             // company plan score
+		`<span class="chip green">0.89</span>`,                                  // an objective score
+		`<span class="chip red">0.33</span>`,                                    // a key result score
+		`<span class="status yellow">at risk</span>`,                            // a status
+		`<svg class="bar-chart"`, `<rect class="bar green"`, `class="expected"`, // score bars
+		`<svg class="trend-chart"`, `<polyline class="values"`, `<line class="annual"`, // KPI trends
+		`<section class="alignment" id="alignment">`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the DOM Chromium built lacks %s", want)
+		}
+	}
+	if n := strings.Count(html, `<svg class="trend-chart"`); n != 16 {
+		t.Errorf("%d KPI trend charts in the DOM, want 16 (one per KPI of the four plans)", n)
+	}
+	if strings.Contains(html, "<script") {
+		t.Errorf("the report must not contain scripts")
+	}
+}
+
+func findChromium() string {
+	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
+		return "/usr/bin/chromium"
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	return ""
+}
+
+// BenchmarkReport writes the JSON report of the generated 250-team × 8-quarter repository end to
+// end (discover, read, parse, link, score, render) and, side by side, parses the same files with
+// the YAML library alone on as many goroutines. The ratio of the two is what the report costs
+// beyond reading the plans.
+func BenchmarkReport(b *testing.B) {
+	dir := b.TempDir()
+	if err := plantest.Large.Write(dir); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("yaml-parse-only", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if n := parseYAMLOnly(b, dir); n != 2008 {
+				b.Fatalf("parsed %d files, want 2008", n)
+			}
+		}
+	})
+	for _, format := range []string{"json", "table", "html"} {
+		b.Run("report-"+format, func(b *testing.B) {
+			b.ReportAllocs()
+			env := &Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" },
+				IsTerminal: func(io.Writer) bool { return false }, Dir: dir}
+			for b.Loop() {
+				if code := Main([]string{"report", "-f", format, "--as-of", "2027-08-15"}, env); code != 0 {
+					b.Fatalf("exit %d", code)
+				}
+			}
+		})
+	}
+}
+
+// parseYAMLOnly is the baseline: walk the repository, read every YAML file and decode it into
+// a yaml.Node on GOMAXPROCS goroutines.
+func parseYAMLOnly(b *testing.B, dir string) int {
+	var files []string
+	filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && plan.IsYAMLFile(p) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	ch := make(chan string)
+	var (
+		wg sync.WaitGroup
+		mu sync.Mutex
+		n  int
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range ch {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					b.Error(err)
+					continue
+				}
+				var node yaml.Node
+				if err := yaml.Unmarshal(data, &node); err != nil {
+					b.Error(err)
+				}
+				mu.Lock()
+				n++
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, f := range files {
+		ch <- f
+	}
+	close(ch)
+	wg.Wait()
+	return n
+}
