@@ -63,6 +63,14 @@ func writeExample(b *bytes.Buffer, ex Example) {
 	}
 }
 
+// paragraph ends what b holds with exactly one blank line.
+func paragraph(b *bytes.Buffer) {
+	for bytes.HasSuffix(b.Bytes(), []byte("\n")) {
+		b.Truncate(b.Len() - 1)
+	}
+	b.WriteString("\n\n")
+}
+
 // Catalogue renders docs/rules.md: every rule with its severity, rationale, settings, and a bad
 // and a good example, the bad one followed by the exact findings okr reports for it.
 func Catalogue(rules []Rule) []byte {
@@ -75,7 +83,8 @@ func Catalogue(rules []Rule) []byte {
 	}
 	for _, r := range rules {
 		info := r.Info()
-		fmt.Fprintf(&b, "\n## %s\n\n", info.ID)
+		paragraph(&b)
+		fmt.Fprintf(&b, "## %s\n\n", info.ID)
 		fmt.Fprintf(&b, "Default severity: **%s**", info.Severity)
 		if files := SourceFiles(info); len(files) > 0 {
 			fmt.Fprintf(&b, " · Sources: `%s`", strings.Join(files, "`, `"))
