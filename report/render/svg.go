@@ -177,7 +177,8 @@ func newTrendChart(k *report.KPIReport, current string) trendChart {
 	return c
 }
 
-// niceRange pads the range of values so points do not sit on the chart's edges.
+// niceRange pads the range of values so points do not sit on the chart's edges, and rounds it
+// outwards to a step that suits its span (99.8..100 for an uptime, 70..82 for a retention rate).
 func niceRange(vs []float64) (lo, hi float64) {
 	if len(vs) == 0 {
 		return 0, 1
@@ -186,33 +187,24 @@ func niceRange(vs []float64) (lo, hi float64) {
 	for _, v := range vs {
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
 	}
+	nonNegative := lo >= 0
 	pad := (hi - lo) * 0.15
 	if pad == 0 {
-		pad = math.Max(math.Abs(hi)*0.1, 1)
+		pad = math.Max(math.Abs(hi)*0.1, 0.5)
 	}
 	lo, hi = lo-pad, hi+pad
-	if lo < 0 && vs[0] >= 0 && slicesMin(vs) >= 0 {
-		lo = 0 // a metric that cannot go negative should not get a negative axis
+	if nonNegative && lo < 0 {
+		lo = 0 // a metric that does not go negative gets no negative axis
 	}
-	return roundTo(lo, math.Floor), roundTo(hi, math.Ceil)
+	step := math.Pow(10, math.Floor(math.Log10(hi-lo)))
+	if (hi-lo)/step < 3 {
+		step /= 2
+	}
+	return round6(math.Floor(lo/step) * step), round6(math.Ceil(hi/step) * step)
 }
 
-func slicesMin(vs []float64) float64 {
-	m := vs[0]
-	for _, v := range vs {
-		m = math.Min(m, v)
-	}
-	return m
-}
-
-// roundTo rounds v to two significant digits of its magnitude in the given direction.
-func roundTo(v float64, f func(float64) float64) float64 {
-	if v == 0 {
-		return 0
-	}
-	unit := math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-1)
-	return f(v/unit) * unit
-}
+// round6 drops the floating-point dust of a multiplication (99.80000000000001).
+func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
 // round1 rounds a coordinate to a tenth of a unit, finer than any screen or printer shows.
 func round1(v float64) float64 { return math.Round(v*10) / 10 }
