@@ -103,7 +103,7 @@ func mdKPIs(w io.Writer, p *report.PlanReport) {
 	for _, pt := range p.KPIs[0].Series {
 		fmt.Fprintf(w, " %s |", pt.Period)
 	}
-	fmt.Fprintf(w, " Annual target | Now |\n| --- | --- |%s --: | --- |\n", strings.Repeat(" --: |", len(p.KPIs[0].Series)))
+	fmt.Fprintf(w, " Annual target | Status |\n| --- | --- |%s --: | --- |\n", strings.Repeat(" --: |", len(p.KPIs[0].Series)))
 	for _, k := range p.KPIs {
 		fmt.Fprintf(w, "| %s | %s |", mdEscape(k.Name), directionText(k.Direction))
 		for _, pt := range k.Series {
@@ -115,7 +115,7 @@ func mdKPIs(w io.Writer, p *report.PlanReport) {
 		}
 		fmt.Fprintf(w, " %s | %s %s |\n", mdEscape(number(k.AnnualTarget, k.Unit)), mdOnTarget(k), onTargetText(k))
 	}
-	fmt.Fprintf(w, "\nEach quarter shows value / target; the current quarter is in bold.\n")
+	fmt.Fprintf(w, "\nEach quarter shows value / target; the reported quarter is in bold.\n")
 }
 
 func mdAligned(o *report.ObjectiveReport) string {
