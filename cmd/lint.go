@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -54,6 +55,9 @@ func runLint(env *Env, f lintFlags, args []string) error {
 	colored, err := useColor(env, f.color, env.Stdout)
 	if err != nil {
 		return err
+	}
+	if env.Getenv == nil || env.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(lint.MemoryLimit)
 	}
 	root, abs, err := findRoot(env, args)
 	if err != nil {
