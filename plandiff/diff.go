@@ -1,0 +1,509 @@
+// Package plandiff says what a change does to a plan repository: which plans, objectives, key
+// results and KPIs were added, removed or changed between two versions, with the change of
+// every score and KPI reading. Plans are matched by scope and period, so a moved file is the same
+// plan; objectives, key results and KPIs by id within their plan.
+package plandiff
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/okr-tool/okr/plan"
+	"github.com/okr-tool/okr/report"
+)
+
+// Kind says what happened to an item.
+type Kind string
+
+// What can happen to an item.
+const (
+	Added   Kind = "added"
+	Removed Kind = "removed"
+	Changed Kind = "changed"
+)
+
+// Diff is the difference between two versions of a plan repository.
+type Diff struct {
+	// Base and Head name the two versions for people: a commit, a revision or "work tree".
+	Base, Head string
+	// Plans are the plans added, removed or changed, by period, then scope.
+	Plans []*Plan
+}
+
+// Count returns how many plans were added, removed and changed.
+func (d *Diff) Count() (added, removed, changed int) {
+	for _, p := range d.Plans {
+		switch p.Kind {
+		case Added:
+			added++
+		case Removed:
+			removed++
+		default:
+			changed++
+		}
+	}
+	return added, removed, changed
+}
+
+// Score is a score before and after; Old or New is nil when the item did not exist then or had
+// no measurement.
+type Score struct {
+	Old, New *float64
+}
+
+// Delta is New − Old, or nil when either is missing.
+func (s Score) Delta() *float64 { return delta(s.Old, s.New) }
+
+// Changed reports whether the score moved (or appeared, or went away).
+func (s Score) Changed() bool {
+	if s.Old == nil || s.New == nil {
+		return s.Old != s.New
+	}
+	return *s.Old != *s.New
+}
+
+// Field is one value that changed, written as in the plan ("" when absent).
+type Field struct {
+	Name     string
+	Old, New string
+	// Delta is New − Old when both are numbers.
+	Delta *float64
+}
+
+// Plan is a plan added, removed or changed.
+type Plan struct {
+	Kind   Kind
+	Scope  string
+	Period plan.Period
+	// File is the plan's file in the head version (in the base version when it was removed);
+	// OldFile is its file in the base version when the plan moved to another file.
+	File, OldFile string
+	Score         Score
+	Fields        []Field // level, parent, owner
+	Objectives    []*Objective
+	KPIs          []*KPI
+}
+
+// Objective is an objective added, removed or changed.
+type Objective struct {
+	Kind       Kind
+	ID, Title  string
+	Score      Score
+	Fields     []Field // title, owner, aligns_to
+	KeyResults []*KeyResult
+}
+
+// KeyResult is a key result added, removed or changed.
+type KeyResult struct {
+	Kind      Kind
+	ID, Title string
+	Score     Score
+	Fields    []Field
+}
+
+// KPI is a KPI added, removed or changed.
+type KPI struct {
+	Kind     Kind
+	ID, Name string
+	// Value is the KPI's reading before and after: its linked key result's current, else its
+	// actual.
+	Value  Score
+	Fields []Field
+}
+
+// Compare lists what changed from base to head. asOf is the day scores are computed for (it
+// matters only for statuses, which a diff does not show, and is kept for reproducibility).
+func Compare(base, head *plan.Repository, asOf time.Time) *Diff {
+	d := &Diff{}
+	olds, news := index(base), index(head)
+	keys := make([]plan.PlanKey, 0, len(olds)+len(news))
+	for k := range olds {
+		keys = append(keys, k)
+	}
+	for k := range news {
+		if _, ok := olds[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b plan.PlanKey) int {
+		return cmp.Or(a.Period.Compare(b.Period), strings.Compare(a.Scope, b.Scope))
+	})
+	for _, k := range keys {
+		if pd := comparePlan(base, olds[k], head, news[k], asOf); pd != nil {
+			d.Plans = append(d.Plans, pd)
+		}
+	}
+	return d
+}
+
+// index maps each plan that has a valid scope and period to its key; duplicates keep the plan
+// the repository linked.
+func index(r *plan.Repository) map[plan.PlanKey]*plan.Plan {
+	m := map[plan.PlanKey]*plan.Plan{}
+	if r == nil {
+		return m
+	}
+	for _, p := range r.Plans {
+		if p.Scope.Set && p.Period.Set && r.Plan(p.Scope.Value, p.Period.Value) == p {
+			m[p.Key()] = p
+		}
+	}
+	return m
+}
+
+func comparePlan(baseRepo *plan.Repository, old *plan.Plan, headRepo *plan.Repository, cur *plan.Plan, asOf time.Time) *Plan {
+	oldScores, newScores := scores(baseRepo, old, asOf), scores(headRepo, cur, asOf)
+	pd := &Plan{Kind: Changed}
+	switch {
+	case old == nil:
+		pd.Kind = Added
+		pd.Scope, pd.Period, pd.File = cur.Scope.Value, cur.Period.Value, cur.File
+	case cur == nil:
+		pd.Kind = Removed
+		pd.Scope, pd.Period, pd.File = old.Scope.Value, old.Period.Value, old.File
+	default:
+		pd.Scope, pd.Period, pd.File = cur.Scope.Value, cur.Period.Value, cur.File
+		if old.File != cur.File {
+			pd.OldFile = old.File
+		}
+	}
+	pd.Score = Score{Old: oldScores.plan, New: newScores.plan}
+	pd.Fields = fields(
+		text("level", levelOf(old), levelOf(cur)),
+		text("parent", str(old, func(p *plan.Plan) plan.Field[string] { return p.Parent }), str(cur, func(p *plan.Plan) plan.Field[string] { return p.Parent })),
+		text("owner", str(old, func(p *plan.Plan) plan.Field[string] { return p.Owner }), str(cur, func(p *plan.Plan) plan.Field[string] { return p.Owner })),
+	)
+	pd.Objectives = compareObjectives(old, cur, oldScores, newScores)
+	pd.KPIs = compareKPIs(old, cur)
+	if pd.Kind == Changed && pd.OldFile == "" && len(pd.Fields) == 0 && len(pd.Objectives) == 0 &&
+		len(pd.KPIs) == 0 && !pd.Score.Changed() {
+		return nil
+	}
+	return pd
+}
+
+func levelOf(p *plan.Plan) string {
+	if p == nil || !p.Level.Set {
+		return ""
+	}
+	return string(p.Level.Value)
+}
+
+func str(p *plan.Plan, get func(*plan.Plan) plan.Field[string]) string {
+	if p == nil {
+		return ""
+	}
+	if f := get(p); f.Set {
+		return f.Value
+	}
+	return ""
+}
+
+// planScores are the scores of one version of a plan, from package report, so a diff shows the
+// numbers a report would.
+type planScores struct {
+	plan       *float64
+	objectives map[string]*float64
+	krs        map[string]*float64
+}
+
+func scores(repo *plan.Repository, p *plan.Plan, asOf time.Time) planScores {
+	s := planScores{objectives: map[string]*float64{}, krs: map[string]*float64{}}
+	if p == nil {
+		return s
+	}
+	rep, err := report.Build(repo, report.Options{Period: p.Period.Value, Files: map[string]bool{p.File: true}, AsOf: asOf})
+	if err != nil || len(rep.Plans) != 1 {
+		return s
+	}
+	pr := rep.Plans[0]
+	s.plan = unlessNoData(pr.Score, pr.NoData)
+	for _, o := range pr.Objectives {
+		s.objectives[o.ID] = unlessNoData(o.Score, o.NoData)
+		for _, kr := range o.KeyResults {
+			s.krs[kr.ID] = unlessNoData(kr.Value, kr.NoData())
+		}
+	}
+	return s
+}
+
+func unlessNoData(v float64, noData bool) *float64 {
+	if noData {
+		return nil
+	}
+	return &v
+}
+
+func compareObjectives(old, cur *plan.Plan, oldScores, newScores planScores) []*Objective {
+	var out []*Objective
+	oldObjs, newObjs := objectives(old), objectives(cur)
+	oldKRs, newKRs := keyResults(old), keyResults(cur)
+	ids := unionIDs(idsOf(oldObjs, func(o *plan.Objective) string { return o.ID.Value }),
+		idsOf(newObjs, func(o *plan.Objective) string { return o.ID.Value }))
+	for _, id := range ids {
+		o, n := find(oldObjs, id, func(o *plan.Objective) string { return o.ID.Value }),
+			find(newObjs, id, func(o *plan.Objective) string { return o.ID.Value })
+		od := &Objective{ID: id, Kind: Changed, Score: Score{Old: oldScores.objectives[id], New: newScores.objectives[id]}}
+		switch {
+		case o == nil:
+			od.Kind, od.Title = Added, n.Title.Value
+		case n == nil:
+			od.Kind, od.Title = Removed, o.Title.Value
+		default:
+			od.Title = n.Title.Value
+			od.Fields = fields(
+				text("title", o.Title.Value, n.Title.Value),
+				text("owner", o.Owner.Value, n.Owner.Value),
+				text("aligns_to", o.AlignsTo.Value, n.AlignsTo.Value),
+			)
+		}
+		var oldList, newList []*plan.KeyResult
+		if o != nil {
+			oldList = o.KeyResults
+		}
+		if n != nil {
+			newList = n.KeyResults
+		}
+		ids := unionIDs(idsOf(oldList, krID), idsOf(newList, krID))
+		for _, krid := range ids {
+			ok, nk := find(oldList, krid, krID), find(newList, krid, krID)
+			if ok == nil && nk == nil {
+				continue
+			}
+			kd := compareKeyResult(krid, ok, nk, oldKRs, newKRs, oldScores, newScores)
+			if kd != nil {
+				od.KeyResults = append(od.KeyResults, kd)
+			}
+		}
+		if od.Kind != Changed || len(od.Fields) > 0 || len(od.KeyResults) > 0 || od.Score.Changed() {
+			out = append(out, od)
+		}
+	}
+	return out
+}
+
+func krID(kr *plan.KeyResult) string { return kr.ID.Value }
+
+// compareKeyResult compares a key result of one objective. A key result that moved to another
+// objective is shown under its new objective with a changed "objective" field, not as removed
+// and added.
+func compareKeyResult(id string, o, n *plan.KeyResult, oldKRs, newKRs map[string]*plan.KeyResult, oldScores, newScores planScores) *KeyResult {
+	kd := &KeyResult{ID: id, Kind: Changed}
+	switch {
+	case o == nil && oldKRs[id] != nil:
+		o = oldKRs[id] // moved here from another objective
+		kd.Fields = append(kd.Fields, Field{Name: "objective", Old: o.Objective.ID.Value, New: n.Objective.ID.Value})
+	case n == nil && newKRs[id] != nil:
+		return nil // moved away: shown under its new objective
+	}
+	kd.Score = Score{New: newScores.krs[id]}
+	if o != nil {
+		kd.Score.Old = oldScores.krs[id]
+	}
+	switch {
+	case o == nil:
+		kd.Kind, kd.Title = Added, n.Title.Value
+		return kd
+	case n == nil:
+		kd.Kind, kd.Title = Removed, o.Title.Value
+		return kd
+	}
+	kd.Title = n.Title.Value
+	kd.Fields = append(kd.Fields, fields(
+		text("title", o.Title.Value, n.Title.Value),
+		text("type", string(o.Type.Value), string(n.Type.Value)),
+		number("start", o.Start, n.Start),
+		number("target", o.Target, n.Target),
+		number("current", o.Current, n.Current),
+		number("progress", o.Progress, n.Progress),
+		text("done", boolText(o.Done), boolText(n.Done)),
+		number("score", o.Score, n.Score),
+		number("weight", o.Weight, n.Weight),
+		text("unit", o.Unit.Value, n.Unit.Value),
+		text("kpi", o.KPI.Value, n.KPI.Value),
+		text("due", dateText(o.Due), dateText(n.Due)),
+	)...)
+	if len(kd.Fields) == 0 && !kd.Score.Changed() {
+		return nil
+	}
+	return kd
+}
+
+func compareKPIs(old, cur *plan.Plan) []*KPI {
+	var oldList, newList []*plan.KPI
+	if old != nil {
+		oldList = old.KPIs
+	}
+	if cur != nil {
+		newList = cur.KPIs
+	}
+	kpiID := func(k *plan.KPI) string { return k.ID.Value }
+	var out []*KPI
+	for _, id := range unionIDs(idsOf(oldList, kpiID), idsOf(newList, kpiID)) {
+		o, n := find(oldList, id, kpiID), find(newList, id, kpiID)
+		kd := &KPI{ID: id, Kind: Changed}
+		if o != nil {
+			kd.Value.Old = reading(old, o)
+		}
+		if n != nil {
+			kd.Value.New = reading(cur, n)
+		}
+		switch {
+		case o == nil:
+			kd.Kind, kd.Name = Added, n.Name.Value
+			out = append(out, kd)
+			continue
+		case n == nil:
+			kd.Kind, kd.Name = Removed, o.Name.Value
+			out = append(out, kd)
+			continue
+		}
+		kd.Name = n.Name.Value
+		kd.Fields = fields(
+			text("name", o.Name.Value, n.Name.Value),
+			number("target", o.Target, n.Target),
+			number("annual_target", o.AnnualTarget, n.AnnualTarget),
+			text("direction", string(o.Direction.Value), string(n.Direction.Value)),
+			text("frequency", string(o.Frequency.Value), string(n.Frequency.Value)),
+			text("source", o.Source.Value, n.Source.Value),
+			text("unit", o.Unit.Value, n.Unit.Value),
+			text("retired", o.Retired.Value, n.Retired.Value),
+		)
+		if len(kd.Fields) > 0 || kd.Value.Changed() {
+			out = append(out, kd)
+		}
+	}
+	return out
+}
+
+// reading is a KPI's value in its plan: the linked outcome key result's current, else its
+// actual.
+func reading(p *plan.Plan, k *plan.KPI) *float64 {
+	if kr := p.LinkedKeyResult(k.ID.Value); kr != nil && kr.Type.Value != plan.Effort && kr.Current.Set {
+		v := kr.Current.Value
+		return &v
+	}
+	if k.Actual.Set {
+		v := k.Actual.Value
+		return &v
+	}
+	return nil
+}
+
+func objectives(p *plan.Plan) []*plan.Objective {
+	if p == nil {
+		return nil
+	}
+	return p.Objectives
+}
+
+func keyResults(p *plan.Plan) map[string]*plan.KeyResult {
+	m := map[string]*plan.KeyResult{}
+	if p == nil {
+		return m
+	}
+	for _, kr := range p.KeyResults() {
+		if _, dup := m[kr.ID.Value]; !dup {
+			m[kr.ID.Value] = kr
+		}
+	}
+	return m
+}
+
+func idsOf[T any](items []T, id func(T) string) []string {
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		out = append(out, id(it))
+	}
+	return out
+}
+
+// unionIDs lists the ids of both lists once each: the new order first, then the ids only the
+// old list has, in its order.
+func unionIDs(old, cur []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, id := range append(slices.Clone(cur), old...) {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func find[T any](items []T, id string, idOf func(T) string) T {
+	for _, it := range items {
+		if idOf(it) == id {
+			return it
+		}
+	}
+	var zero T
+	return zero
+}
+
+func fields(fs ...*Field) []Field {
+	var out []Field
+	for _, f := range fs {
+		if f != nil {
+			out = append(out, *f)
+		}
+	}
+	return out
+}
+
+func text(name, old, cur string) *Field {
+	if old == cur {
+		return nil
+	}
+	return &Field{Name: name, Old: old, New: cur}
+}
+
+func number(name string, old, cur plan.Field[float64]) *Field {
+	if old.Set == cur.Set && (!old.Set || old.Value == cur.Value) {
+		return nil
+	}
+	f := &Field{Name: name}
+	if old.Set {
+		f.Old = report.FormatNumber(old.Value)
+	}
+	if cur.Set {
+		f.New = report.FormatNumber(cur.Value)
+	}
+	if old.Set && cur.Set {
+		d := round(cur.Value - old.Value)
+		f.Delta = &d
+	}
+	return f
+}
+
+func boolText(f plan.Field[bool]) string {
+	if !f.Set {
+		return ""
+	}
+	if f.Value {
+		return "true"
+	}
+	return "false"
+}
+
+func dateText(f plan.Field[time.Time]) string {
+	if !f.Set {
+		return ""
+	}
+	return f.Value.Format(time.DateOnly)
+}
+
+func delta(old, cur *float64) *float64 {
+	if old == nil || cur == nil {
+		return nil
+	}
+	d := round(*cur - *old)
+	return &d
+}
+
+// round drops the floating-point noise of a subtraction (74.2 − 73 is 1.2000000000000028).
+func round(v float64) float64 { return math.Round(v*1e9) / 1e9 }

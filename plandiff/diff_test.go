@@ -1,0 +1,142 @@
+package plandiff_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/okr-tool/okr/plan"
+	"github.com/okr-tool/okr/plandiff"
+	"github.com/okr-tool/okr/plandiff/render"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/diff")
+
+func load(t *testing.T, files map[string]string) *plan.Repository {
+	t.Helper()
+	var sources []plan.Source
+	for name, text := range files {
+		sources = append(sources, plan.Source{File: name, Data: []byte(text)})
+	}
+	repo := plan.LoadSources("", sources, 1)
+	for _, d := range repo.Diagnostics {
+		if d.Rule == plan.RuleYAMLSyntax || d.Rule == plan.RuleSchema {
+			t.Fatalf("fixture problem: %s", d)
+		}
+	}
+	return repo
+}
+
+const company = `period: 2026-Q3
+scope: company
+objectives:
+  - id: grow
+    title: Grow
+    key_results:
+      - {id: revenue, title: Revenue from 10 to 20, start: 10, target: 20, current: 12}
+`
+
+var base = map[string]string{
+	"plans/company.yaml": company,
+	"plans/q3/sales.yaml": `period: 2026-Q3
+scope: sales
+owner: Dana Ruiz
+kpis:
+  - {id: retention, name: Client retention, source: CRM, frequency: monthly, target: 75}
+objectives:
+  - id: loyal
+    title: Create loyal customers
+    key_results:
+      - {id: keep, title: Retention from 70 to 80, start: 70, target: 80, current: 72, kpi: retention}
+      - {id: nps, title: NPS from 20 to 30, start: 20, target: 30, current: 25}
+      - {id: plans, title: Success plans, type: effort, due: 2026-09-30, progress: 0.5}
+`,
+	"plans/q2/sales.yaml": `period: 2026-Q2
+scope: sales
+objectives: []
+`,
+}
+
+var head = map[string]string{
+	"plans/company.yaml": company,
+	"plans/2026-Q3/sales.yaml": `period: 2026-Q3
+scope: sales
+owner: Dana Ruiz
+kpis:
+  - {id: retention, name: Client retention, source: CRM, frequency: monthly, target: 78}
+  - {id: pipeline, name: Qualified pipeline, source: CRM, frequency: weekly, target: 40, actual: 31.5}
+objectives:
+  - id: loyal
+    title: Create wildly loyal customers
+    key_results:
+      - {id: keep, title: Retention from 70 to 80, start: 70, target: 80, current: 75, kpi: retention}
+      - {id: churn, title: Churn from 8 to 5, start: 8, target: 5}
+  - id: onboarding
+    title: Onboard every client well
+    key_results:
+      - {id: plans, title: Success plans, type: effort, due: 2026-09-30, progress: 0.8}
+`,
+	"plans/2026-Q4/sales.yaml": `period: 2026-Q4
+scope: sales
+objectives:
+  - id: loyal
+    title: Keep them loyal
+    key_results:
+      - {id: keep, title: Retention from 75 to 80, start: 75, target: 80}
+`,
+}
+
+func TestCompare(t *testing.T) {
+	d := plandiff.Compare(load(t, base), load(t, head), time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC))
+	d.Base, d.Head = "1a2b3c4", "work tree"
+	if added, removed, changed := d.Count(); added != 1 || removed != 1 || changed != 1 {
+		t.Errorf("Count = %d added, %d removed, %d changed; want 1, 1, 1", added, removed, changed)
+	}
+	for _, format := range render.Formats {
+		r, err := render.New(format, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := r.Render(&buf, d); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "sales."+map[string]string{"text": "txt", "markdown": "md", "json": "json"}[format], buf.Bytes())
+	}
+}
+
+func TestCompareUnchanged(t *testing.T) {
+	repo := load(t, base)
+	d := plandiff.Compare(repo, load(t, base), time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC))
+	if len(d.Plans) != 0 {
+		t.Errorf("identical repositories differ: %+v", d.Plans)
+	}
+	d.Base, d.Head = "main", "HEAD"
+	var buf bytes.Buffer
+	r, _ := render.New("text", false)
+	r.Render(&buf, d)
+	if got := buf.String(); got != "okr diff main..HEAD: no plan changed\n" {
+		t.Errorf("text of an empty diff = %q", got)
+	}
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("..", "testdata", "diff", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./plandiff -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test ./plandiff -update rewrites it):\n%s", name, got)
+	}
+}

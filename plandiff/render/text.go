@@ -1,0 +1,83 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+
+	"github.com/fatih/color"
+
+	"github.com/okr-tool/okr/plandiff"
+)
+
+// Text writes the diff for a terminal: one line per plan, objective, key result and KPI, marked
+// + added, - removed or ~ changed, indented by level.
+type Text struct {
+	added, removed, changed, faint *color.Color
+}
+
+func newText(enabled bool) *Text {
+	t := &Text{
+		added: color.New(color.FgGreen), removed: color.New(color.FgRed),
+		changed: color.New(color.FgYellow), faint: color.New(color.Faint),
+	}
+	for _, c := range []*color.Color{t.added, t.removed, t.changed, t.faint} {
+		if enabled {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+	}
+	return t
+}
+
+func (t *Text) sign(k plandiff.Kind) string {
+	switch k {
+	case plandiff.Added:
+		return t.added.Sprint("+")
+	case plandiff.Removed:
+		return t.removed.Sprint("-")
+	}
+	return t.changed.Sprint("~")
+}
+
+// Render writes the diff.
+func (t *Text) Render(w io.Writer, d *plandiff.Diff) error {
+	b := bufio.NewWriter(w)
+	fmt.Fprintf(b, "okr diff %s..%s: %s\n", d.Base, d.Head, summary(d))
+	for _, p := range d.Plans {
+		file := p.File
+		if p.OldFile != "" {
+			file = p.OldFile + " → " + p.File
+		}
+		fmt.Fprintf(b, "\n%s plan %s %s  %s  score %s\n", t.sign(p.Kind), p.Scope, p.Period, t.faint.Sprint(file), scoreText(p.Kind, p.Score))
+		if len(p.Fields) > 0 {
+			fmt.Fprintf(b, "    %s\n", fieldsText(p.Fields))
+		}
+		for _, o := range p.Objectives {
+			fmt.Fprintf(b, "    %s objective %s  score %s", t.sign(o.Kind), o.ID, scoreText(o.Kind, o.Score))
+			t.tail(b, o.Kind, o.Title, o.Fields)
+			for _, kr := range o.KeyResults {
+				fmt.Fprintf(b, "        %s key result %s  score %s", t.sign(kr.Kind), kr.ID, scoreText(kr.Kind, kr.Score))
+				t.tail(b, kr.Kind, kr.Title, kr.Fields)
+			}
+		}
+		for _, k := range p.KPIs {
+			fmt.Fprintf(b, "    %s KPI %s  value %s", t.sign(k.Kind), k.ID, valueText(k.Kind, k.Value))
+			t.tail(b, k.Kind, k.Name, k.Fields)
+		}
+	}
+	return b.Flush()
+}
+
+// tail ends an item's line: the title of an item added or removed, else what changed.
+func (t *Text) tail(b *bufio.Writer, k plandiff.Kind, title string, fs []plandiff.Field) {
+	switch {
+	case k != plandiff.Changed:
+		fmt.Fprintf(b, "  %q\n", title)
+	case len(fs) > 0:
+		fmt.Fprintf(b, "  %s\n", fieldsText(fs))
+	default:
+		b.WriteString("\n")
+	}
+}
