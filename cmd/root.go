@@ -69,6 +69,7 @@ func NewRootCmd(env *Env) *cobra.Command {
 		newLintCmd(env),
 		newRulesCmd(env),
 		newReportCmd(env),
+		newDiffCmd(env),
 		newVersionCmd(env),
 	)
 	return root

@@ -1,0 +1,132 @@
+package cmd
+
+import (
+	"bufio"
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/okr-tool/okr/gitplan"
+	"github.com/okr-tool/okr/plan"
+	"github.com/okr-tool/okr/plandiff"
+	"github.com/okr-tool/okr/plandiff/render"
+	"github.com/okr-tool/okr/vcs"
+)
+
+// diffFlags are the options of okr diff.
+type diffFlags struct {
+	format string
+	color  string
+	asOf   string
+}
+
+func newDiffCmd(env *Env) *cobra.Command {
+	var f diffFlags
+	c := &cobra.Command{
+		Use:   "diff [BASE [HEAD]]",
+		Short: "Show what a change does to the plans: what was added, removed and changed, with score deltas",
+		Long: "Diff compares the plans at two revisions of the git repository and lists the plans,\n" +
+			"objectives, key results and KPIs added, removed and changed, with the change of every\n" +
+			"score and KPI reading. Plans are matched by scope and period, so a moved file is the\n" +
+			"same plan.\n\n" +
+			"BASE defaults to the merge base of HEAD with the default branch (origin/HEAD, else main\n" +
+			"or master): what a pull request changes. HEAD defaults to the work tree, uncommitted\n" +
+			"changes included. Formats: text (default), markdown (ready to post as a pull-request\n" +
+			"comment) and json.\n\n" +
+			"Exit status: 0 the diff was written, 2 okr could not run (not a git repository, unknown\n" +
+			"revision, clone too shallow).",
+		Args: cobra.MaximumNArgs(2),
+		RunE: func(_ *cobra.Command, args []string) error { return runDiff(env, f, args) },
+	}
+	fl := c.Flags()
+	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(render.Formats, ", "))
+	fl.StringVar(&f.color, "color", "auto", "color the text output: auto, always or never")
+	fl.StringVar(&f.asOf, "as-of", "", "date scores are computed for, YYYY-MM-DD (default: today)")
+	return c
+}
+
+func runDiff(env *Env, f diffFlags, args []string) error {
+	if !slices.Contains(render.Formats, f.format) && f.format != "md" {
+		return troublef("--format %q must be one of %s", f.format, strings.Join(render.Formats, ", "))
+	}
+	colored, err := useColor(env, f.color, env.Stdout)
+	if err != nil {
+		return err
+	}
+	asOf, err := parseDay("--as-of", f.asOf)
+	if err != nil {
+		return err
+	}
+	r, err := render.New(f.format, colored && f.format == "text")
+	if err != nil {
+		return troublef("%v", err)
+	}
+	root, _, err := findRoot(env, nil)
+	if err != nil {
+		return err
+	}
+	g, err := openGit(root, "okr diff")
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+
+	var baseRev, baseLabel, headRev, headLabel string
+	if len(args) > 1 {
+		headRev, headLabel = args[1], args[1]
+	}
+	if len(args) > 0 {
+		baseRev, baseLabel = args[0], args[0]
+	} else {
+		branch, err := g.Git.DefaultBranch(ctx)
+		if err != nil {
+			return gitError("okr diff", err)
+		}
+		base, err := g.MergeBase(ctx, branch, headRev)
+		if err != nil {
+			return gitError("okr diff", err)
+		}
+		baseRev, baseLabel = base, vcs.Short(base)+" (merge base with "+branch+")"
+	}
+
+	baseRepo, err := diffSide(env, g, baseRev)
+	if err != nil {
+		return err
+	}
+	var headRepo *plan.Repository
+	if headRev != "" {
+		headRepo, err = diffSide(env, g, headRev)
+	} else {
+		headLabel = "work tree"
+		var cfgPaths []string
+		cfg, cerr := loadConfig(env, root, "")
+		if cerr != nil {
+			return cerr
+		}
+		cfgPaths = cfg.Paths
+		headRepo, _, err = loadPlans(root, nil, cfgPaths)
+	}
+	if err != nil {
+		return err
+	}
+	d := plandiff.Compare(baseRepo, headRepo, asOf)
+	d.Base, d.Head = baseLabel, headLabel
+	w := bufio.NewWriter(env.Stdout)
+	if err := r.Render(w, d); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+// diffSide loads the plans of one side of a diff at a revision, with that revision's paths:
+// setting.
+func diffSide(env *Env, g *gitplan.Repo, rev string) (*plan.Repository, error) {
+	cfg, err := configAt(env, g, "okr diff", rev, "")
+	if err != nil {
+		return nil, err
+	}
+	repo, _, err := loadPlansAt(g, "okr diff", rev, nil, cfg.Paths)
+	return repo, err
+}

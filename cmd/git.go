@@ -1,0 +1,79 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/okr-tool/okr/gitplan"
+	"github.com/okr-tool/okr/lint/config"
+	"github.com/okr-tool/okr/plan"
+	"github.com/okr-tool/okr/vcs"
+)
+
+// openGit opens the git repository around the plan repository root for a git-only feature,
+// named in the error when there is no git repository.
+func openGit(root, feature string) (*gitplan.Repo, error) {
+	g, err := gitplan.Open(context.Background(), root)
+	if err != nil {
+		return nil, gitError(feature, err)
+	}
+	return g, nil
+}
+
+// gitError turns a failure of the git layer into an exit-2 error that names the feature that
+// needed git.
+func gitError(feature string, err error) error {
+	if errors.Is(err, vcs.ErrNotRepository) || errors.Is(err, vcs.ErrNoGit) {
+		return troublef("%s needs git: %v", feature, err)
+	}
+	return troublef("%s: %v", feature, err)
+}
+
+// loadPlansAt loads the plans as they were at a revision, from git objects, with the same
+// discovery rules as the work tree.
+func loadPlansAt(g *gitplan.Repo, feature, rev string, abs, globs []string) (*plan.Repository, map[string]bool, error) {
+	repo, selected, err := g.Load(context.Background(), rev, gitplan.LoadOptions{Args: abs, Globs: globs})
+	if err != nil {
+		return nil, nil, gitError(feature, err)
+	}
+	return repo, selected, nil
+}
+
+// configAt reads the configuration a revision had: the --config file when one is named (from
+// the work tree), else the revision's .okr.yaml, else the defaults.
+func configAt(env *Env, g *gitplan.Repo, feature, rev, flag string) (*config.Config, error) {
+	if flag != "" {
+		return loadConfig(env, g.Root, flag)
+	}
+	data, found, err := g.ReadFile(context.Background(), rev, config.FileName)
+	if err != nil {
+		return nil, gitError(feature, err)
+	}
+	if !found {
+		return config.Default(), nil
+	}
+	cfg, err := config.Parse(config.FileName+" at "+rev, data)
+	if err != nil {
+		return nil, &ExitError{Code: ExitTrouble, Err: err}
+	}
+	return cfg, nil
+}
+
+// today is the current day at midnight UTC, the date of uncommitted changes.
+func today() time.Time {
+	now := time.Now()
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// parseDay parses a --as-of date; empty means today.
+func parseDay(flag, value string) (time.Time, error) {
+	if value == "" {
+		return today(), nil
+	}
+	d, err := time.Parse(time.DateOnly, value)
+	if err != nil {
+		return time.Time{}, troublef("%s %q must be a date, YYYY-MM-DD", flag, value)
+	}
+	return d, nil
+}
