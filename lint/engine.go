@@ -2,7 +2,9 @@ package lint
 
 import (
 	"fmt"
+	"time"
 
+	"github.com/okr-tool/okr/history"
 	"github.com/okr-tool/okr/plan"
 )
 
@@ -15,12 +17,21 @@ type Options struct {
 	// Files limits the reported findings to these repository-relative files; nil reports all.
 	// Cross-plan rules still see the whole repository.
 	Files map[string]bool
+	// History is the plans' past as git records it, for the rules that need it
+	// (moved-goalposts, kpi-stale); the git layer fills it. Nil outside git, and those rules
+	// then stay quiet.
+	History *history.History
+	// AsOf is the day date-dependent rules judge by (kpi-stale); zero means today.
+	AsOf time.Time
 }
 
 // Context is handed to rules while they run: it knows the repository, which rule is running,
 // and collects what the rule reports.
 type Context struct {
 	Repo *plan.Repository
+	// History and AsOf are Options.History and Options.AsOf (AsOf set to today when zero).
+	History *history.History
+	AsOf    time.Time
 
 	rule     *Info
 	severity Severity
@@ -94,7 +105,11 @@ func Run(repo *plan.Repository, opts Options) *Result {
 		active[r.Info().ID] = severity(r.Info())
 	}
 
-	c := &Context{Repo: repo}
+	c := &Context{Repo: repo, History: opts.History, AsOf: opts.AsOf}
+	if c.AsOf.IsZero() {
+		now := time.Now()
+		c.AsOf = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	}
 	c.addDiagnostics(repo, rules, active)
 	c.visit(repo, rules, active)
 	plans := plansByFile(repo)

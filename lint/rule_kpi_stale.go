@@ -1,5 +1,11 @@
 package lint
 
+import (
+	"time"
+
+	"github.com/okr-tool/okr/plan"
+)
+
 // kpiStale documents the check that a live KPI's value is updated as often as its frequency
 // says. The date of the last change comes from git history, so it runs only in git mode.
 type kpiStale struct{ info Info }
@@ -34,3 +40,29 @@ objectives: []
 }
 
 func (r *kpiStale) Info() *Info { return &r.info }
+
+// VisitKPI judges the live KPIs of the plans whose period contains the day of the run.
+func (r *kpiStale) VisitKPI(c *Context, k *plan.KPI) {
+	if c.History == nil || !k.Plan.Period.Set || !k.Plan.Period.Value.Contains(c.AsOf) {
+		return
+	}
+	f, ok := c.History.Freshness(k, c.AsOf)
+	if !ok || !f.Stale {
+		return
+	}
+	where, pos := "its actual", k.Actual.Pos
+	if kr := k.Plan.LinkedKeyResult(k.ID.Value); kr != nil && kr.Type.Value != plan.Effort {
+		where = "current of key result " + quote(kr.ID.Value)
+		if !k.Actual.Set {
+			pos = k.ID.Pos
+		}
+	}
+	freq := k.Frequency.Value
+	if !f.HasReading {
+		c.ReportKPI(k, pos, "KPI %s is reported %s but has had no reading in the %d days since %s; set %s to the latest reading",
+			quote(k.ID.Value), freq, f.Age, f.Day.AddDate(0, 0, -f.Age).Format(time.DateOnly), where)
+		return
+	}
+	c.ReportKPI(k, pos, "KPI %s is reported %s but its reading last changed %d days before %s, in commit %s on %s; update %s at least every %d days",
+		quote(k.ID.Value), freq, f.Age, f.Day.Format(time.DateOnly), f.Last.Short(), f.Last.Date.Format(time.DateOnly), where, f.Allowed)
+}

@@ -1,0 +1,173 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/okr-tool/okr/history"
+	"github.com/okr-tool/okr/plan"
+)
+
+// version is one committed (or, with commit "", uncommitted) content of sales.yaml.
+type version struct {
+	commit, date string
+	pending      bool
+	text         string
+}
+
+// runWithHistory lints the newest version of sales.yaml with a history made of all versions,
+// in pull-request mode when a version is pending, and returns the findings of one rule.
+func runWithHistory(t *testing.T, id, asOf string, versions []version) []string {
+	t.Helper()
+	newest := versions[len(versions)-1]
+	repo := plan.LoadSources("", []plan.Source{{File: "sales.yaml", Data: []byte(newest.text), Named: true}}, 1)
+	h := history.New()
+	ph := history.NewPlan("sales.yaml")
+	for _, v := range versions {
+		p, _ := plan.Parse("sales.yaml", []byte(v.text))
+		d, err := time.Parse(time.DateOnly, v.date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ph.Add(history.Revision{Commit: v.commit, Date: d, Pending: v.pending}, p)
+		if v.pending {
+			h.Base = "base"
+		}
+	}
+	h.Plans[ph.File] = ph
+	day, err := time.Parse(time.DateOnly, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	severity := map[string]Severity{"kpi-stale": Warning}
+	res := Run(repo, Options{Severity: severity, History: h, AsOf: day})
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == id {
+			got = append(got, fmt.Sprintf("%s:%d:%d: %s", f.File, f.Pos.Line, f.Pos.Col, f.Message))
+		}
+	}
+	return got
+}
+
+// goalposts renders sales.yaml with a key result from start to target and a KPI with a target
+// and an annual target; suffix is appended to the key result's line (e.g. a suppression).
+func goalposts(start, target, kpiTarget, annual, suffix string) string {
+	return `period: 2026-Q3
+scope: sales
+kpis:
+  - {id: churn, name: Churn, source: CRM, frequency: monthly, direction: down, target: ` + kpiTarget + `, annual_target: ` + annual + `}
+objectives:
+  - id: loyal
+    title: Loyal customers
+    key_results:
+      - {id: keep, title: Keep them, start: ` + start + `, target: ` + target + `}` + suffix + `
+`
+}
+
+const c1 = "1111111aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+const c2 = "2222222bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+const c3 = "3333333ccccccccccccccccccccccccccccccccc"
+
+func TestMovedGoalposts(t *testing.T) {
+	tests := []struct {
+		name     string
+		versions []version
+		want     []string
+	}{
+		{"target eased after the start", []version{
+			{c1, "2026-06-20", false, goalposts("70", "80", "5", "4", "")},
+			{c2, "2026-07-20", true, goalposts("70", "76", "5", "4", "")},
+		}, []string{`sales.yaml:9:57: target of key result "keep" eased from 80 to 76 in commit 2222222 on 2026-07-20, after 2026-Q3 started on 2026-07-01 (80 was set in commit 1111111 on 2026-06-20); keep the goalpost where it was, or record why with # okr:ignore moved-goalposts <reason>`}},
+		{"start moved toward the target, uncommitted", []version{
+			{c1, "2026-06-20", false, goalposts("70", "80", "5", "4", "")},
+			{"", "2026-08-05", true, goalposts("72", "80", "5", "4", "")},
+		}, []string{`sales.yaml:9:45: start of key result "keep" moved toward its target, from 70 to 72 in uncommitted changes on 2026-08-05, after 2026-Q3 started on 2026-07-01 (70 was set in commit 1111111 on 2026-06-20); keep the goalpost where it was, or record why with # okr:ignore moved-goalposts <reason>`}},
+		{"KPI targets eased against a falling direction", []version{
+			{c1, "2026-06-20", false, goalposts("70", "80", "5", "4", "")},
+			{c2, "2026-07-02", false, goalposts("70", "80", "5", "4.5", "")},
+			{c3, "2026-07-20", true, goalposts("70", "80", "6", "5", "")},
+		}, []string{
+			`sales.yaml:4:88: target of KPI "churn" eased from 5 to 6 in commit 3333333 on 2026-07-20, after 2026-Q3 started on 2026-07-01 (5 was set in commit 1111111 on 2026-06-20); keep the goalpost where it was, or record why with # okr:ignore moved-goalposts <reason>`,
+			`sales.yaml:4:106: annual target of KPI "churn" eased from 4.5 to 5 in commit 3333333 on 2026-07-20, after 2026-Q3 started on 2026-07-01 (4.5 was set in commit 2222222 on 2026-07-02); keep the goalpost where it was, or record why with # okr:ignore moved-goalposts <reason>`,
+		}},
+		{"harder targets are fine", []version{
+			{c1, "2026-06-20", false, goalposts("70", "80", "5", "4", "")},
+			{c2, "2026-07-20", true, goalposts("68", "85", "4", "3", "")},
+		}, nil},
+		{"eased before the period started", []version{
+			{c1, "2026-06-01", false, goalposts("70", "80", "5", "4", "")},
+			{c2, "2026-06-25", true, goalposts("70", "76", "5", "4", "")},
+		}, nil},
+		{"a first target is not a move", []version{
+			{c1, "2026-07-20", true, goalposts("70", "76", "5", "4", "")},
+		}, nil},
+		{"outside pull-request mode nothing is judged", []version{
+			{c1, "2026-06-20", false, goalposts("70", "80", "5", "4", "")},
+			{c2, "2026-07-20", false, goalposts("70", "76", "5", "4", "")},
+		}, nil},
+		{"a suppression with a reason is the record", []version{
+			{c1, "2026-06-20", false, goalposts("70", "80", "5", "4", "")},
+			{c2, "2026-07-20", true, goalposts("70", "76", "5", "4", "  # okr:ignore moved-goalposts the market shrank by half in July")},
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := runWithHistory(t, "moved-goalposts", "2026-08-05", tt.versions)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("findings:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+func staleKPI(actual string) string {
+	s := `period: 2026-Q3
+scope: sales
+kpis:
+  - id: pipeline
+    name: Pipeline
+    source: CRM
+    frequency: monthly
+    target: 40
+`
+	if actual != "" {
+		s += "    actual: " + actual + "\n"
+	}
+	return s + "objectives: []\n"
+}
+
+func TestKPIStale(t *testing.T) {
+	tests := []struct {
+		name     string
+		asOf     string
+		versions []version
+		want     []string
+	}{
+		{"updated within the month", "2026-08-05", []version{
+			{c1, "2026-06-20", false, staleKPI("")},
+			{c2, "2026-07-20", false, staleKPI("31")},
+		}, nil},
+		{"last reading too old", "2026-08-25", []version{
+			{c1, "2026-06-20", false, staleKPI("")},
+			{c2, "2026-07-10", false, staleKPI("31")},
+			{c3, "2026-08-01", false, "# a comment does not count\n" + staleKPI("31")},
+		}, []string{`sales.yaml:10:13: KPI "pipeline" is reported monthly but its reading last changed 46 days before 2026-08-25, in commit 2222222 on 2026-07-10; update its actual at least every 31 days`}},
+		{"never read", "2026-08-05", []version{
+			{c1, "2026-06-20", false, staleKPI("")},
+		}, []string{`sales.yaml:4:5: KPI "pipeline" is reported monthly but has had no reading in the 35 days since 2026-07-01; set its actual to the latest reading`}},
+		{"a finished period is not judged", "2026-11-05", []version{
+			{c1, "2026-06-20", false, staleKPI("")},
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := runWithHistory(t, "kpi-stale", tt.asOf, tt.versions)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("findings:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
