@@ -24,6 +24,7 @@ type lintFlags struct {
 	color       string
 	config      string
 	maxWarnings int
+	git         lintGit // --rev, --new-from-rev, --as-of
 }
 
 func newLintCmd(env *Env) *cobra.Command {
@@ -36,6 +37,10 @@ func newLintCmd(env *Env) *cobra.Command {
 			"Cross-plan rules (carry-forward, alignment, annual targets) always see the whole\n" +
 			"repository. Rules are configured in .okr.yaml at the repository root; 'okr rules'\n" +
 			"lists them.\n\n" +
+			"In a git repository, --rev REV lints the plans as they were at REV, read from git, and\n" +
+			"--new-from-rev REV reports only the findings in plan files that differ from the merge\n" +
+			"base of REV and HEAD, committed or not (pull-request mode, which also runs\n" +
+			"moved-goalposts).\n\n" +
 			"Exit status: 0 no errors, 1 at least one error (or more warnings than --max-warnings),\n" +
 			"2 okr could not run (bad flag, bad configuration, unreadable path).",
 		RunE: func(_ *cobra.Command, args []string) error { return runLint(env, f, args) },
@@ -45,6 +50,7 @@ func newLintCmd(env *Env) *cobra.Command {
 	fl.StringVar(&f.color, "color", "auto", "color the text output: auto, always or never")
 	fl.StringVarP(&f.config, "config", "c", "", "configuration file (default: .okr.yaml at the repository root)")
 	fl.IntVar(&f.maxWarnings, "max-warnings", -1, "fail when there are more warnings than this (-1: no limit)")
+	f.git.register(fl)
 	return c
 }
 
@@ -63,16 +69,15 @@ func runLint(env *Env, f lintFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(env, root, f.config)
-	if err != nil {
-		return err
-	}
-	repo, selected, err := loadPlans(root, abs, cfg.Paths)
+	cfg, repo, selected, err := f.git.load(env, root, abs, f.config)
 	if err != nil {
 		return err
 	}
 	opts := cfg.Options()
 	opts.Files = selected
+	if err := f.git.apply(env, repo, &opts); err != nil {
+		return err
+	}
 	res := lint.Run(repo, opts)
 	cwd := workDir(env)
 	for i := range res.Findings {
