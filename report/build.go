@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/okr-tool/okr/history"
 	"github.com/okr-tool/okr/plan"
 )
 
@@ -21,6 +22,9 @@ type Options struct {
 	Files map[string]bool
 	// AsOf is the day statuses are computed for.
 	AsOf time.Time
+	// History, when set, adds the history of check-ins: a trend for every key result and KPI,
+	// and the freshness of every live KPI's reading.
+	History *history.History
 }
 
 // Build scores the plans of repo that opts select. Plans with problems are reported as far as
@@ -58,6 +62,9 @@ func Build(repo *plan.Repository, opts Options) (*Report, error) {
 		r.Summary.add(pr.Summary)
 	}
 	r.Alignment, r.Unaligned = b.alignment(r.Plans)
+	if opts.History != nil {
+		addHistory(r, opts.History)
+	}
 	return r, nil
 }
 

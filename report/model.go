@@ -18,6 +18,8 @@ type Report struct {
 	Unaligned []*ObjectiveReport
 	Summary   Summary // over every key result of Plans
 	Skipped   []Skip  // files and plans left out, with why
+	// History is set when the report shows the history of check-ins (okr report --history).
+	History *HistoryNote
 }
 
 // PlanReport is one plan scored.
@@ -78,6 +80,7 @@ type KRReport struct {
 	Grade  Grade // "" when the score is "no data"
 	Status Status
 	Notes  []string
+	Trend  Trend // with --history: its value and score after each commit that changed them
 }
 
 // KPIReport is one KPI of a plan with its values through the plan's year.
@@ -95,6 +98,10 @@ type KPIReport struct {
 	Value        *float64 // the latest reading: the linked KR's current, else the KPI's actual
 	OnTarget     *bool    // Value against Target in Direction; nil when either is missing
 	Series       []Point  // the four quarters of the year
+	// Trend and Freshness come with --history: the reading after each commit that changed it,
+	// and whether it is as recent as the frequency asks (nil when that does not apply).
+	Trend     Trend
+	Freshness *Freshness
 }
 
 // Point is a KPI's reading and target in one quarter.
