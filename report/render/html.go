@@ -22,11 +22,7 @@ var htmlTemplate string
 //go:embed html.css
 var htmlCSS string
 
-var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
-	"sub":        func(a, b float64) float64 { return a - b },
-	"tickBottom": func(c barChart) int { return c.Height - 20 },
-	"tickLabelY": func(c barChart) int { return c.Height - 6 },
-}).Parse(htmlTemplate))
+var htmlPage = template.Must(template.New("report").Parse(htmlTemplate))
 
 type htmlView struct {
 	Title, AsOf, Summary string

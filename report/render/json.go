@@ -1,7 +1,9 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"time"
 
@@ -13,17 +15,6 @@ import (
 // statuses, KPI series, the alignment tree and what was skipped. Scores are exact. A key result
 // without a measurement has "score": 0 and "no_data": true; optional numbers are null or absent.
 type JSON struct{}
-
-type jsonReport struct {
-	AsOf      string        `json:"as_of"`
-	Period    string        `json:"period"`
-	Scopes    []string      `json:"scopes"`
-	Plans     []jsonPlan    `json:"plans"`
-	Alignment []jsonAligned `json:"alignment"`
-	Unaligned []jsonAligned `json:"unaligned"`
-	Summary   jsonSummary   `json:"summary"`
-	Skipped   []jsonSkip    `json:"skipped"`
-}
 
 type jsonPlan struct {
 	File       string          `json:"file"`
@@ -127,31 +118,85 @@ type jsonSkip struct {
 	Reason string `json:"reason"`
 }
 
-// Render implements Renderer.
+// Render implements Renderer. Plans are encoded in parallel and the document is put together
+// around them, indented as one encoder would.
 func (JSON) Render(w io.Writer, r *report.Report) error {
-	out := jsonReport{
-		AsOf:      r.AsOf.Format(time.DateOnly),
-		Period:    r.Period.String(),
-		Scopes:    nonNil(r.Scopes),
-		Plans:     make([]jsonPlan, 0, len(r.Plans)),
-		Alignment: jsonTree(r.Alignment),
-		Unaligned: make([]jsonAligned, 0, len(r.Unaligned)),
-		Summary:   toJSONSummary(r.Summary),
-		Skipped:   make([]jsonSkip, 0, len(r.Skipped)),
+	plans, err := renderParallel(len(r.Plans), func(i int, buf *bytes.Buffer) error {
+		return encodeJSON(buf, "    ", toJSONPlan(r.Plans[i]))
+	})
+	if err != nil {
+		return err
 	}
-	for _, p := range r.Plans {
-		out.Plans = append(out.Plans, toJSONPlan(p))
-	}
+	unaligned := make([]jsonAligned, 0, len(r.Unaligned))
 	for _, o := range r.Unaligned {
-		out.Unaligned = append(out.Unaligned, toJSONAligned(o))
+		unaligned = append(unaligned, toJSONAligned(o))
 	}
+	skipped := make([]jsonSkip, 0, len(r.Skipped))
 	for _, s := range r.Skipped {
-		out.Skipped = append(out.Skipped, jsonSkip(s))
+		skipped = append(skipped, jsonSkip(s))
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	buf.WriteString("{\n")
+	fields := []struct {
+		name  string
+		value any
+	}{
+		{"as_of", r.AsOf.Format(time.DateOnly)},
+		{"period", r.Period.String()},
+		{"scopes", nonNil(r.Scopes)},
+		{"plans", nil}, // written from the parts encoded above
+		{"alignment", jsonTree(r.Alignment)},
+		{"unaligned", unaligned},
+		{"summary", toJSONSummary(r.Summary)},
+		{"skipped", skipped},
+	}
+	for i, f := range fields {
+		fmt.Fprintf(&buf, "  %q: ", f.name)
+		if f.name == "plans" {
+			writeJSONArray(&buf, plans)
+		} else if err := encodeJSON(&buf, "  ", f.value); err != nil {
+			return err
+		}
+		if i < len(fields)-1 {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+	}
+	buf.WriteString("}\n")
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// encodeJSON writes v indented by two spaces a level, its lines after the first starting with
+// prefix, without the encoder's trailing newline and without escaping <, > and &.
+func encodeJSON(buf *bytes.Buffer, prefix string, v any) error {
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	buf.Truncate(buf.Len() - 1)
+	return nil
+}
+
+// writeJSONArray writes already encoded elements as an array at the second level of the
+// document.
+func writeJSONArray(buf *bytes.Buffer, elems [][]byte) {
+	if len(elems) == 0 {
+		buf.WriteString("[]")
+		return
+	}
+	buf.WriteString("[\n")
+	for i, e := range elems {
+		buf.WriteString("    ")
+		buf.Write(e)
+		if i < len(elems)-1 {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+	}
+	buf.WriteString("  ]")
 }
 
 func toJSONPlan(p *report.PlanReport) jsonPlan {
