@@ -22,6 +22,7 @@ type reportFlags struct {
 	asOf   string
 	color  string
 	output string
+	git    reportGit // --rev, --history
 }
 
 func newReportCmd(env *Env) *cobra.Command {
@@ -38,6 +39,10 @@ func newReportCmd(env *Env) *cobra.Command {
 			"Grades: red below 0.4, yellow from 0.4, green from 0.7. During a period a key result\n" +
 			"more than 0.10 behind the share of the period elapsed is at risk, more than 0.25 behind\n" +
 			"off track. Formats: table (default), markdown, html, json, csv.\n\n" +
+			"In a git repository, --rev REV reports the plans as they were at REV, read from git (a\n" +
+			"quarterly report reproduced from a tag), and --history adds the history of check-ins:\n" +
+			"a trend per key result, every KPI's readings, and KPIs not updated within their\n" +
+			"reporting frequency marked stale.\n\n" +
 			"Exit status: 0 the report was written, 2 okr could not run (bad flag, unreadable path,\n" +
 			"nothing to report).",
 		RunE: func(_ *cobra.Command, args []string) error { return runReport(env, f, args) },
@@ -49,6 +54,7 @@ func newReportCmd(env *Env) *cobra.Command {
 	fl.StringVar(&f.asOf, "as-of", "", "date the statuses are computed for, YYYY-MM-DD (default: today)")
 	fl.StringVar(&f.color, "color", "auto", "color the table format: auto, always or never")
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	f.git.register(fl)
 	return c
 }
 
@@ -73,15 +79,14 @@ func runReport(env *Env, f reportFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(env, root, "")
-	if err != nil {
-		return err
-	}
-	repo, selected, err := loadPlans(root, abs, cfg.Paths)
+	_, repo, selected, err := f.git.load(env, root, abs)
 	if err != nil {
 		return err
 	}
 	opts.Files = selected
+	if err := f.git.apply(env, repo, &opts); err != nil {
+		return err
+	}
 	rep, err := report.Build(repo, opts)
 	if err != nil {
 		return troublef("%v", err)

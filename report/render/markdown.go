@@ -21,6 +21,7 @@ func (Markdown) Render(w io.Writer, r *report.Report) error {
 		report.GreenFrom, report.YellowFrom, report.GreenFrom, report.YellowFrom)
 	for _, p := range r.Plans {
 		mdPlan(ew, p)
+		mdHistory(ew, r.History, p)
 	}
 	if len(r.Alignment) > 0 || len(r.Unaligned) > 0 {
 		fmt.Fprintf(ew, "\n## Alignment\n\n")

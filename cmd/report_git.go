@@ -1,0 +1,89 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/okr-tool/okr/gitplan"
+	"github.com/okr-tool/okr/lint/config"
+	"github.com/okr-tool/okr/plan"
+	"github.com/okr-tool/okr/report"
+	"github.com/okr-tool/okr/vcs"
+)
+
+// reportGit holds okr report's git options: plans at a revision, and the history of check-ins.
+type reportGit struct {
+	rev     string
+	history bool
+}
+
+func (g *reportGit) register(fl *pflag.FlagSet) {
+	fl.StringVar(&g.rev, "rev", "", "report the plans as they were at this git revision (branch, tag or commit), read from git; the work tree is not touched")
+	fl.BoolVar(&g.history, "history", false, "add the history of check-ins from git: a trend per key result, KPI readings and stale KPIs")
+}
+
+// load reads the configuration and the plans: from the work tree, or at --rev from git.
+func (g *reportGit) load(env *Env, root string, abs []string) (*config.Config, *plan.Repository, map[string]bool, error) {
+	if g.rev == "" {
+		cfg, err := loadConfig(env, root, "")
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		repo, selected, err := loadPlans(root, abs, cfg.Paths)
+		return cfg, repo, selected, err
+	}
+	repoGit, err := openGit(root, "--rev")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	cfg, err := configAt(env, repoGit, "--rev", g.rev, "")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	repo, selected, err := loadPlansAt(repoGit, "--rev", g.rev, abs, cfg.Paths)
+	return cfg, repo, selected, err
+}
+
+// apply reads the history of the plans the report covers when --history asks for it. Only the
+// files of the period reported are followed back.
+func (g *reportGit) apply(env *Env, repo *plan.Repository, opts *report.Options) error {
+	if !g.history {
+		return nil
+	}
+	repoGit, err := openGit(repo.Root, "--history")
+	if err != nil {
+		return err
+	}
+	files := map[string]bool{}
+	period := opts.Period
+	if period.IsZero() {
+		// The period Build will choose: the latest among the plans considered.
+		for _, p := range repo.Plans {
+			if p.Period.Set && (opts.Files == nil || opts.Files[p.File]) && period.Before(p.Period.Value) {
+				period = p.Period.Value
+			}
+		}
+	}
+	for _, p := range repo.Plans {
+		if p.Period.Value == period && (opts.Files == nil || opts.Files[p.File]) &&
+			(len(opts.Scopes) == 0 || slices.Contains(opts.Scopes, p.Scope.Value)) {
+			files[p.File] = true
+		}
+	}
+	h, err := repoGit.History(context.Background(), gitplan.HistoryOptions{
+		Rev: g.rev, Plans: repo, Files: files, Today: opts.AsOf,
+	})
+	if err != nil {
+		return gitError("--history", err)
+	}
+	if h.Shallow {
+		fmt.Fprintf(env.Stderr, "okr: this clone is shallow: the history of check-ins goes back to %s only; %s\n",
+			h.Since.Format(time.DateOnly), vcs.FetchAdvice)
+	}
+	opts.History = h
+	return nil
+}

@@ -1,0 +1,56 @@
+package cmd
+
+import (
+	"strings"
+	"testing"
+)
+
+// checkInRepo is a plan repository whose sales plan for 2026-Q3 had three check-ins, the last
+// one not committed yet.
+func checkInRepo(t *testing.T) string {
+	t.Helper()
+	g := planRepo(t)
+	g.Write("plans/2026-Q3/sales.yaml", salesPlan("2026-Q3", 80, 74))
+	g.Commit("2026-07-15T10:00:00Z", "check-in")
+	g.Git("tag", "mid-july")
+	g.Write("plans/2026-Q3/sales.yaml", salesPlan("2026-Q3", 80, 77))
+	g.Commit("2026-08-01T10:00:00Z", "check-in")
+	g.Write("plans/2026-Q3/sales.yaml", salesPlan("2026-Q3", 80, 79))
+	return g.Dir
+}
+
+func TestReportAtRevision(t *testing.T) {
+	dir := checkInRepo(t)
+	code, stdout, stderr := runIn(t, dir, "report", "--rev", "mid-july", "--as-of", "2026-07-16", "-f", "json")
+	if code != 0 {
+		t.Fatalf("okr report --rev mid-july exited %d: %s", code, stderr)
+	}
+	match(t, "okr report --rev mid-july", `"current": 74`, stdout)
+	code, _, stderr = runIn(t, dir, "report", "--rev", "v1")
+	if code != 2 || !strings.Contains(stderr, `--rev: unknown revision "v1"`) {
+		t.Errorf("okr report --rev v1 exited %d: %s", code, stderr)
+	}
+}
+
+func TestReportHistory(t *testing.T) {
+	dir := checkInRepo(t)
+	code, stdout, stderr := runIn(t, dir, "report", "--history", "--as-of", "2026-08-20", "-f", "markdown")
+	if code != 0 {
+		t.Fatalf("okr report --history exited %d: %s", code, stderr)
+	}
+	match(t, "okr report --history -f markdown", `(?m)^\| Raise retention \| ▂▄▆▇ \| 0\.20 → 0\.90 \| 4 \| 2026-08-20 uncommitted \|$`, stdout)
+	match(t, "okr report --history -f markdown", `(?m)^\| Raise NPS from 20 to 30 \| ▄ \| 0\.40 \| 1 \| 2026-06-20 [0-9a-f]{7} \|$`, stdout)
+	match(t, "okr report --history -f markdown", `(?m)^\| Client retention \| 72 → 79 \| 🟢 fresh: read 2026-08-20 uncommitted, 0 days old \(monthly: at most 31\) \|$`, stdout)
+
+	code, stdout, _ = runIn(t, dir, "report", "--history", "--rev", "HEAD", "--as-of", "2026-09-10", "-f", "markdown")
+	if code != 0 {
+		t.Fatalf("okr report --history --rev HEAD exited %d", code)
+	}
+	match(t, "okr report --history --rev HEAD", `(?m)^\| Raise retention \| ▂▄▆ \| 0\.20 → 0\.70 \| 3 \| 2026-08-01 [0-9a-f]{7} \|$`, stdout)
+	match(t, "okr report --history --rev HEAD", `(?m)^\| Client retention \| 72 → 77 \| ⚠️ stale: read 2026-08-01 [0-9a-f]{7}, 40 days old \(monthly: at most 31\) \|$`, stdout)
+
+	code, _, stderr = runIn(t, t.TempDir(), "report", "--history")
+	if code != 2 {
+		t.Errorf("okr report --history outside git exited %d, want 2", code)
+	}
+}
