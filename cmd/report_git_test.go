@@ -49,6 +49,30 @@ func TestReportHistory(t *testing.T) {
 	match(t, "okr report --history --rev HEAD", `(?m)^\| Raise retention \| ▂▄▆ \| 0\.20 → 0\.70 \| 3 \| 2026-08-01 [0-9a-f]{7} \|$`, stdout)
 	match(t, "okr report --history --rev HEAD", `(?m)^\| Client retention \| 72 → 77 \| ⚠️ stale: read 2026-08-01 [0-9a-f]{7}, 40 days old \(monthly: at most 31\) \|$`, stdout)
 
+	code, stdout, _ = runIn(t, dir, "report", "--history", "--as-of", "2026-08-20")
+	if code != 0 {
+		t.Fatalf("okr report --history exited %d", code)
+	}
+	match(t, "okr report --history", `(?m)^  loyal/keep     ▂▄▆▇  0\.20 → 0\.90  4 check-ins, last 2026-08-20 uncommitted$`, stdout)
+	match(t, "okr report --history", `(?m)^  KPI retention  72 → 79  fresh: read 2026-08-20 uncommitted, 0 days old \(monthly: at most 31\)$`, stdout)
+
+	code, stdout, _ = runIn(t, dir, "report", "--history", "--as-of", "2026-08-20", "-f", "json")
+	if code != 0 {
+		t.Fatalf("okr report --history -f json exited %d", code)
+	}
+	match(t, "okr report --history -f json", `"history": \[\n\s+\{\n\s+"date": "2026-06-20",\n\s+"commit": "[0-9a-f]{40}",\n\s+"value": 72,\n\s+"score": 0\.2\n`, stdout)
+	match(t, "okr report --history -f json", `"freshness": \{\n\s+"stale": false,\n\s+"last_reading": "2026-08-20",\n\s+"age_days": 0,\n\s+"allowed_days": 31\n`, stdout)
+	if code, stdout, _ = runIn(t, dir, "report", "--as-of", "2026-08-20", "-f", "json"); code != 0 || strings.Contains(stdout, `"history"`) {
+		t.Errorf("the JSON report has a history without --history (exit %d)", code)
+	}
+
+	code, stdout, _ = runIn(t, dir, "report", "--history", "--as-of", "2026-08-20", "-f", "html")
+	if code != 0 {
+		t.Fatalf("okr report --history -f html exited %d", code)
+	}
+	match(t, "okr report --history -f html", `<h3 style="margin-top:18px">Check-ins</h3>`, stdout)
+	match(t, "okr report --history -f html", `<svg viewBox="0 0 320 120" role="img" aria-label="Score of Raise retention over 2026-Q3"`, stdout)
+
 	code, _, stderr = runIn(t, t.TempDir(), "report", "--history")
 	if code != 2 {
 		t.Errorf("okr report --history outside git exited %d, want 2", code)

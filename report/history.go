@@ -65,8 +65,9 @@ func addHistory(r *Report, h *history.History) {
 	}
 }
 
+// keyResultTrend is never nil, so that renderers can tell "no check-ins" from "no history".
 func keyResultTrend(versions []history.KeyResultVersion, dir plan.Direction) Trend {
-	var t Trend
+	t := Trend{}
 	for _, v := range versions {
 		kr := v.KeyResult
 		if kr == nil {
@@ -94,7 +95,7 @@ func keyResultTrend(versions []history.KeyResultVersion, dir plan.Direction) Tre
 }
 
 func kpiTrend(versions []history.KPIVersion) Trend {
-	var t Trend
+	t := Trend{}
 	for _, v := range versions {
 		if v.KPI == nil {
 			continue

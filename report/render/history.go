@@ -80,11 +80,14 @@ func checkIns(n int) string {
 
 // historyHeading introduces the history of a plan, saying when a shallow clone cut it short.
 func historyHeading(r *report.HistoryNote) string {
-	s := "Check-ins (the score after each commit that changed it; ▁ is 0, █ is 1)"
+	return "Check-ins (the score after each commit that changed it; ▁ is 0, █ is 1)" + shallowText(r)
+}
+
+func shallowText(r *report.HistoryNote) string {
 	if r != nil && r.Shallow {
-		s += "; the history of this shallow clone starts " + r.Since.Format(time.DateOnly)
+		return "; the history of this shallow clone starts " + r.Since.Format(time.DateOnly)
 	}
-	return s
+	return ""
 }
 
 // freshnessText says how recent a KPI's reading is: "stale: read 2026-06-20 a1b2c3d, 51 days
@@ -133,10 +136,11 @@ func writeHistory(w io.Writer, p palette, r *report.HistoryNote, pr *report.Plan
 		return
 	}
 	fmt.Fprintf(w, "%s\n", p.faint.Sprint(historyHeading(r)))
-	width := 0
+	width, spark := 0, 0
 	for _, o := range pr.Objectives {
 		for _, kr := range o.KeyResults {
 			width = max(width, len(o.ID)+1+len(kr.ID))
+			spark = max(spark, min(len(kr.Trend), maxSparks))
 		}
 	}
 	for _, k := range pr.KPIs {
@@ -150,7 +154,7 @@ func writeHistory(w io.Writer, p palette, r *report.HistoryNote, pr *report.Plan
 				continue
 			}
 			last := lastPoint(kr.Trend)
-			fmt.Fprintf(w, "  %-*s  %-*s  %s  %s, last %s\n", width, name, min(len(kr.Trend), maxSparks), sparkline(kr.Trend),
+			fmt.Fprintf(w, "  %-*s  %-*s  %s  %s, last %s\n", width, name, spark, sparkline(kr.Trend),
 				trendRange(kr.Trend), checkIns(len(kr.Trend)), revisionText(last.Date, last.Commit))
 		}
 	}
@@ -224,12 +228,12 @@ func htmlHistory(r *report.HistoryNote, pr *report.PlanReport) template.HTML {
 	}
 	esc := template.HTMLEscapeString
 	var b strings.Builder
-	b.WriteString(`<div class="history"><h3>` + esc(historyHeading(r)) + "</h3>\n")
+	b.WriteString(`<div class="history"><h3 style="margin-top:18px">Check-ins` + esc(shallowText(r)) + "</h3>\n")
 	b.WriteString(`<div style="display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:12px">`)
 	for _, o := range pr.Objectives {
 		for _, kr := range o.KeyResults {
 			b.WriteString(`<figure style="margin:0">`)
-			progressChart(&b, pr.Period, kr)
+			progressChart(&b, pr.Period, pr.Expected, kr)
 			fmt.Fprintf(&b, `<figcaption>%s<br><small>%s · %s</small></figcaption></figure>`+"\n",
 				esc(kr.Title), esc(trendRange(kr.Trend)), esc(checkIns(len(kr.Trend))))
 		}
@@ -248,13 +252,14 @@ func htmlHistory(r *report.HistoryNote, pr *report.PlanReport) template.HTML {
 	if len(kpis) > 0 {
 		b.WriteString("<ul class=\"notes\">" + strings.Join(kpis, "\n") + "</ul>\n")
 	}
-	b.WriteString("<p class=\"meta\">Solid line: the score after each commit; dashed line: the score expected by each day, the share of the period elapsed.</p></div>\n")
+	b.WriteString("<p class=\"meta\">Solid line and dots: the score after each commit, up to the report's day; dashed line: the score expected by each day, the share of the period elapsed.</p></div>\n")
 	// Safe: every text from a plan went through HTMLEscapeString; the rest are numbers.
 	return template.HTML(b.String())
 }
 
-// progressChart draws one key result's score over its period.
-func progressChart(b *strings.Builder, period plan.Period, kr *report.KRReport) {
+// progressChart draws one key result's score over its period; the line runs on to the report's
+// day, elapsed (the share of the period elapsed).
+func progressChart(b *strings.Builder, period plan.Period, elapsed float64, kr *report.KRReport) {
 	start, end := period.Start(), period.End()
 	span := end.Sub(start).Seconds()
 	x := func(t time.Time) float64 {
@@ -288,6 +293,11 @@ func progressChart(b *strings.Builder, period plan.Period, kr *report.KRReport) 
 		pts = append(pts, fmt.Sprintf("%g,%g", px, y(*pt.Score)))
 		prev, have = *pt.Score, true
 	}
+	if now := round1(progLeft + elapsed*(progRight-progLeft)); have && len(pts) > 0 {
+		if last := x(lastPoint(kr.Trend).Date); now > last {
+			pts = append(pts, fmt.Sprintf("%g,%g", now, y(prev)))
+		}
+	}
 	if len(pts) > 0 {
 		fmt.Fprintf(b, `<polyline points="%s" fill="none" stroke="%s" stroke-width="2"/>`, strings.Join(pts, " "), progActual)
 		for _, pt := range kr.Trend {
@@ -300,4 +310,44 @@ func progressChart(b *strings.Builder, period plan.Period, kr *report.KRReport) 
 		fmt.Fprintf(b, `<text x="%d" y="%d" font-size="11" fill="#57606a">no measurement yet</text>`, progLeft+8, progTop+30)
 	}
 	b.WriteString("</svg>")
+}
+
+// jsonCheckIn is one point of a trend in the JSON report.
+type jsonCheckIn struct {
+	Date   string   `json:"date"`
+	Commit string   `json:"commit"` // "" for uncommitted changes
+	Value  *float64 `json:"value"`
+	Score  *float64 `json:"score,omitempty"`
+}
+
+// jsonFreshness is whether a KPI's reading is as recent as its frequency asks.
+type jsonFreshness struct {
+	Stale       bool   `json:"stale"`
+	LastReading string `json:"last_reading,omitempty"` // the date of the commit that last changed it
+	Commit      string `json:"commit,omitempty"`
+	AgeDays     int    `json:"age_days"`
+	AllowedDays int    `json:"allowed_days"`
+}
+
+// checkInsJSON is a trend for the JSON report; nil (and left out) without --history.
+func checkInsJSON(t report.Trend) *[]jsonCheckIn {
+	if t == nil {
+		return nil
+	}
+	out := make([]jsonCheckIn, 0, len(t))
+	for _, pt := range t {
+		out = append(out, jsonCheckIn{Date: pt.Date.Format(time.DateOnly), Commit: pt.Commit, Value: pt.Value, Score: pt.Score})
+	}
+	return &out
+}
+
+func freshnessJSON(f *report.Freshness) *jsonFreshness {
+	if f == nil {
+		return nil
+	}
+	j := &jsonFreshness{Stale: f.Stale, Commit: f.Commit, AgeDays: f.Age, AllowedDays: f.Allowed}
+	if !f.Last.IsZero() {
+		j.LastReading = f.Last.Format(time.DateOnly)
+	}
+	return j
 }

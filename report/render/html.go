@@ -45,6 +45,7 @@ type htmlPlan struct {
 	Chart                                      barChart
 	Objectives                                 []htmlObjective
 	Notes                                      []string
+	History                                    template.HTML // the check-ins, with --history
 }
 
 type htmlObjective struct {
@@ -107,6 +108,7 @@ func (HTML) Render(w io.Writer, r *report.Report) error {
 		p := r.Plans[i/2]
 		if i%2 == 0 {
 			v.Plans[i/2] = htmlPlanOf(p)
+			v.Plans[i/2].History = htmlHistory(r.History, p)
 			return htmlPage.ExecuteTemplate(w, "plan", v.Plans[i/2])
 		}
 		if len(p.KPIs) == 0 {

@@ -47,39 +47,42 @@ type jsonObjective struct {
 }
 
 type jsonKR struct {
-	ID       string   `json:"id"`
-	Title    string   `json:"title"`
-	Type     string   `json:"type"`
-	KPI      *string  `json:"kpi"`
-	Score    float64  `json:"score"`
-	NoData   bool     `json:"no_data"`
-	Basis    string   `json:"basis"`
-	Grade    *string  `json:"grade"`
-	Status   string   `json:"status"`
-	Weight   float64  `json:"weight"`
-	Unit     string   `json:"unit,omitempty"`
-	Start    *float64 `json:"start,omitempty"`
-	Target   *float64 `json:"target,omitempty"`
-	Current  *float64 `json:"current,omitempty"`
-	Due      string   `json:"due,omitempty"`
-	Progress *float64 `json:"progress,omitempty"`
-	Done     bool     `json:"done,omitempty"`
-	Notes    []string `json:"notes,omitempty"`
+	ID       string         `json:"id"`
+	Title    string         `json:"title"`
+	Type     string         `json:"type"`
+	KPI      *string        `json:"kpi"`
+	Score    float64        `json:"score"`
+	NoData   bool           `json:"no_data"`
+	Basis    string         `json:"basis"`
+	Grade    *string        `json:"grade"`
+	Status   string         `json:"status"`
+	Weight   float64        `json:"weight"`
+	Unit     string         `json:"unit,omitempty"`
+	Start    *float64       `json:"start,omitempty"`
+	Target   *float64       `json:"target,omitempty"`
+	Current  *float64       `json:"current,omitempty"`
+	Due      string         `json:"due,omitempty"`
+	Progress *float64       `json:"progress,omitempty"`
+	Done     bool           `json:"done,omitempty"`
+	Notes    []string       `json:"notes,omitempty"`
+	History  *[]jsonCheckIn `json:"history,omitempty"` // with --history
 }
 
 type jsonKPI struct {
-	ID           string      `json:"id"`
-	Name         string      `json:"name"`
-	Unit         string      `json:"unit,omitempty"`
-	Direction    string      `json:"direction"`
-	Source       string      `json:"source,omitempty"`
-	Frequency    string      `json:"frequency,omitempty"`
-	Retired      string      `json:"retired,omitempty"`
-	AnnualTarget *float64    `json:"annual_target"`
-	Target       *float64    `json:"target"`
-	Value        *float64    `json:"value"`
-	OnTarget     *bool       `json:"on_target"`
-	Series       []jsonPoint `json:"series"`
+	ID           string         `json:"id"`
+	Name         string         `json:"name"`
+	Unit         string         `json:"unit,omitempty"`
+	Direction    string         `json:"direction"`
+	Source       string         `json:"source,omitempty"`
+	Frequency    string         `json:"frequency,omitempty"`
+	Retired      string         `json:"retired,omitempty"`
+	AnnualTarget *float64       `json:"annual_target"`
+	Target       *float64       `json:"target"`
+	Value        *float64       `json:"value"`
+	OnTarget     *bool          `json:"on_target"`
+	Series       []jsonPoint    `json:"series"`
+	History      *[]jsonCheckIn `json:"history,omitempty"`   // with --history
+	Freshness    *jsonFreshness `json:"freshness,omitempty"` // with --history, for live KPIs
 }
 
 type jsonPoint struct {
@@ -225,7 +228,8 @@ func toJSONPlan(p *report.PlanReport) jsonPlan {
 			ID: k.ID, Name: k.Name, Unit: k.Unit, Direction: string(k.Direction), Source: k.Source,
 			Frequency: string(k.Frequency), Retired: k.Retired,
 			AnnualTarget: k.AnnualTarget, Target: k.Target, Value: k.Value, OnTarget: k.OnTarget,
-			Series: make([]jsonPoint, 0, len(k.Series)),
+			Series:  make([]jsonPoint, 0, len(k.Series)),
+			History: checkInsJSON(k.Trend), Freshness: freshnessJSON(k.Freshness),
 		}
 		for _, pt := range k.Series {
 			jk.Series = append(jk.Series, jsonPoint{Period: pt.Period.String(), Tracked: pt.Tracked, Value: pt.Value, Target: pt.Target})
@@ -240,7 +244,7 @@ func toJSONKR(kr *report.KRReport) jsonKR {
 		ID: kr.ID, Title: kr.Title, Type: string(kr.Type),
 		Score: kr.Value, NoData: kr.NoData(), Basis: string(kr.Basis), Grade: gradeJSON(kr.Grade), Status: string(kr.Status),
 		Weight: kr.Weight, Unit: kr.Unit, Start: kr.Start, Target: kr.Target, Current: kr.Current,
-		Progress: kr.Progress, Done: kr.Done, Notes: kr.Notes,
+		Progress: kr.Progress, Done: kr.Done, Notes: kr.Notes, History: checkInsJSON(kr.Trend),
 	}
 	if kr.KPI != "" {
 		jk.KPI = &kr.KPI

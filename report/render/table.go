@@ -39,7 +39,11 @@ func (t *Table) Render(w io.Writer, r *report.Report) error {
 	ew := &errWriter{w: w}
 	fmt.Fprintf(ew, "%s\n%s\n%s\n", p.bold.Sprint(heading(r)), asOfText(r), summaryText(r.Summary))
 	plans, err := renderParallel(len(r.Plans), func(i int, w *bytes.Buffer) error {
-		return t.plan(w, p, r.Plans[i])
+		if err := t.plan(w, p, r.Plans[i]); err != nil {
+			return err
+		}
+		writeHistory(w, p, r.History, r.Plans[i])
+		return nil
 	})
 	if err != nil {
 		return err
