@@ -1,8 +1,11 @@
 package cmd
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/okr-tool/okr/vcs/vcstest"
 )
 
 // checkInRepo is a plan repository whose sales plan for 2026-Q3 had three check-ins, the last
@@ -77,4 +80,37 @@ func TestReportHistory(t *testing.T) {
 	if code != 2 {
 		t.Errorf("okr report --history outside git exited %d, want 2", code)
 	}
+}
+
+func TestReportHistoryInShallowClone(t *testing.T) {
+	g := vcstest.At(t, checkInRepo(t))
+	g.Commit("2026-08-02T10:00:00Z", "check-in")
+	dir := filepath.Join(t.TempDir(), "clone")
+	g.Git("clone", "-q", "--depth", "2", "--branch", "topic", "file://"+g.Dir, dir)
+
+	code, stdout, stderr := runIn(t, dir, "report", "--history", "--as-of", "2026-08-20", "-f", "markdown")
+	if code != 0 {
+		t.Fatalf("okr report --history in a shallow clone exited %d: %s", code, stderr)
+	}
+	match(t, "stderr", `^okr: this clone is shallow: the history of check-ins goes back to 2026-08-01 only; fetch more history \(in GitHub Actions, actions/checkout with fetch-depth: 0`, stderr)
+	match(t, "okr report --history", `the history of this shallow clone starts 2026-08-01\.`, stdout)
+	match(t, "okr report --history", `(?m)^\| Raise retention \| ▆▇ \| 0\.70 → 0\.90 \| 2 \| 2026-08-02 [0-9a-f]{7} \|$`, stdout)
+}
+
+func TestLintNewFromRevFollowsRenames(t *testing.T) {
+	g := planRepo(t)
+	g.Move("plans/2026-Q3/sales.yaml", "plans/sales-2026-Q3.yaml")
+	g.Write("plans/sales-2026-Q3.yaml", salesPlan("2026-Q3", 78, 72))
+
+	code, stdout, _ := runIn(t, g.Dir, "lint", "--new-from-rev", "main", "--as-of", "2026-07-10")
+	if code != 0 {
+		t.Errorf("exit %d:\n%s", code, stdout)
+	}
+	match(t, "okr lint --new-from-rev main", `(?m)^plans/sales-2026-Q3.yaml:9:63: warning: target of key result "keep" eased from 80 to 78 in uncommitted changes on 2026-07-10, after 2026-Q3 started on 2026-07-01 \(80 was set in commit [0-9a-f]{7} on 2026-06-20\)`, stdout)
+
+	code, stdout, _ = runIn(t, g.Dir, "diff", "--as-of", "2026-07-10")
+	if code != 0 {
+		t.Errorf("okr diff exited %d", code)
+	}
+	match(t, "okr diff", `(?m)^~ plan sales 2026-Q3  plans/2026-Q3/sales.yaml → plans/sales-2026-Q3.yaml  score 0\.37 → 0\.38 \(\+0\.01\)$`, stdout)
 }
