@@ -62,6 +62,7 @@ var ErrNotRepository = errors.New("not a git repository")
 // NotRepositoryError says that a directory is not inside a git work tree.
 type NotRepositoryError struct{ Dir string }
 
+// Error says which directory is outside git.
 func (e *NotRepositoryError) Error() string {
 	return fmt.Sprintf("%s is not inside a git repository", e.Dir)
 }
@@ -80,6 +81,7 @@ type Error struct {
 	Err    error
 }
 
+// Error shows the command and the first lines git printed on standard error.
 func (e *Error) Error() string {
 	msg := strings.TrimSpace(e.Stderr)
 	if msg == "" {
@@ -88,6 +90,7 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("git %s: %s", strings.Join(e.Args, " "), firstLines(msg, 3))
 }
 
+// Unwrap returns the error of running the command, such as an *exec.ExitError.
 func (e *Error) Unwrap() error { return e.Err }
 
 func firstLines(s string, n int) string {

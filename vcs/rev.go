@@ -22,6 +22,7 @@ type RevisionError struct {
 	Shallow bool // the clone is shallow, which may be why
 }
 
+// Error names the revision and says how to get it.
 func (e *RevisionError) Error() string {
 	if e.Rev == "HEAD" {
 		return "the git repository has no commit yet; commit the plans first"
@@ -42,6 +43,7 @@ func (e *RevisionError) Is(target error) bool { return target == ErrShallow && e
 // ShallowError says that a shallow clone does not reach back far enough.
 type ShallowError struct{ What string }
 
+// Error says what the clone is too shallow for and how to fetch more.
 func (e *ShallowError) Error() string {
 	return fmt.Sprintf("this clone is too shallow to %s: %s", e.What, FetchAdvice)
 }
