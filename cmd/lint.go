@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -61,9 +60,6 @@ func runLint(env *Env, f lintFlags, args []string) error {
 	colored, err := useColor(env, f.color, env.Stdout)
 	if err != nil {
 		return err
-	}
-	if env.Getenv == nil || env.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(lint.MemoryLimit)
 	}
 	root, abs, err := findRoot(env, args)
 	if err != nil {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"runtime/metrics"
 	"sync"
 	"sync/atomic"
@@ -26,8 +25,7 @@ import (
 // BenchmarkLint lints the generated 250-team × 8-quarter repository (about 2,000 plans) end to end
 // — configuration, discovery, parsing, linking, every rule, text output — and, side by side, parses
 // the same files with the YAML library alone into yaml.Node on as many goroutines. The ratio of
-// the two is what linting costs beyond reading YAML; peak-MiB is the most heap in use during a run,
-// which lint.MemoryLimit keeps in check as it does in okr lint.
+// the two is what linting costs beyond reading YAML; peak-MiB is the most heap in use during a run.
 func BenchmarkLint(b *testing.B) {
 	dir := b.TempDir()
 	if err := plantest.Large.Write(dir); err != nil {
@@ -47,8 +45,6 @@ func BenchmarkLint(b *testing.B) {
 		b.ReportMetric(peak(), "peak-MiB")
 	})
 	b.Run("lint", func(b *testing.B) {
-		// okr lint runs under lint.MemoryLimit (see cmd/lint.go).
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(lint.MemoryLimit))
 		b.ReportAllocs()
 		peak := watchHeap()
 		for b.Loop() {

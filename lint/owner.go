@@ -4,12 +4,12 @@ import "github.com/okr-tool/okr/plan"
 
 // owners are the lines of the objects a finding belongs to, innermost first (a key result,
 // then its objective); 0 means none. A suppression on one of these lines silences the finding.
-type owners [2]int
+type owners [2]int32
 
 // planLine is the line of a plan's first top-level key: the line that stands for the plan as a
 // whole. It is 1 when the plan has no keys.
-func planLine(p *plan.Plan) int {
-	line := 0
+func planLine(p *plan.Plan) int32 {
+	line := int32(0)
 	for _, pos := range topLevelKeys(p) {
 		if !pos.IsZero() && (line == 0 || pos.Line < line) {
 			line = pos.Line
@@ -24,12 +24,12 @@ func planLine(p *plan.Plan) int {
 // containingObject finds the objects that a line of plan p lies in: the last KPI, objective or
 // key result that starts on or before the line. It serves findings that come from loading,
 // which know their position but not their object.
-func containingObject(p *plan.Plan, line int) owners {
+func containingObject(p *plan.Plan, line int32) owners {
 	if p == nil {
 		return owners{}
 	}
-	best, parent := 0, 0
-	consider := func(start, up int) {
+	var best, parent int32
+	consider := func(start, up int32) {
 		if start <= line && start > best {
 			best, parent = start, up
 		}

@@ -13,7 +13,7 @@ func lintOne(t *testing.T, text string, severity map[string]Severity) []string {
 	repo := plan.LoadSources("", []plan.Source{{File: "p.yaml", Named: true, Data: []byte(text)}}, 1)
 	var got []string
 	for _, f := range Run(repo, Options{Severity: severity}).Findings {
-		got = append(got, strings.Join([]string{itoa(f.Pos.Line) + ":" + itoa(f.Pos.Col), f.Rule}, " "))
+		got = append(got, strings.Join([]string{itoa(int(f.Pos.Line)) + ":" + itoa(int(f.Pos.Col)), f.Rule}, " "))
 	}
 	return got
 }

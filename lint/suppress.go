@@ -19,13 +19,13 @@ type suppressionState struct {
 }
 
 // suppressionIndex maps a line to the comments that apply to it.
-type suppressionIndex map[int][]*suppressionState
+type suppressionIndex map[int32][]*suppressionState
 
 // indexSuppressions says which line each comment of p applies to: its own line for a comment
 // after a value, the next line for a comment alone on its line (skipping further okr:ignore
 // comments stacked below it).
 func indexSuppressions(p *plan.Plan) (suppressionIndex, []*suppressionState) {
-	alone := map[int]bool{}
+	alone := map[int32]bool{}
 	for _, s := range p.Suppressions {
 		if s.OwnLine {
 			alone[s.Pos.Line] = true
@@ -52,7 +52,7 @@ func indexSuppressions(p *plan.Plan) (suppressionIndex, []*suppressionState) {
 // silences reports whether a comment on one of the finding's lines names its rule, and marks
 // that comment's rule used.
 func (idx suppressionIndex) silences(f Finding) bool {
-	lines := [3]int{f.Pos.Line, f.owners[0], f.owners[1]}
+	lines := [3]int32{f.Pos.Line, f.owners[0], f.owners[1]}
 	hit := false
 	for i, line := range lines {
 		if line == 0 || slices.Contains(lines[:i], line) {

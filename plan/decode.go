@@ -23,7 +23,7 @@ func (d *decoder) addf(pos Pos, rule, format string, args ...any) {
 	d.diags = append(d.diags, newDiagnostic(d.file, pos, rule, format, args...))
 }
 
-func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+func posOf(n *yaml.Node) Pos { return At(n.Line, n.Column) }
 
 // resolve follows an alias to the node it names and charges the node budget.
 func (d *decoder) resolve(n *yaml.Node) *yaml.Node {

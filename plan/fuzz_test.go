@@ -27,7 +27,7 @@ func FuzzParse(f *testing.F) {
 			if d.Rule == "" || d.Message == "" {
 				t.Fatalf("diagnostic without rule or message: %+v", d)
 			}
-			if d.Pos.Line < 1 || d.Pos.Col < 1 || d.Pos.Line > lines {
+			if d.Pos.Line < 1 || d.Pos.Col < 1 || int(d.Pos.Line) > lines {
 				t.Fatalf("diagnostic outside the file (%d lines): %+v", lines, d)
 			}
 		}

@@ -144,7 +144,7 @@ func syntaxPos(err error, data []byte) Pos {
 		return Pos{Line: 1, Col: 1}
 	}
 	line, _ := strconv.Atoi(m[1])
-	return Pos{Line: line, Col: firstNonBlank(data, line)}
+	return At(line, firstNonBlank(data, line))
 }
 
 func syntaxMessage(err error) string {
@@ -214,7 +214,7 @@ func (d *decoder) checkSingleDocument(data []byte) {
 		return
 	}
 	if err := dec.Decode(&extra); err == nil {
-		d.addf(Pos{Line: extra.Line, Col: extra.Column}, RuleSchema,
+		d.addf(At(extra.Line, extra.Column), RuleSchema,
 			"a plan file holds one YAML document; move the document after \"---\" into a file of its own")
 	} else if !errors.Is(err, io.EOF) {
 		d.addf(syntaxPos(err, data), RuleYAMLSyntax, "%s; fix the YAML syntax there", syntaxMessage(err))

@@ -36,7 +36,7 @@ func scanSuppressions(data []byte) []Suppression {
 		rest = strings.TrimLeft(rest, "=: \t")
 		rules, reason, _ := strings.Cut(rest, " ")
 		s := Suppression{
-			Pos:     Pos{Line: line, Col: col + 1},
+			Pos:     At(line, col+1),
 			Reason:  strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(reason), "-—:")),
 			OwnLine: len(bytes.TrimSpace(text[:col])) == 0,
 		}

@@ -28,7 +28,7 @@ func (j *jsonWriter) Write(res *lint.Result) error {
 	out := jsonResult{Findings: make([]jsonFinding, 0, len(res.Findings)), Summary: res.Summary}
 	for _, f := range res.Findings {
 		out.Findings = append(out.Findings, jsonFinding{
-			File: f.DisplayPath(), Line: f.Pos.Line, Column: f.Pos.Col,
+			File: f.DisplayPath(), Line: int(f.Pos.Line), Column: int(f.Pos.Col),
 			Severity: f.Severity.String(), Rule: f.Rule, Message: f.Message,
 		})
 	}

@@ -114,7 +114,7 @@ func (s *sarifWriter) Write(res *lint.Result) error {
 			Message:   sarifText{Text: f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: f.File},
-				Region:           sarifRegion{StartLine: f.Pos.Line, StartColumn: f.Pos.Col},
+				Region:           sarifRegion{StartLine: int(f.Pos.Line), StartColumn: int(f.Pos.Col)},
 			}}},
 		})
 	}
