@@ -1,19 +1,14 @@
 package lint_test
 
 import (
-	"bytes"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/okr-tool/okr/lint"
 	"github.com/okr-tool/okr/lint/config"
@@ -31,15 +26,14 @@ func BenchmarkLint(b *testing.B) {
 	if err := plantest.Large.Write(dir); err != nil {
 		b.Fatal(err)
 	}
-	files := yamlFiles(b, dir)
 	const plans = 2008
 
 	b.Run("yaml-parse-only", func(b *testing.B) {
 		b.ReportAllocs()
 		peak := watchHeap()
 		for b.Loop() {
-			if n := parseOnly(b, files); n != plans {
-				b.Fatalf("parsed %d files, want %d", n, plans)
+			if n, err := plantest.ParseOnly(dir); err != nil || n != plans {
+				b.Fatalf("parsed %d files, want %d: %v", n, plans, err)
 			}
 		}
 		b.ReportMetric(peak(), "peak-MiB")
@@ -75,52 +69,6 @@ func lintRepo(b *testing.B, dir string) *lint.Result {
 		b.Fatal(err)
 	}
 	return res
-}
-
-func yamlFiles(b *testing.B, dir string) []string {
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err == nil && !e.IsDir() && plan.IsYAMLFile(p) {
-			files = append(files, p)
-		}
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return files
-}
-
-// parseOnly is the baseline: reading every plan file into a yaml.Node, on GOMAXPROCS goroutines.
-func parseOnly(b *testing.B, files []string) int {
-	ch := make(chan string)
-	var wg sync.WaitGroup
-	var n atomic.Int64
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range ch {
-				data, err := os.ReadFile(f)
-				if err != nil {
-					b.Error(err)
-					continue
-				}
-				var node yaml.Node
-				if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&node); err != nil {
-					b.Error(err)
-					continue
-				}
-				n.Add(1)
-			}
-		}()
-	}
-	for _, f := range files {
-		ch <- f
-	}
-	close(ch)
-	wg.Wait()
-	return int(n.Load())
 }
 
 // watchHeap samples the heap in use every millisecond until the returned function is called; that

@@ -2,13 +2,8 @@ package plan_test
 
 import (
 	"io/fs"
-	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 	"testing"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/plan/plantest"
@@ -34,8 +29,8 @@ func BenchmarkLoad(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
 		for b.Loop() {
-			if n := parseOnly(b, dir); n != 2008 {
-				b.Fatalf("parsed %d files, want 2008", n)
+			if n, err := plantest.ParseOnly(dir); err != nil || n != 2008 {
+				b.Fatalf("parsed %d files, want 2008: %v", n, err)
 			}
 		}
 	})
@@ -52,45 +47,4 @@ func BenchmarkLoad(b *testing.B) {
 			}
 		}
 	})
-}
-
-// parseOnly is the baseline: what reading every YAML file into a yaml.Node costs.
-func parseOnly(b *testing.B, dir string) int {
-	var files []string
-	filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if !e.IsDir() && plan.IsYAMLFile(p) {
-			files = append(files, p)
-		}
-		return nil
-	})
-	ch := make(chan string)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	n := 0
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range ch {
-				data, err := os.ReadFile(f)
-				if err != nil {
-					b.Error(err)
-					continue
-				}
-				var node yaml.Node
-				if err := yaml.Unmarshal(data, &node); err != nil {
-					b.Error(err)
-				}
-				mu.Lock()
-				n++
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, f := range files {
-		ch <- f
-	}
-	close(ch)
-	wg.Wait()
-	return n
 }
