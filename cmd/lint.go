@@ -75,6 +75,11 @@ func runLint(env *Env, f lintFlags, args []string) error {
 		return err
 	}
 	res := lint.Run(repo, opts)
+	if len(repo.Files) == 0 {
+		// Not an error — a new repository has no plans yet — but usually a wrong directory.
+		fmt.Fprintf(env.Stderr, "okr: no plans found under %s: a plan is a *.yaml or *.yml file with a top-level \"period\" key\n",
+			displayPath(repo.Root, workDir(env), "."))
+	}
 	cwd := workDir(env)
 	for i := range res.Findings {
 		res.Findings[i].Path = displayPath(repo.Root, cwd, res.Findings[i].File)
