@@ -1,9 +1,7 @@
 package cmd
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,19 +9,10 @@ import (
 	"github.com/okr-tool/okr/vcs/vcstest"
 )
 
-// runIn executes okr in-process in a directory and returns its exit code and output.
+// runIn executes okr in-process in a directory.
 func runIn(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	env := &Env{
-		Stdout:     &out,
-		Stderr:     &errOut,
-		Getenv:     func(string) string { return "" },
-		IsTerminal: func(io.Writer) bool { return false },
-		Dir:        dir,
-	}
-	code = Main(args, env)
-	return code, out.String(), errOut.String()
+	return cliRun{dir: dir}.run(t, args...)
 }
 
 // salesPlan is a plan of the sales team for a quarter that lints clean, with the given target

@@ -1,31 +1,15 @@
 package cmd
 
 import (
-	"bytes"
-	"io"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 )
 
-// run executes okr in-process from the repository root and returns its exit code and output.
+// run executes okr in-process from the repository root.
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	dir, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out, errOut bytes.Buffer
-	env := &Env{
-		Stdout:     &out,
-		Stderr:     &errOut,
-		Getenv:     func(string) string { return "" },
-		IsTerminal: func(io.Writer) bool { return false },
-		Dir:        dir,
-	}
-	code = Main(args, env)
-	return code, out.String(), errOut.String()
+	return cliRun{dir: projectRoot(t)}.run(t, args...)
 }
 
 // TestExitCodes pins the exit status contract: 0 without error findings, 1 with them, 2 when
