@@ -4,12 +4,6 @@
 package config
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
-
 	"github.com/okr-tool/okr/lint"
 )
 
@@ -37,21 +31,4 @@ func Default() *Config {
 // Options returns the lint options this configuration stands for.
 func (c *Config) Options() lint.Options {
 	return lint.Options{Rules: c.Rules, Severity: c.Severity}
-}
-
-// Load reads the configuration for a plan repository: the file at path when path is not empty
-// (it must exist), else root's .okr.yaml when there is one, else the defaults.
-func Load(root, path string) (*Config, error) {
-	explicit := path != ""
-	if !explicit {
-		path = filepath.Join(root, FileName)
-	}
-	data, err := os.ReadFile(path)
-	switch {
-	case err == nil:
-		return Parse(path, data)
-	case !explicit && errors.Is(err, fs.ErrNotExist):
-		return Default(), nil
-	}
-	return nil, fmt.Errorf("cannot read configuration: %w", err)
 }
