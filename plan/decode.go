@@ -17,6 +17,9 @@ type decoder struct {
 	diags []Diagnostic
 	nodes int  // values visited, counting alias expansions
 	over  bool // the node budget is spent; stop descending
+	// pairs is a stack of mapping entries shared by the nested mappings being decoded, so that
+	// decoding a plan does not allocate a slice for each of its mappings.
+	pairs []pair
 }
 
 func (d *decoder) addf(pos Pos, rule, format string, args ...any) {
@@ -49,13 +52,14 @@ type pair struct {
 // entries lists a mapping's key/value pairs, expanding "<<" merge keys, and reports duplicate
 // keys and keys that are not in known (suggesting the nearest known key). what names the mapping
 // in messages, e.g. "key result". typos holds the known keys that were suggested for unknown ones,
-// so that a misspelt required key is reported once, not also as missing.
+// so that a misspelt required key is reported once, not also as missing. The entries live on the
+// decoder's stack until the caller calls release.
 func (d *decoder) entries(m *yaml.Node, what string, known []string) (out []pair, typos map[string]bool) {
-	out = make([]pair, 0, len(m.Content)/2)
+	start := len(d.pairs)
 	var merged []pair
 	// Mappings in plans have a dozen keys at most, so a linear search beats a map.
 	firstLine := func(key string) int {
-		for _, p := range out {
+		for _, p := range d.pairs[start:] {
 			if p.key == key {
 				return p.keyN.Line
 			}
@@ -90,16 +94,20 @@ func (d *decoder) entries(m *yaml.Node, what string, known []string) (out []pair
 				quote(k.Value), what, line)
 			continue
 		}
-		out = append(out, pair{key: k.Value, keyN: k, value: v})
+		d.pairs = append(d.pairs, pair{key: k.Value, keyN: k, value: v})
 	}
 	// Keys written in the mapping win over merged ones.
 	for _, p := range merged {
 		if contains(known, p.key) && firstLine(p.key) == 0 {
-			out = append(out, p)
+			d.pairs = append(d.pairs, p)
 		}
 	}
-	return out, typos
+	return d.pairs[start:len(d.pairs):len(d.pairs)], typos
 }
+
+// release pops a mapping's entries off the decoder's stack; mappings are released in the reverse
+// order of their entries calls.
+func (d *decoder) release(entries []pair) { d.pairs = d.pairs[:len(d.pairs)-len(entries)] }
 
 func (d *decoder) mergeEntries(v *yaml.Node, what string) []pair {
 	v = d.resolve(v)

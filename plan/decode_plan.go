@@ -7,6 +7,7 @@ import (
 func (d *decoder) plan(root *yaml.Node) *Plan {
 	p := &Plan{File: d.file}
 	entries, typos := d.entries(root, "plan", planKeys)
+	defer d.release(entries)
 	for _, e := range entries {
 		switch e.key {
 		case "period":
@@ -65,6 +66,7 @@ func (d *decoder) period(e pair) Field[Period] {
 func (d *decoder) kpi(p *Plan, m *yaml.Node) *KPI {
 	k := &KPI{Plan: p, Pos: posOf(m)}
 	entries, typos := d.entries(m, "KPI", kpiKeys)
+	defer d.release(entries)
 	for _, e := range entries {
 		switch e.key {
 		case "id":
@@ -96,6 +98,7 @@ func (d *decoder) kpi(p *Plan, m *yaml.Node) *KPI {
 func (d *decoder) objective(p *Plan, m *yaml.Node) *Objective {
 	o := &Objective{Plan: p, Pos: posOf(m)}
 	entries, typos := d.entries(m, "objective", objectiveKeys)
+	defer d.release(entries)
 	for _, e := range entries {
 		switch e.key {
 		case "id":
@@ -123,6 +126,7 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 	kr := &KeyResult{Objective: o, Pos: posOf(m), Weight: Field[float64]{Value: 1}}
 	var outcomeOnly, effortOnly []pair
 	entries, typos := d.entries(m, "key result", keyResultKeys)
+	defer d.release(entries)
 	for _, e := range entries {
 		switch e.key {
 		case "id":

@@ -205,7 +205,7 @@ func byteSize(n int) string {
 // checkSingleDocument reports a second YAML document in the file. Unmarshal reads only the
 // first, so the rest is parsed only when a document marker appears at all.
 func (d *decoder) checkSingleDocument(data []byte) {
-	if !bytes.Contains(data, []byte("---")) && !bytes.Contains(data, []byte("...")) {
+	if !hasDocumentMarker(data) {
 		return
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -219,4 +219,14 @@ func (d *decoder) checkSingleDocument(data []byte) {
 	} else if !errors.Is(err, io.EOF) {
 		d.addf(syntaxPos(err, data), RuleYAMLSyntax, "%s; fix the YAML syntax there", syntaxMessage(err))
 	}
+}
+
+// hasDocumentMarker reports whether a line starts with "---" or "...", the YAML document markers.
+func hasDocumentMarker(data []byte) bool {
+	for _, marker := range [][]byte{[]byte("---"), []byte("...")} {
+		if bytes.HasPrefix(data, marker) || bytes.Contains(data, append([]byte("\n"), marker...)) {
+			return true
+		}
+	}
+	return false
 }
