@@ -76,6 +76,10 @@ func Load(opts LoadOptions) (*Repository, map[string]bool, error) {
 		if err != nil {
 			return nil, nil, err
 		}
+		if !info.IsDir() && !info.Mode().IsRegular() {
+			// Reading a named pipe or a device would block or never end.
+			return nil, nil, fmt.Errorf("cannot read %s: not a regular file", arg)
+		}
 		if !info.IsDir() {
 			selected[rel], named[rel] = true, true
 			if !slices.Contains(files, rel) {
