@@ -10,8 +10,8 @@ func newKPITarget() *kpiTarget {
 		ID:       "kpi-target",
 		Severity: Error,
 		Summary:  "Every live KPI has a quantifiable target for the period: its own target or its key result's.",
-		Rationale: "Seed 000 requires each KPI to have a quantifiable target that matches the time period of " +
-			"the goal it measures. A KPI gets it from target: or, when an outcome key result of the plan " +
+		Rationale: "Seed 000 lists a number to reach as part of every KPI, set for the same span of time as " +
+			"the goal the KPI measures. A KPI gets it from target: or, when an outcome key result of the plan " +
 			"is linked to it with kpi:, from that key result's target; an annual plan may use annual_target.",
 		Source: "000",
 		Bad: onePlan(`period: 2026-Q3

@@ -37,5 +37,5 @@ func GradeOf(score float64) Grade {
 }
 
 // Complete reports whether a score is 1.0, which for an objective suggests it was not ambitious
-// enough (seed 002: "if you easily achieve your objective, it wasn't aggressive enough").
+// enough (seed 002: an objective met with ease was set too low).
 func Complete(score float64) bool { return score >= 1-epsilon }
