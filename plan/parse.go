@@ -156,12 +156,17 @@ func syntaxMessage(err error) string {
 }
 
 func firstNonBlank(data []byte, line int) int {
-	for l := 1; l < line; l++ {
-		i := bytes.IndexByte(data, '\n')
+	// Find the start of the line, counting "\r\n", "\r" and "\n" as line breaks as YAML does.
+	for l := 1; l < line && len(data) > 0; {
+		i := bytes.IndexAny(data, "\r\n")
 		if i < 0 {
 			return 1
 		}
+		if data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n' {
+			i++
+		}
 		data = data[i+1:]
+		l++
 	}
 	for col, b := range data {
 		if b != ' ' && b != '\t' {
