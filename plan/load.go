@@ -31,6 +31,8 @@ type Source struct {
 	Named bool // the user named the file: if it is not a plan, say so
 	// Err is set when the file could not be read; it is reported as a diagnostic.
 	Err error
+
+	path string // when set, the file to read Data from
 }
 
 // Load reads every plan of the repository and links them. It returns the repository and the set
@@ -99,12 +101,12 @@ func Load(opts LoadOptions) (*Repository, map[string]bool, error) {
 		}
 	}
 
+	// The workers read the files themselves, so reading overlaps parsing on every core.
 	sources := make(chan Source)
 	go func() {
 		defer close(sources)
 		for _, f := range files {
-			data, err := readFile(filepath.Join(root, filepath.FromSlash(f)))
-			sources <- Source{File: f, Data: data, Named: named[f], Err: err}
+			sources <- Source{File: f, Named: named[f], path: filepath.Join(root, filepath.FromSlash(f))}
 		}
 	}()
 	return link(root, sources, opts.Workers), selected, nil
@@ -158,6 +160,9 @@ func link(root string, sources <-chan Source, workers int) *Repository {
 }
 
 func parseSource(s Source) (*Plan, []Diagnostic, bool) {
+	if s.path != "" {
+		s.Data, s.Err = readFile(s.path)
+	}
 	if s.Err != nil {
 		return nil, []Diagnostic{newDiagnostic(s.File, Pos{}, RuleYAMLSyntax, "cannot read the file: %v", s.Err)}, true
 	}
