@@ -194,7 +194,7 @@ func (d *decoder) text(p pair) Field[string] {
 func (d *decoder) slug(p pair) Field[string] {
 	f := d.text(p)
 	if f.Set && !IsSlug(f.Value) {
-		d.addf(f.Pos, RuleSchema, "%s %s is not a slug; use lowercase letters, digits and hyphens, e.g. %s",
+		d.addf(f.Pos, RuleSchema, "%s %s may only use lowercase letters, digits and hyphens; write %s",
 			p.key, quote(f.Value), quote(Slugify(f.Value)))
 		f.Set = false
 	}
