@@ -41,8 +41,12 @@ func FuzzParse(f *testing.F) {
 				}
 			}
 		}
-		_, _, isPlan := ParseCandidate("fuzz.yaml", data)
-		_ = isPlan
+		// A file found by walking is either a plan (maybe broken) or silently skipped.
+		if cp, cdiags, isPlan := ParseCandidate("fuzz.yaml", data); !isPlan && (cp != nil || len(cdiags) > 0) {
+			t.Fatalf("a skipped file came with a plan or diagnostics: %v", cdiags)
+		} else if isPlan && p == nil && cp != nil {
+			t.Fatal("ParseCandidate found a plan where Parse found none")
+		}
 		// Linking a single plan must not fail either.
 		LoadSources("", []Source{{File: "fuzz.yaml", Data: data, Named: true}}, 1)
 	})
