@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -124,17 +123,9 @@ func reportOptions(f reportFlags) (report.Options, error) {
 			opts.Scopes = append(opts.Scopes, s)
 		}
 	}
-	if f.asOf == "" {
-		now := time.Now()
-		opts.AsOf = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	} else {
-		d, err := time.Parse(time.DateOnly, f.asOf)
-		if err != nil {
-			return opts, troublef("--as-of %q must be a date, YYYY-MM-DD", f.asOf)
-		}
-		opts.AsOf = d
-	}
-	return opts, nil
+	asOf, err := parseDay("--as-of", f.asOf)
+	opts.AsOf = asOf
+	return opts, err
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames it into place, so
