@@ -29,7 +29,8 @@ func newReportCmd(env *Env) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "report [path...]",
 		Short: "Score plans for a review: objectives, key results, statuses, alignment and KPI trends",
-		Long: "Report scores the plans of one period (default: the latest period that has a plan) and\n" +
+		Long: "Report scores the plans of one period (default: the quarter under way as of --as-of, else\n" +
+			"the latest period that has a plan) and\n" +
 			"shows each objective with its key results, scores, grades and status as of a date,\n" +
 			"the alignment of team objectives under company objectives, and every KPI quarter by\n" +
 			"quarter against its targets. Plans with lint errors are reported as far as they go;\n" +
@@ -48,7 +49,7 @@ func newReportCmd(env *Env) *cobra.Command {
 	}
 	fl := c.Flags()
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
-	fl.StringVar(&f.period, "period", "", "period to report, YYYY-Qn or YYYY (default: the latest with a plan)")
+	fl.StringVar(&f.period, "period", "", "period to report, YYYY-Qn or YYYY (default: the quarter under way, else the latest with a plan)")
 	fl.StringSliceVar(&f.scopes, "scope", nil, "scopes to report, comma-separated or repeated (default: all)")
 	fl.StringVar(&f.asOf, "as-of", "", "date the statuses are computed for, YYYY-MM-DD (default: today)")
 	fl.StringVar(&f.color, "color", "auto", "color the table format: auto, always or never")

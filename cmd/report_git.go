@@ -3,7 +3,6 @@ package cmd
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -59,20 +58,8 @@ func (g *reportGit) apply(env *Env, repo *plan.Repository, opts *report.Options)
 		return err
 	}
 	files := map[string]bool{}
-	period := opts.Period
-	if period.IsZero() {
-		// The period Build will choose: the latest among the plans considered.
-		for _, p := range repo.Plans {
-			if p.Period.Set && (opts.Files == nil || opts.Files[p.File]) && period.Before(p.Period.Value) {
-				period = p.Period.Value
-			}
-		}
-	}
-	for _, p := range repo.Plans {
-		if p.Period.Value == period && (opts.Files == nil || opts.Files[p.File]) &&
-			(len(opts.Scopes) == 0 || slices.Contains(opts.Scopes, p.Scope.Value)) {
-			files[p.File] = true
-		}
+	for _, p := range report.Selected(repo, *opts) {
+		files[p.File] = true
 	}
 	h, err := repoGit.History(context.Background(), gitplan.HistoryOptions{
 		Rev: g.rev, Plans: repo, Files: files, Today: opts.AsOf,

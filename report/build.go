@@ -36,14 +36,7 @@ func Build(repo *plan.Repository, opts Options) (*Report, error) {
 	if len(candidates) == 0 {
 		return nil, emptySelection(repo, opts)
 	}
-	period := opts.Period
-	if period.IsZero() {
-		for _, p := range candidates {
-			if period.IsZero() || period.Before(p.Period.Value) {
-				period = p.Period.Value
-			}
-		}
-	}
+	period := choosePeriod(candidates, opts)
 	r := &Report{AsOf: opts.AsOf, Period: period, Scopes: opts.Scopes, Skipped: skipped}
 	for _, p := range candidates {
 		if p.Period.Value == period {
@@ -66,6 +59,40 @@ func Build(repo *plan.Repository, opts Options) (*Report, error) {
 		addHistory(r, opts.History)
 	}
 	return r, nil
+}
+
+// Selected returns the plans Build reports for opts, in repository order: the plans of the chosen
+// period among those the files and scopes select.
+func Selected(repo *plan.Repository, opts Options) []*plan.Plan {
+	candidates, _ := newBuilder(repo, opts.AsOf).candidates(opts)
+	period := choosePeriod(candidates, opts)
+	var plans []*plan.Plan
+	for _, p := range candidates {
+		if p.Period.Value == period {
+			plans = append(plans, p)
+		}
+	}
+	return plans
+}
+
+// choosePeriod is the period reported: opts.Period when given; else the quarter that contains
+// the as-of day when a candidate plan is for it, so that drafting next quarter's plans does not
+// hide the quarter under way; else the latest period of the candidates.
+func choosePeriod(candidates []*plan.Plan, opts Options) plan.Period {
+	if !opts.Period.IsZero() {
+		return opts.Period
+	}
+	var latest plan.Period
+	for _, p := range candidates {
+		pp := p.Period.Value
+		if pp.IsQuarter() && pp.Contains(opts.AsOf) {
+			return pp
+		}
+		if latest.IsZero() || latest.Before(pp) {
+			latest = pp
+		}
+	}
+	return latest
 }
 
 // builder scores plans once each, so that objectives reached through alignment are shared.

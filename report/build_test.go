@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -23,6 +24,8 @@ func TestBuildSelection(t *testing.T) {
 		{"latest period, all scopes", Options{}, []string{"2026-Q3/company.yaml", "2026-Q3/sales.yaml"}, ""},
 		{"period", Options{Period: plan.Period{Year: 2026, Quarter: 2}}, []string{"2026-Q2/company.yaml", "2026-Q2/ops.yaml"}, ""},
 		{"scope: its latest period", Options{Scopes: []string{"ops"}}, []string{"2026-Q2/ops.yaml"}, ""},
+		{"the quarter under way, not the one drafted after it", Options{AsOf: day("2026-05-20")}, []string{"2026-Q2/company.yaml", "2026-Q2/ops.yaml"}, ""},
+		{"as of a day no plan covers: the latest period", Options{AsOf: day("2027-05-20")}, []string{"2026-Q3/company.yaml", "2026-Q3/sales.yaml"}, ""},
 		{"files", Options{Files: map[string]bool{"2026-Q2/company.yaml": true}}, []string{"2026-Q2/company.yaml"}, ""},
 		{"unknown scope", Options{Scopes: []string{"sale"}}, nil, `no plan has scope "sale"; did you mean "sales"?`},
 		{"no plan for period", Options{Period: plan.Period{Year: 2025, Quarter: 1}}, nil, "no plan for 2025-Q1; periods with plans: 2026-Q2, 2026-Q3"},
@@ -39,12 +42,21 @@ func TestBuildSelection(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
+			var got, selected []string
 			for _, p := range r.Plans {
 				got = append(got, p.File)
 			}
 			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
 				t.Errorf("plans %v, want %v", got, tt.want)
+			}
+			// Selected, which --history uses, must pick the same files.
+			for _, p := range Selected(repoOf(plans...), tt.opts) {
+				selected = append(selected, p.File)
+			}
+			slices.Sort(selected)
+			slices.Sort(got)
+			if strings.Join(selected, " ") != strings.Join(got, " ") {
+				t.Errorf("Selected %v, Build reported %v", selected, got)
 			}
 		})
 	}
