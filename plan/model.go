@@ -231,10 +231,19 @@ type KeyResult struct {
 }
 
 // Direction is the way the key result's metric should move: down when the target is below the
-// start, up otherwise.
+// start, up when it is above. Without both (or with them equal) it is the stated direction of
+// the KPI the key result measures, else up.
 func (kr *KeyResult) Direction() Direction {
-	if kr.Start.Set && kr.Target.Set && kr.Target.Value < kr.Start.Value {
-		return Down
+	if kr.Start.Set && kr.Target.Set && kr.Target.Value != kr.Start.Value {
+		if kr.Target.Value < kr.Start.Value {
+			return Down
+		}
+		return Up
+	}
+	if kr.KPI.Set && kr.Objective != nil && kr.Objective.Plan != nil {
+		if k := kr.Objective.Plan.KPI(kr.KPI.Value); k != nil && k.Direction.Set {
+			return k.Direction.Value
+		}
 	}
 	return Up
 }

@@ -102,3 +102,34 @@ objectives:
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestKeyResultDirection(t *testing.T) {
+	p, diags := Parse("sales.yaml", []byte(`period: 2026-Q3
+scope: sales
+kpis:
+  - {id: churn, name: Churn, direction: down}
+  - {id: nps, name: NPS}
+objectives:
+  - id: keep
+    title: Keep clients
+    key_results:
+      - {id: falls, title: Falls, start: 10, target: 4}
+      - {id: rises, title: Rises, start: 4, target: 10, kpi: churn}
+      - {id: no-start, title: No start, target: 4, kpi: churn}
+      - {id: hold, title: Hold, start: 4, target: 4, kpi: churn}
+      - {id: no-start-up, title: No start, target: 4, kpi: nps}
+      - {id: nothing, title: Nothing, target: 4}
+`))
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	want := map[string]Direction{"falls": Down, "rises": Up, "no-start": Down, "hold": Down, "no-start-up": Up, "nothing": Up}
+	for _, kr := range p.KeyResults() {
+		if got := kr.Direction(); got != want[kr.ID.Value] {
+			t.Errorf("%s: direction %s, want %s", kr.ID.Value, got, want[kr.ID.Value])
+		}
+	}
+	if d := p.KPI("nps").Direction.Value; d != Up {
+		t.Errorf("nps inferred direction %s, want up", d)
+	}
+}
