@@ -33,19 +33,13 @@ func scanSuppressions(data []byte) []Suppression {
 		if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t' && rest[0] != '=' && rest[0] != ':') {
 			continue
 		}
-		rest = strings.TrimLeft(rest, "=: \t")
-		rules, reason, _ := strings.Cut(rest, " ")
-		s := Suppression{
+		rules, reason := splitRules(strings.TrimLeft(rest, "=: \t"))
+		out = append(out, Suppression{
 			Pos:     At(line, col+1),
-			Reason:  strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(reason), "-—:")),
+			Rules:   rules,
+			Reason:  strings.TrimSpace(strings.TrimLeft(reason, "-—:")),
 			OwnLine: len(bytes.TrimSpace(text[:col])) == 0,
-		}
-		for _, r := range strings.Split(rules, ",") {
-			if r = strings.TrimSpace(r); r != "" {
-				s.Rules = append(s.Rules, r)
-			}
-		}
-		out = append(out, s)
+		})
 	}
 	return out
 }
@@ -78,4 +72,25 @@ func commentStart(line []byte) int {
 		}
 	}
 	return -1
+}
+
+// splitRules reads the comma-separated rule list at the start of s — "kr-count,kpi-count" or
+// "kr-count, kpi-count" — and returns it with the rest of s, the reason.
+func splitRules(s string) (rules []string, reason string) {
+	for {
+		s = strings.TrimLeft(s, " \t")
+		end := strings.IndexAny(s, ", \t")
+		if end < 0 {
+			end = len(s)
+		}
+		if end > 0 {
+			rules = append(rules, s[:end])
+		}
+		s = s[end:]
+		rest := strings.TrimLeft(s, " \t")
+		if !strings.HasPrefix(rest, ",") {
+			return rules, strings.TrimSpace(rest)
+		}
+		s = rest[1:]
+	}
 }
