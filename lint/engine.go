@@ -18,8 +18,8 @@ type Options struct {
 	// Cross-plan rules still see the whole repository.
 	Files map[string]bool
 	// History is the plans' past as git records it, for the rules that need it
-	// (moved-goalposts, kpi-stale); the git layer fills it. Nil outside git, and those rules
-	// then stay quiet.
+	// (moved-goalposts, kpi-stale); the git layer fills it. Nil outside git, and the rules
+	// whose Info.Requires it does not provide then do not run.
 	History *history.History
 	// AsOf is the day date-dependent rules judge by (kpi-stale); zero means today.
 	AsOf time.Time
@@ -101,8 +101,11 @@ func Run(repo *plan.Repository, opts Options) *Result {
 		return info.Severity
 	}
 	active := map[string]Severity{}
+	ran := map[string]bool{}
 	for _, r := range rules {
-		active[r.Info().ID] = severity(r.Info())
+		info := r.Info()
+		active[info.ID] = severity(info)
+		ran[info.ID] = active[info.ID] != Off && provides(opts.History, info.Requires)
 	}
 
 	c := &Context{Repo: repo, History: opts.History, AsOf: opts.AsOf}
@@ -111,9 +114,9 @@ func Run(repo *plan.Repository, opts Options) *Result {
 		c.AsOf = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	}
 	c.addDiagnostics(repo, rules, active)
-	c.visit(repo, rules, active)
+	c.visit(repo, rules, active, ran)
 	plans := plansByFile(repo)
-	c.findings = suppress(c.findings, plans, rules, active)
+	c.findings = suppress(c.findings, plans, rules, active, ran)
 
 	res := &Result{Findings: []Finding{}}
 	for _, f := range c.findings {
@@ -161,10 +164,11 @@ type visitors struct {
 	info       map[any]*Info
 }
 
-func (c *Context) visit(repo *plan.Repository, rules []Rule, active map[string]Severity) {
+// visit hands the parts of every plan to the rules that run (ran, by ID).
+func (c *Context) visit(repo *plan.Repository, rules []Rule, active map[string]Severity, ran map[string]bool) {
 	v := visitors{info: map[any]*Info{}}
 	for _, r := range rules {
-		if active[r.Info().ID] == Off {
+		if !ran[r.Info().ID] {
 			continue
 		}
 		v.info[r] = r.Info()
@@ -216,6 +220,17 @@ func (c *Context) visit(repo *plan.Repository, rules []Rule, active map[string]S
 		use(r)
 		r.VisitRepository(c, repo)
 	}
+}
+
+// provides reports whether a run with history h has what a rule requires (Info.Requires).
+func provides(h *history.History, requires string) bool {
+	switch requires {
+	case "":
+		return true
+	case RequiresPullRequest:
+		return h != nil && h.Base != ""
+	}
+	return h != nil
 }
 
 func plansByFile(repo *plan.Repository) map[string]*plan.Plan {

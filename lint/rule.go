@@ -56,12 +56,22 @@ type Info struct {
 	Rationale string
 	// Source names the seed documents the rule comes from, e.g. "000".
 	Source string
-	// Requires names what the rule needs beyond the plan files ("git"); such a rule only runs
-	// in that mode, and its examples are documentation rather than tests.
+	// Requires names what the rule needs beyond the plan files (RequiresGit or
+	// RequiresPullRequest); the engine runs such a rule only when Options.History provides it,
+	// and its examples are documentation rather than tests.
 	Requires string
 	// Bad makes the rule fire; Good keeps it quiet. Each is a small plan repository.
 	Bad, Good Example
 }
+
+// What a rule may require beyond the plan files (Info.Requires).
+const (
+	// RequiresGit: the plans' git history (Options.History).
+	RequiresGit = "git"
+	// RequiresPullRequest: the plans' git history compared with a base revision
+	// (okr lint --new-from-rev; Options.History with a Base).
+	RequiresPullRequest = "pull-request"
+)
 
 // Example is a small plan repository used to document and test a rule: one or more files.
 type Example []ExampleFile

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/okr-tool/okr/history"
 	"github.com/okr-tool/okr/plan"
 )
 
@@ -93,5 +94,43 @@ func TestSuppressionOfLoadFindings(t *testing.T) {
 	text := "period: 2026-Q3\nscope: sales\nobjectives:\n  - id: grow  # okr:ignore schema,kr-count legacy field kept for the importer\n    title: Grow\n    colour: red\n"
 	if got := lintOne(t, text, nil); len(got) != 0 {
 		t.Errorf("a suppression on the objective's line silences the schema finding inside it: %v", got)
+	}
+}
+
+// prOnly is a rule that needs pull-request mode and never finds anything.
+type prOnly struct{ info Info }
+
+func (r *prOnly) Info() *Info                    { return &r.info }
+func (r *prOnly) VisitPlan(*Context, *plan.Plan) {}
+
+func TestSuppressionOfARuleThatDidNotRun(t *testing.T) {
+	text := fmtPlan("", "  # okr:ignore moved-goalposts,kpi-stale,pr-only target cut after the reorg")
+	repo := plan.LoadSources("", []plan.Source{{File: "p.yaml", Named: true, Data: []byte(text)}}, 1)
+	rules := append(Registry(), &prOnly{Info{ID: "pr-only", Severity: Warning, Requires: RequiresPullRequest}})
+	on := map[string]Severity{"kpi-stale": Warning}
+	unused := func(opts Options) []string {
+		opts.Rules, opts.Severity = rules, on
+		var got []string
+		for _, f := range Run(repo, opts).Findings {
+			if f.Rule == RuleSuppression {
+				got = append(got, f.Message)
+			}
+		}
+		return got
+	}
+	if got := unused(Options{}); len(got) != 0 {
+		t.Errorf("without git history the git rules do not run, so their suppressions are not unused: %v", got)
+	}
+	h := history.New()
+	got := strings.Join(unused(Options{History: h}), "\n")
+	if strings.Contains(got, "pr-only") || !strings.Contains(got, "kpi-stale") {
+		t.Errorf("with history but no base, the rules that need pull-request mode did not run:\n%s", got)
+	}
+	h.Base = "base"
+	got = strings.Join(unused(Options{History: h}), "\n")
+	for _, id := range []string{"moved-goalposts", "kpi-stale", "pr-only"} {
+		if !strings.Contains(got, id) {
+			t.Errorf("in pull-request mode %s ran, and its suppression that silences nothing is reported:\n%s", id, got)
+		}
 	}
 }

@@ -69,8 +69,10 @@ func (idx suppressionIndex) silences(f Finding) bool {
 }
 
 // suppress drops the findings that an "# okr:ignore" comment silences and adds findings of the
-// suppression rule for comments that are wrong.
-func suppress(findings []Finding, plans map[string]*plan.Plan, rules []Rule, active map[string]Severity) []Finding {
+// suppression rule for comments that are wrong. ran says which rules ran in this invocation: a
+// comment naming a rule that did not run (turned off, or lacking the git history it needs) is
+// not judged unused.
+func suppress(findings []Finding, plans map[string]*plan.Plan, rules []Rule, active map[string]Severity, ran map[string]bool) []Finding {
 	indexes := map[string]suppressionIndex{}
 	var states []*suppressionState
 	for file, p := range plans {
@@ -96,7 +98,7 @@ func suppress(findings []Finding, plans map[string]*plan.Plan, rules []Rule, act
 	}
 	known := knownRules(rules)
 	for _, st := range states {
-		for _, p := range st.problems(known, active) {
+		for _, p := range st.problems(known, ran) {
 			kept = append(kept, Finding{
 				File: st.file, Pos: st.s.Pos, Severity: severity, Rule: RuleSuppression, Message: p,
 			})
@@ -106,7 +108,7 @@ func suppress(findings []Finding, plans map[string]*plan.Plan, rules []Rule, act
 }
 
 // problems says what is wrong with a comment, one message per problem.
-func (st *suppressionState) problems(known []string, active map[string]Severity) []string {
+func (st *suppressionState) problems(known []string, ran map[string]bool) []string {
 	var msgs []string
 	if len(st.s.Rules) == 0 {
 		return []string{"okr:ignore names no rule; write # okr:ignore RULE[,RULE] reason"}
@@ -125,8 +127,8 @@ func (st *suppressionState) problems(known []string, active map[string]Severity)
 				msg += "; run okr rules for the list"
 			}
 			msgs = append(msgs, msg)
-		case st.used[id], active[id] == Off:
-			// A rule that is turned off silences nothing, and that is not the comment's fault.
+		case st.used[id], !ran[id]:
+			// A rule that did not run silences nothing, and that is not the comment's fault.
 		default:
 			msgs = append(msgs, "okr:ignore "+id+" silences nothing "+where+"; remove it")
 		}
