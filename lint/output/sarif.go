@@ -3,12 +3,14 @@ package output
 import (
 	"encoding/json"
 	"io"
+	"net/url"
 
 	"github.com/okr-tool/okr/lint"
 )
 
 // sarifWriter writes SARIF 2.1.0, the format GitHub code scanning and other tools ingest. Rules
-// go into tool.driver.rules with their documentation; locations are repository-relative.
+// go into tool.driver.rules with their documentation; locations are URI references relative to
+// %SRCROOT%, the repository root.
 type sarifWriter struct {
 	w    io.Writer
 	opts Options
@@ -73,8 +75,10 @@ type sarifPhysical struct {
 	Region           sarifRegion   `json:"region"`
 }
 
+// sarifArtifact is where a file is: a URI reference relative to the root of the sources.
 type sarifArtifact struct {
-	URI string `json:"uri"`
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId"`
 }
 
 type sarifRegion struct {
@@ -113,7 +117,7 @@ func (s *sarifWriter) Write(res *lint.Result) error {
 			Level:     sarifLevel(f.Severity),
 			Message:   sarifText{Text: f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: f.File},
+				ArtifactLocation: sarifArtifact{URI: (&url.URL{Path: f.File}).EscapedPath(), URIBaseID: "%SRCROOT%"},
 				Region:           sarifRegion{StartLine: int(f.Pos.Line), StartColumn: int(f.Pos.Col)},
 			}}},
 		})
