@@ -86,6 +86,10 @@ func scoreOutcome(kr *plan.KeyResult, dir plan.Direction) KRScore {
 		return s
 	}
 	v := (current - start) / (target - start)
+	if !finite(v) {
+		// Numbers near the float range overflow (∞/∞); a score must stay a number.
+		return KRScore{Basis: BasisInvalid, Note: "not scored: start, target and current are too large to compare"}
+	}
 	return KRScore{Value: math.Min(math.Max(v, 0), 1), Basis: BasisOutcome}
 }
 

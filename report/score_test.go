@@ -162,3 +162,32 @@ func TestNoDataObjective(t *testing.T) {
 		t.Errorf("summary counts %d KRs without data, want 3", got)
 	}
 }
+
+func TestFormatScore(t *testing.T) {
+	start, current, target := 73.0, 74.2, 76.0
+	tests := []struct {
+		v    float64
+		want string
+	}{
+		{0, "0.00"}, {0.3666, "0.37"}, {0.394, "0.39"}, {0.398, "0.39"}, {0.4, "0.40"},
+		{(current - start) / (target - start), "0.40"}, // 0.39999999999999997 at run time
+		{0.6949, "0.69"}, {0.698, "0.69"}, {0.7, "0.70"}, {0.705, "0.71"},
+		{0.994, "0.99"}, {0.996, "0.99"}, {1, "1.00"},
+	}
+	for _, tt := range tests {
+		if got := FormatScore(tt.v); got != tt.want {
+			t.Errorf("FormatScore(%v) = %s, want %s", tt.v, got, tt.want)
+		}
+	}
+}
+
+func TestScoreOverflow(t *testing.T) {
+	kr := &plan.KeyResult{Type: plan.Field[plan.KRType]{Value: plan.Outcome}}
+	kr.Start = plan.Field[float64]{Value: -1e308, Set: true}
+	kr.Target = plan.Field[float64]{Value: 1e308, Set: true}
+	kr.Current = plan.Field[float64]{Value: 1e308, Set: true}
+	s := ScoreKeyResult(kr, plan.Up)
+	if s.Value != 0 || !s.NoData() || s.Basis != BasisInvalid {
+		t.Errorf("overflowing key result scored %+v, want invalid", s)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/okr-tool/okr/plan"
@@ -40,8 +41,8 @@ func (CSV) Render(w io.Writer, r *report.Report) error {
 				}
 				row := []string{
 					p.File, p.Period.String(), p.Scope, exact(p.Score),
-					o.ID, o.Title, exact(o.Score), string(o.Status),
-					kr.ID, kr.Title, string(kr.Type), kr.KPI, exact(kr.Weight), kr.Unit,
+					o.ID, csvText(o.Title), exact(o.Score), string(o.Status),
+					kr.ID, csvText(kr.Title), string(kr.Type), kr.KPI, exact(kr.Weight), csvText(kr.Unit),
 					optional(kr.Start), optional(kr.Target), optional(kr.Current), due, optional(kr.Progress), done,
 					exact(kr.Value), strconv.FormatBool(kr.NoData()), string(kr.Grade), string(kr.Status), exact(p.Expected),
 				}
@@ -56,6 +57,16 @@ func (CSV) Render(w io.Writer, r *report.Report) error {
 }
 
 func exact(v float64) string { return report.FormatNumber(v) }
+
+// csvText keeps a title from being run as a formula: spreadsheets evaluate a cell that starts
+// with =, +, - or @ ("+20% ARR", "=HYPERLINK(…)"), so such text gets a leading apostrophe, which
+// spreadsheets read as "this is text" and do not show.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
 
 func optional(v *float64) string {
 	if v == nil {

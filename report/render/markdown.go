@@ -146,7 +146,8 @@ func mdOnTarget(k *report.KPIReport) string {
 	return "🔴"
 }
 
-var mdReplacer = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "\n", " ", "\r", "", "*", `\*`, "_", `\_`, "`", "\\`", "$", `\$`)
+var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", " ", "\r", "",
+	"*", `\*`, "_", `\_`, "`", "\\`", "$", `\$`, "[", `\[`, "]", `\]`, "~", `\~`)
 
 // mdEscape keeps text from breaking a table cell or turning into markup.
 func mdEscape(s string) string { return mdReplacer.Replace(s) }

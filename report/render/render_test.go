@@ -23,10 +23,28 @@ func TestMarkdownEscape(t *testing.T) {
 		"<script>":                     "&lt;script&gt;",
 		"two\nlines":                   "two lines",
 		"*bold* _em_ `code`":           "\\*bold\\* \\_em\\_ \\`code\\`",
+		`Grow \| revenue`:              `Grow \\\| revenue`,
+		"R&amp;D":                      "R&amp;amp;D",
+		"[link](x) ~~gone~~":           `\[link\](x) \~\~gone\~\~`,
 	}
 	for in, want := range tests {
 		if got := mdEscape(in); got != want {
 			t.Errorf("mdEscape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCSVText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Grow ARR":          "Grow ARR",
+		"+20% ARR":          "'+20% ARR",
+		"-10% cost":         "'-10% cost",
+		"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")",
+		"@risk accounts":    "'@risk accounts",
+		"":                  "",
+	} {
+		if got := csvText(in); got != want {
+			t.Errorf("csvText(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
