@@ -2,6 +2,9 @@ package cmd
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -130,13 +133,19 @@ func reportOptions(f reportFlags) (report.Options, error) {
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames it into place, so
-// that readers never see half a report. An existing file keeps its permissions.
+// that readers never see half a report. A symbolic link is followed, so the file it points at is
+// replaced, not the link; an existing file keeps its permissions, and a new one gets the usual
+// permissions under the user's umask.
 func writeFileAtomic(path string, data []byte) (err error) {
-	mode := os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		mode = info.Mode().Perm()
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	var keep os.FileMode
+	info, statErr := os.Stat(path)
+	if statErr == nil {
+		keep = info.Mode().Perm()
+	}
+	tmp, err := createBeside(path)
 	if err != nil {
 		return unwrapPathError(err)
 	}
@@ -149,8 +158,10 @@ func writeFileAtomic(path string, data []byte) (err error) {
 	if _, err = tmp.Write(data); err != nil {
 		return err
 	}
-	if err = tmp.Chmod(mode); err != nil {
-		return err
+	if statErr == nil {
+		if err = tmp.Chmod(keep); err != nil {
+			return err
+		}
 	}
 	if err = tmp.Sync(); err != nil {
 		return err
@@ -159,4 +170,17 @@ func writeFileAtomic(path string, data []byte) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// createBeside creates a new temporary file in path's directory with mode 0666, which the
+// umask narrows as it would for any new file (os.CreateTemp always uses 0600).
+func createBeside(path string) (*os.File, error) {
+	dir, base := filepath.Split(path)
+	for i := 0; ; i++ {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.%d.%d.tmp", base, os.Getpid(), i))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) || i >= 100 {
+			return f, err
+		}
+	}
 }

@@ -198,6 +198,22 @@ func TestReportOutputFile(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("files left in the directory: %v", entries)
 	}
+
+	// A link is followed: the file it points at gets the report, the link stays a link.
+	link := filepath.Join(dir, "latest.md")
+	if err := os.Symlink("review.md", link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	os.WriteFile(target, []byte("old report"), 0o640)
+	if code, _, stderr := run(t, append(args, "-o", link)...); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("-o replaced the symbolic link with a file")
+	}
+	if got, _ := os.ReadFile(target); string(got) != want {
+		t.Errorf("-o through a link did not write the file it points at")
+	}
 }
 
 // TestReportHTMLInBrowser renders the HTML report in headless Chromium and checks the DOM the
