@@ -20,6 +20,7 @@ type lintGit struct {
 	rev        string
 	newFromRev string
 	asOf       string
+	paths      []string // the paths: setting of the configuration load read
 }
 
 func (g *lintGit) register(fl *pflag.FlagSet) {
@@ -35,6 +36,7 @@ func (g *lintGit) load(env *Env, root string, abs []string, configFlag string) (
 		if err != nil {
 			return nil, nil, nil, err
 		}
+		g.paths = cfg.Paths
 		repo, selected, err := loadPlans(root, abs, cfg.Paths)
 		return cfg, repo, selected, err
 	}
@@ -46,6 +48,7 @@ func (g *lintGit) load(env *Env, root string, abs []string, configFlag string) (
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	g.paths = cfg.Paths
 	repo, selected, err := loadPlansAt(repoGit, "--rev", g.rev, abs, cfg.Paths)
 	return cfg, repo, selected, err
 }
@@ -102,7 +105,7 @@ func (g *lintGit) apply(env *Env, repo *plan.Repository, opts *lint.Options) err
 			return gitError(feature, err)
 		}
 		opts.Files = narrow(opts.Files, changed)
-		hopts.Base = base
+		hopts.Base, hopts.Globs = base, g.paths
 		if ruleOn(*opts, "moved-goalposts") {
 			for f := range changed {
 				hopts.Files[f] = true

@@ -146,3 +146,45 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+func TestLintNewFromRevAfterMergingMain(t *testing.T) {
+	g := planRepo(t)
+	fork := strings.TrimSpace(g.Git("rev-parse", "HEAD"))
+	// Main eases the target after the quarter started; the branch merges main and checks in.
+	g.Git("checkout", "-q", "main")
+	g.Write("plans/2026-Q3/sales.yaml", salesPlan("2026-Q3", 75, 72))
+	g.Commit("2026-07-10T10:00:00Z", "ease the target on main")
+	g.Git("checkout", "-q", "topic")
+	g.GitEnv([]string{"GIT_AUTHOR_DATE=2026-07-15T10:00:00Z", "GIT_COMMITTER_DATE=2026-07-15T10:00:00Z"},
+		"merge", "-q", "--no-ff", "--no-edit", "main")
+	g.Write("plans/2026-Q3/sales.yaml", salesPlan("2026-Q3", 75, 74))
+	g.Commit("2026-07-20T10:00:00Z", "check-in")
+
+	code, stdout, stderr := runIn(t, g.Dir, "lint", "--new-from-rev", "main", "--as-of", "2026-08-05")
+	if code != 0 || strings.Contains(stdout, "moved-goalposts") {
+		t.Errorf("a target eased on main was reported on the branch that merged it (exit %d):\n%s%s", code, stdout, stderr)
+	}
+
+	// Eased again on the branch: the old value is main's, set by main's commit.
+	g.Write("plans/2026-Q3/sales.yaml", salesPlan("2026-Q3", 73, 74))
+	code, stdout, _ = runIn(t, g.Dir, "lint", "--new-from-rev", "main", "--as-of", "2026-08-05")
+	mainEase := strings.TrimSpace(g.Git("rev-parse", "main"))
+	match(t, "okr lint --new-from-rev main", `(?m)^plans/2026-Q3/sales.yaml:9:63: warning: target of key result "keep" eased from 75 to 73 in uncommitted changes on 2026-08-05, after 2026-Q3 started on 2026-07-01 \(75 was set in commit `+mainEase[:7]+` on 2026-07-10\)`, stdout)
+	if code != 0 || strings.Contains(stdout, fork[:7]) {
+		t.Errorf("exit %d:\n%s", code, stdout)
+	}
+}
+
+func TestLintNewFromRevPlanMovedWithoutGitAdd(t *testing.T) {
+	g := planRepo(t)
+	first := strings.TrimSpace(g.Git("rev-parse", "HEAD"))
+	// The plan moves to another file (a plain mv, not git mv) and its target is eased.
+	g.Remove("plans/2026-Q3/sales.yaml")
+	g.Write("plans/sales-q3.yaml", salesPlan("2026-Q3", 76, 72))
+
+	code, stdout, stderr := runIn(t, g.Dir, "lint", "--new-from-rev", "main", "--as-of", "2026-08-05")
+	if code != 0 {
+		t.Errorf("exit %d:\n%s%s", code, stdout, stderr)
+	}
+	match(t, "okr lint --new-from-rev main", `(?m)^plans/sales-q3.yaml:9:63: warning: target of key result "keep" eased from 80 to 76 in uncommitted changes on 2026-08-05, after 2026-Q3 started on 2026-07-01 \(80 was set in commit `+first[:7]+` on 2026-06-20\)`, stdout)
+}

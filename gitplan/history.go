@@ -24,8 +24,10 @@ type HistoryOptions struct {
 	// plan of Plans.
 	Files map[string]bool
 	// Base, when set, is the commit a pull request is compared with: the commits after it, and
-	// uncommitted changes, are Pending.
+	// uncommitted changes, are Pending, and the plans as they were at Base fill History.AtBase.
 	Base string
+	// Globs limit which paths hold plans at Base (the paths: setting); nil means every path.
+	Globs []string
 	// Today dates uncommitted changes.
 	Today time.Time
 	// Workers is the number of files parsed at once; 0 means GOMAXPROCS.
@@ -48,6 +50,11 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 	}
 	if len(newest) == 0 {
 		return h, nil
+	}
+	if opts.Base != "" {
+		if err := r.readBase(ctx, h, newest, opts); err != nil {
+			return nil, err
+		}
 	}
 
 	head := ""
@@ -189,6 +196,37 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 		h.Plans[f] = plans[i]
 	}
 	return h, nil
+}
+
+// readBase fills h.AtBase with the plans as they were at opts.Base, matched to the newest plans
+// by scope and period rather than by file, so that a plan moved to another file, with git mv
+// or not, is still matched; and with the history of their files up to Base.
+func (r *Repo) readBase(ctx context.Context, h *history.History, newest map[string]*plan.Plan, opts HistoryOptions) error {
+	baseRepo, _, err := r.Load(ctx, opts.Base, LoadOptions{Globs: opts.Globs, Workers: opts.Workers})
+	if err != nil {
+		return err
+	}
+	files := map[string]bool{}
+	for _, p := range newest {
+		if !p.Scope.Set || !p.Period.Set {
+			continue
+		}
+		if bp := baseRepo.Plan(p.Scope.Value, p.Period.Value); bp != nil {
+			h.AtBase[p.Key()] = &history.BasePlan{Plan: bp}
+			files[bp.File] = true
+		}
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	bh, err := r.History(ctx, HistoryOptions{Rev: opts.Base, Plans: baseRepo, Files: files, Workers: opts.Workers})
+	if err != nil {
+		return err
+	}
+	for _, bp := range h.AtBase {
+		bp.History = bh.Plan(bp.Plan.File)
+	}
+	return nil
 }
 
 // version is one committed content of a followed file.

@@ -63,14 +63,35 @@ type History struct {
 	Plans map[string]*Plan
 	// Base is the commit a pull request is compared with; "" outside pull-request mode.
 	Base string
+	// AtBase holds, in pull-request mode, the plans as they were at Base, by scope and period, so
+	// that a plan moved to another file (committed or not) is still compared with its old self.
+	AtBase map[plan.PlanKey]*BasePlan
 	// Shallow is true when the history was cut short by a shallow clone; Since is then the
 	// date of the oldest commit it reaches.
 	Shallow bool
 	Since   time.Time
 }
 
+// BasePlan is a plan as it was at the base of a pull request.
+type BasePlan struct {
+	// Plan is the plan as loaded at Base, linked in the repository of that revision.
+	Plan *plan.Plan
+	// History is the history of its file on the first-parent line that ends at Base, which
+	// says which commit set each value; nil when unknown.
+	History *Plan
+}
+
 // New returns an empty history.
-func New() *History { return &History{Plans: map[string]*Plan{}} }
+func New() *History { return &History{Plans: map[string]*Plan{}, AtBase: map[plan.PlanKey]*BasePlan{}} }
+
+// Before returns the version at Base of a plan of the newest revision, matched by scope and
+// period; nil outside pull-request mode or when the plan did not exist at Base.
+func (h *History) Before(p *plan.Plan) *BasePlan {
+	if h == nil || p == nil || !p.Scope.Set || !p.Period.Set {
+		return nil
+	}
+	return h.AtBase[p.Key()]
+}
 
 // Plan returns the history of a plan file, or nil when there is none.
 func (h *History) Plan(file string) *Plan {

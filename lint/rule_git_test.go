@@ -25,18 +25,30 @@ func runWithHistory(t *testing.T, id, asOf string, versions []version) []string 
 	repo := plan.LoadSources("", []plan.Source{{File: "sales.yaml", Data: []byte(newest.text), Named: true}}, 1)
 	h := history.New()
 	ph := history.NewPlan("sales.yaml")
+	before := history.NewPlan("sales.yaml") // the versions up to the base
+	var base string                         // the text at the base
 	for _, v := range versions {
 		p, _ := plan.Parse("sales.yaml", []byte(v.text))
 		d, err := time.Parse(time.DateOnly, v.date)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ph.Add(history.Revision{Commit: v.commit, Date: d, Pending: v.pending}, p)
+		rev := history.Revision{Commit: v.commit, Date: d, Pending: v.pending}
+		ph.Add(rev, p)
 		if v.pending {
 			h.Base = "base"
+		} else if h.Base == "" {
+			before.Add(rev, p)
+			base = v.text
 		}
 	}
 	h.Plans[ph.File] = ph
+	if h.Base != "" && base != "" {
+		baseRepo := plan.LoadSources("", []plan.Source{{File: "sales.yaml", Data: []byte(base)}}, 1)
+		if bp := baseRepo.PlanOf("sales.yaml"); bp != nil {
+			h.AtBase[bp.Key()] = &history.BasePlan{Plan: bp, History: before}
+		}
+	}
 	day, err := time.Parse(time.DateOnly, asOf)
 	if err != nil {
 		t.Fatal(err)
@@ -120,6 +132,39 @@ func TestMovedGoalposts(t *testing.T) {
 				t.Errorf("findings:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
 			}
 		})
+	}
+}
+
+// churnKR renders sales.yaml with a key result without a start that measures a KPI whose
+// direction is down.
+func churnKR(target string) string {
+	return `period: 2026-Q3
+scope: sales
+kpis:
+  - {id: churn, name: Churn, source: CRM, frequency: monthly, direction: down}
+objectives:
+  - id: loyal
+    title: Loyal customers
+    key_results:
+      - {id: keep, title: Keep churn low, target: ` + target + `, kpi: churn}
+`
+}
+
+func TestMovedGoalpostsTakesTheKPIsDirection(t *testing.T) {
+	tighter := runWithHistory(t, "moved-goalposts", "2026-08-05", []version{
+		{c1, "2026-06-20", false, churnKR("4")},
+		{c2, "2026-07-20", true, churnKR("3")},
+	})
+	if len(tighter) != 0 {
+		t.Errorf("a lower target on a falling KPI was reported:\n  %s", strings.Join(tighter, "\n  "))
+	}
+	looser := runWithHistory(t, "moved-goalposts", "2026-08-05", []version{
+		{c1, "2026-06-20", false, churnKR("4")},
+		{c2, "2026-07-20", true, churnKR("6")},
+	})
+	want := `sales.yaml:9:51: target of key result "keep" eased from 4 to 6 in commit 2222222 on 2026-07-20, after 2026-Q3 started on 2026-07-01 (4 was set in commit 1111111 on 2026-06-20); ` + movedAdvice
+	if strings.Join(looser, "\n") != want {
+		t.Errorf("findings:\n  %s\nwant:\n  %s", strings.Join(looser, "\n  "), want)
 	}
 }
 

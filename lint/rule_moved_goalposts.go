@@ -56,28 +56,38 @@ func (r *movedGoalposts) VisitKeyResult(c *Context, kr *plan.KeyResult) {
 	if c.History == nil || c.History.Base == "" || kr.Type.Value == plan.Effort {
 		return
 	}
-	var steps []step
-	for _, v := range c.History.KeyResult(kr) {
-		s := step{Revision: v.Revision}
-		if v.KeyResult != nil {
-			s.present, s.kr = true, v.KeyResult
-		}
-		steps = append(steps, s)
-	}
-	base := baseStep(steps)
-	if base == nil {
-		return // new in this change: a first target is not a moved one
-	}
-	dir := base.kr.Direction()
 	p := kr.Objective.Plan
-	target := func(k *plan.KeyResult) plan.Field[float64] { return k.Target }
-	start := func(k *plan.KeyResult) plan.Field[float64] { return k.Start }
+	at := c.History.Before(p)
+	if at == nil {
+		return // a new plan: a first target is not a moved one
+	}
+	old := keyResultOf(at.Plan, kr.ID.Value)
+	if old == nil {
+		return
+	}
+	var pending []step
+	for _, v := range c.History.KeyResult(kr) {
+		if v.Pending {
+			pending = append(pending, step{Revision: v.Revision, present: v.KeyResult != nil, kr: v.KeyResult})
+		}
+	}
+	var before []step
+	if at.History != nil {
+		for _, v := range at.History.KeyResults[kr.ID.Value] {
+			before = append(before, step{Revision: v.Revision, present: v.KeyResult != nil, kr: v.KeyResult})
+		}
+	}
+	// The direction of the key result as it was at the base, where a key result without a start
+	// takes its KPI's.
+	dir := old.Direction()
+	target := func(s step) plan.Field[float64] { return s.kr.Target }
+	start := func(s step) plan.Field[float64] { return s.kr.Start }
 	// A lower target eases a metric that should rise; a higher start eases it too.
-	if m := eased(steps, func(s step) plan.Field[float64] { return target(s.kr) }, dir == plan.Up, p); m != nil {
+	if m := eased(old.Target, before, pending, target, dir == plan.Up, p); m != nil {
 		c.ReportKeyResult(kr, kr.Target.Pos, "target of key result %s eased from %s to %s %s; %s",
 			quote(kr.ID.Value), num(m.old), num(kr.Target.Value), m.describe(p), movedAdvice)
 	}
-	if m := eased(steps, func(s step) plan.Field[float64] { return start(s.kr) }, dir == plan.Down, p); m != nil {
+	if m := eased(old.Start, before, pending, start, dir == plan.Down, p); m != nil {
 		c.ReportKeyResult(kr, kr.Start.Pos, "start of key result %s moved toward its target, from %s to %s %s; %s",
 			quote(kr.ID.Value), num(m.old), num(kr.Start.Value), m.describe(p), movedAdvice)
 	}
@@ -87,31 +97,51 @@ func (r *movedGoalposts) VisitKPI(c *Context, k *plan.KPI) {
 	if c.History == nil || c.History.Base == "" {
 		return
 	}
-	var steps []step
-	for _, v := range c.History.KPI(k) {
-		s := step{Revision: v.Revision}
-		if v.KPI != nil {
-			s.present, s.kpi = true, v.KPI
-		}
-		steps = append(steps, s)
-	}
-	base := baseStep(steps)
-	if base == nil {
+	at := c.History.Before(k.Plan)
+	if at == nil {
 		return
 	}
-	up := base.kpi.Direction.Value != plan.Down
+	old := at.Plan.KPI(k.ID.Value)
+	if old == nil {
+		return
+	}
+	var pending []step
+	for _, v := range c.History.KPI(k) {
+		if v.Pending {
+			pending = append(pending, step{Revision: v.Revision, present: v.KPI != nil, kpi: v.KPI})
+		}
+	}
+	var before []step
+	if at.History != nil {
+		for _, v := range at.History.KPIs[k.ID.Value] {
+			before = append(before, step{Revision: v.Revision, present: v.KPI != nil, kpi: v.KPI})
+		}
+	}
+	up := old.Direction.Value != plan.Down
 	p := k.Plan
-	if m := eased(steps, func(s step) plan.Field[float64] { return s.kpi.Target }, up, p); m != nil {
+	target := func(s step) plan.Field[float64] { return s.kpi.Target }
+	annual := func(s step) plan.Field[float64] { return s.kpi.AnnualTarget }
+	if m := eased(old.Target, before, pending, target, up, p); m != nil {
 		c.ReportKPI(k, k.Target.Pos, "target of KPI %s eased from %s to %s %s; %s",
 			quote(k.ID.Value), num(m.old), num(k.Target.Value), m.describe(p), movedAdvice)
 	}
-	if m := eased(steps, func(s step) plan.Field[float64] { return s.kpi.AnnualTarget }, up, p); m != nil {
+	if m := eased(old.AnnualTarget, before, pending, annual, up, p); m != nil {
 		c.ReportKPI(k, k.AnnualTarget.Pos, "annual target of KPI %s eased from %s to %s %s; %s",
 			quote(k.ID.Value), num(m.old), num(k.AnnualTarget.Value), m.describe(p), movedAdvice)
 	}
 }
 
 const movedAdvice = "keep the goalpost where it was, or record why with # okr:ignore moved-goalposts <reason>"
+
+// keyResultOf returns the first key result of a plan with an id, or nil.
+func keyResultOf(p *plan.Plan, id string) *plan.KeyResult {
+	for _, kr := range p.KeyResults() {
+		if kr.ID.Set && kr.ID.Value == id {
+			return kr
+		}
+	}
+	return nil
+}
 
 // step is one version of a key result or KPI in the history of its plan.
 type step struct {
@@ -121,27 +151,11 @@ type step struct {
 	kpi     *plan.KPI
 }
 
-// baseStep is the version the change under review starts from: the last one before the first
-// pending revision, or nil when the item did not exist then.
-func baseStep(steps []step) *step {
-	var base *step
-	for i := range steps {
-		if steps[i].Pending {
-			break
-		}
-		base = &steps[i]
-	}
-	if base == nil || !base.present {
-		return nil
-	}
-	return base
-}
-
 // move is a value eased during the change under review, after the period started.
 type move struct {
 	old   float64
 	by    history.Revision // the revision that eased it
-	setBy history.Revision // the revision that set the old value
+	setBy history.Revision // the revision that set the old value; zero when unknown
 }
 
 func (m *move) describe(p *plan.Plan) string {
@@ -149,17 +163,21 @@ func (m *move) describe(p *plan.Plan) string {
 	if !m.by.Uncommitted() {
 		when = "in commit " + m.by.Short() + " on " + m.by.Date.Format(time.DateOnly)
 	}
-	return fmt.Sprintf("%s, after %s started on %s (%s was set in commit %s on %s)", when,
-		p.Period.Value, p.Period.Value.Start().Format(time.DateOnly), num(m.old), m.setBy.Short(),
-		m.setBy.Date.Format(time.DateOnly))
+	s := fmt.Sprintf("%s, after %s started on %s", when, p.Period.Value, p.Period.Value.Start().Format(time.DateOnly))
+	if m.setBy.Commit != "" {
+		s += fmt.Sprintf(" (%s was set in commit %s on %s)", num(m.old), m.setBy.Short(), m.setBy.Date.Format(time.DateOnly))
+	}
+	return s
 }
 
-// eased follows one value through the steps and reports it when the change under review made
-// it easier — lower when lower is easier (or higher when !lower) — compared with its value at
-// the base, and a pending revision dated on or after the period's start did some of that
-// easing. Setting a first value, or making it harder, is not a move.
-func eased(steps []step, field func(step) plan.Field[float64], lower bool, p *plan.Plan) *move {
-	if !p.Period.Set {
+// eased reports a value that the change under review made easier — lower when lower is easier
+// (or higher when !lower) — than it was at the base (old), when a pending revision dated on or
+// after the period's start did some of that easing. before is the value's history up to the
+// base, which names the commit that set the old value; pending are the revisions of the change,
+// oldest first, compared each with the one before (the first with the base). Setting a first
+// value, or making it harder, is not a move.
+func eased(old plan.Field[float64], before, pending []step, field func(step) plan.Field[float64], lower bool, p *plan.Plan) *move {
+	if !p.Period.Set || !old.Set {
 		return nil
 	}
 	easier := func(from, to float64) bool {
@@ -168,29 +186,35 @@ func eased(steps []step, field func(step) plan.Field[float64], lower bool, p *pl
 		}
 		return to > from
 	}
-	var m move
+	m := move{old: old.Value}
 	var prev plan.Field[float64]
-	based, late := false, false
-	for _, s := range steps {
+	for _, s := range before {
 		if !s.present {
 			prev = plan.Field[float64]{}
 			continue
 		}
 		f := field(s)
-		if !s.Pending {
-			if f.Set && (!prev.Set || prev.Value != f.Value) {
-				m.setBy = s.Revision
-			}
-			m.old, based = f.Value, f.Set
-			prev = f
+		if f.Set && (!prev.Set || prev.Value != f.Value) {
+			m.setBy = s.Revision
+		}
+		prev = f
+	}
+	if !prev.Set || prev.Value != old.Value {
+		m.setBy = history.Revision{} // the history does not reach the base's value
+	}
+	prev, late := old, false
+	for _, s := range pending {
+		if !s.present {
+			prev = plan.Field[float64]{}
 			continue
 		}
-		if based && prev.Set && f.Set && easier(prev.Value, f.Value) && !s.Date.Before(p.Period.Value.Start()) {
+		f := field(s)
+		if prev.Set && f.Set && easier(prev.Value, f.Value) && !s.Date.Before(p.Period.Value.Start()) {
 			m.by, late = s.Revision, true
 		}
 		prev = f
 	}
-	if !based || !late || !prev.Set || !easier(m.old, prev.Value) {
+	if !late || !prev.Set || !easier(old.Value, prev.Value) {
 		return nil
 	}
 	return &m
