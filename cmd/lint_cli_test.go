@@ -107,6 +107,10 @@ func TestLintConfigErrors(t *testing.T) {
 			"okr: invalid configuration:\n.okr.yaml:2:16: severity of kpi-cadence must be error, warning or off, not \"of\"; did you mean \"off\"?\n"},
 		{"not YAML", "rules: [\n",
 			"okr: invalid configuration:\n.okr.yaml:1:1: YAML syntax: did not find expected node content\n"},
+		{"two documents", "rules:\n  kpi-cadence: off\n---\nrules:\n  kr-count: off\n",
+			"okr: invalid configuration:\n.okr.yaml:3:1: the configuration is one YAML document; remove the second one (and its ---)\n"},
+		{"no levels", "rules:\n  kpi-count:\n    levels: []\n",
+			"okr: invalid configuration:\n.okr.yaml:3:13: levels of kpi-count lists no level; list some of company, team, individual, or turn the rule off with kpi-count: off\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

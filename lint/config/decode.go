@@ -1,7 +1,9 @@
 package config
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"path"
 	"regexp"
 	"slices"
@@ -22,8 +24,17 @@ var topKeys = []string{"paths", "rules"}
 func Parse(file string, data []byte) (*Config, error) {
 	d := &decoder{file: file, cfg: Default()}
 	d.cfg.File = file
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc, next yaml.Node
+	err := dec.Decode(&doc)
+	if err == nil {
+		err = dec.Decode(&next)
+		if err == nil {
+			d.problem(documentLine(data, &next), 1, "the configuration is one YAML document; remove the second one (and its ---)")
+			return nil, &Error{Problems: d.problems}
+		}
+	}
+	if err != nil && err != io.EOF {
 		line, msg := syntaxError(err)
 		d.problem(line, 1, "%s", msg)
 		return nil, &Error{Problems: d.problems}
@@ -35,6 +46,22 @@ func Parse(file string, data []byte) (*Config, error) {
 		return nil, &Error{Problems: d.problems}
 	}
 	return d.cfg, nil
+}
+
+// documentLine returns the line a YAML document of data starts on: the line of the --- marker
+// before its first node, else that node's line.
+func documentLine(data []byte, doc *yaml.Node) int {
+	line := max(doc.Line, 1)
+	if len(doc.Content) > 0 && doc.Content[0].Line > 0 {
+		line = doc.Content[0].Line
+	}
+	lines := strings.Split(string(data), "\n")
+	for l := min(line, len(lines)); l >= 1; l-- {
+		if strings.HasPrefix(lines[l-1], "---") {
+			return l
+		}
+	}
+	return line
 }
 
 // decoder walks the YAML nodes of a configuration and collects its problems.
@@ -230,6 +257,11 @@ func (d *decoder) levels(id string, p lint.Param, n *yaml.Node) {
 	items := []*yaml.Node{n}
 	if n.Kind == yaml.SequenceNode {
 		items = n.Content
+	}
+	if n.Kind == yaml.SequenceNode && len(n.Content) == 0 {
+		d.problemAt(n, "%s of %s lists no level; list some of company, team, individual, or turn the rule off with %s: off",
+			p.Name, id, id)
+		return
 	}
 	var levels []plan.Level
 	for _, item := range items {
