@@ -188,3 +188,19 @@ func TestLintNewFromRevPlanMovedWithoutGitAdd(t *testing.T) {
 	}
 	match(t, "okr lint --new-from-rev main", `(?m)^plans/sales-q3.yaml:9:63: warning: target of key result "keep" eased from 80 to 76 in uncommitted changes on 2026-08-05, after 2026-Q3 started on 2026-07-01 \(80 was set in commit `+first[:7]+` on 2026-06-20\)`, stdout)
 }
+
+func TestLintAtRevisionRootWithSpace(t *testing.T) {
+	g := vcstest.New(t)
+	g.Write("my plans/2026-Q3/sales.yaml", salesPlan("2026-Q3", 80, 72))
+	g.Commit("2026-06-20T10:00:00Z", "Q3 plan")
+	g.Write("my plans/.okr.yaml", "# plans\n") // not committed: HEAD has no configuration
+
+	code, stdout, stderr := runIn(t, g.Path("my plans"), "lint", "--rev", "HEAD")
+	if code != 0 {
+		t.Errorf("okr lint --rev HEAD in a directory with a space exited %d:\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = runIn(t, g.Path("my plans"), "diff", "HEAD")
+	if code != 0 {
+		t.Errorf("okr diff HEAD in a directory with a space exited %d:\n%s%s", code, stdout, stderr)
+	}
+}

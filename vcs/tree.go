@@ -86,13 +86,15 @@ func (r *Repo) ReadBlobs(ctx context.Context, names []string, maxSize int, fn fu
 			if err != nil {
 				return fmt.Errorf("git cat-file stopped early: %w", err)
 			}
-			fields := strings.Fields(header)
-			if len(fields) == 2 && fields[1] == "missing" || len(fields) == 3 && fields[1] == "ambiguous" {
+			// "<name> missing" and "<name> ambiguous" repeat the name asked for, which may hold
+			// spaces ("<commit>:my plans/.okr.yaml"); a found object's header never ends so.
+			if strings.HasSuffix(header, " missing\n") || strings.HasSuffix(header, " ambiguous\n") {
 				if err := fn(i, nil, false); err != nil {
 					return err
 				}
 				continue
 			}
+			fields := strings.Fields(header) // <object> <type> <size>
 			if len(fields) != 3 {
 				return fmt.Errorf("git cat-file printed a header okr cannot read: %q", header)
 			}

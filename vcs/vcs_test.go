@@ -3,6 +3,7 @@ package vcs_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -124,6 +125,22 @@ func TestTreeAndBlobs(t *testing.T) {
 	want := []string{"a: 1\n|found", strings.Repeat("x", 11) + "|found", "|missing", "|missing"}
 	if err != nil || strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("ReadBlobs = %q, %v; want %q", got, err, want)
+	}
+}
+
+func TestReadBlobsMissingPathWithSpaces(t *testing.T) {
+	g := vcstest.New(t)
+	g.Write("my plans/a plan.yaml", "a: 1\n")
+	commit := g.Commit("2026-07-01T10:00:00Z", "files")
+	r := open(t, g.Dir)
+	var got []string
+	names := []string{commit + ":my plans/.okr.yaml", commit + ":my plans/a plan.yaml"}
+	err := r.ReadBlobs(context.Background(), names, 0, func(i int, data []byte, found bool) error {
+		got = append(got, fmt.Sprintf("%q %v", data, found))
+		return nil
+	})
+	if want := `"" false,"a: 1\n" true`; err != nil || strings.Join(got, ",") != want {
+		t.Errorf("ReadBlobs = %q, %v; want %s", got, err, want)
 	}
 }
 
