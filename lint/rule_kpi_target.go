@@ -49,6 +49,10 @@ func (r *kpiTarget) VisitKPI(c *Context, k *plan.KPI) {
 	if p.Period.Value.IsYear() && !k.AnnualTarget.Key.IsZero() {
 		return
 	}
-	c.ReportKPI(k, k.Pos, "KPI %s has no target for %s; add target: <number>, or link an outcome key result to it with kpi: %s",
-		quote(k.ID.Value), p.Period.Value, k.ID.Value)
+	period := ""
+	if p.Period.Set {
+		period = " for " + p.Period.Value.String()
+	}
+	c.ReportKPI(k, k.Pos, "KPI %s has no target%s; add target: <number>, or link an outcome key result to it with kpi: %s",
+		quote(k.ID.Value), period, k.ID.Value)
 }

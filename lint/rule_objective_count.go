@@ -56,7 +56,7 @@ func (r *objectiveCount) Validate() error {
 
 func (r *objectiveCount) VisitPlan(c *Context, p *plan.Plan) {
 	if n := len(p.Objectives); n > r.max {
-		c.ReportPlan(p, p.ObjectivesKey, "plan %s for %s has %d objectives; keep at most %d (merge or drop %d) so each gets the focus it needs",
-			quote(p.Scope.Value), p.Period.Value, n, r.max, n-r.max)
+		c.ReportPlan(p, p.ObjectivesKey, "%s has %d objectives; keep at most %d (merge or drop %d) so each gets the focus it needs",
+			planName(p), n, r.max, n-r.max)
 	}
 }

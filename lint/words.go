@@ -38,6 +38,15 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
+// planName names plan p in a message: `plan "sales" for 2026-Q3`, or "this plan" when its scope
+// or period is missing or invalid.
+func planName(p *plan.Plan) string {
+	if !p.Scope.Set || p.Scope.Value == "" || !p.Period.Set {
+		return "this plan"
+	}
+	return "plan " + quote(p.Scope.Value) + " for " + p.Period.Value.String()
+}
+
 // levelsOf returns the names of levels, for messages and docs.
 func levelsOf(ls []plan.Level) []string {
 	names := make([]string, len(ls))
