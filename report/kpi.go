@@ -24,6 +24,7 @@ func (b *builder) kpi(p *plan.Plan, k *plan.KPI) *KPIReport {
 		Source:    k.Source.Value,
 		Frequency: k.Frequency.Value,
 		Retired:   k.Retired.Value,
+		SoFar:     PhaseOf(p.Period.Value, b.asOf) == InProgress,
 	}
 	kr.Value, kr.Target = reading(p, k)
 	year := p.Period.Value.Year

@@ -97,7 +97,10 @@ type KPIReport struct {
 	Target       *float64 // the period's target: the KPI's own, else its linked KR's
 	Value        *float64 // the latest reading: the linked KR's current, else the KPI's actual
 	OnTarget     *bool    // Value against Target in Direction; nil when either is missing
-	Series       []Point  // the four quarters of the year
+	// SoFar is true while the plan's period is in progress: a reading short of the target is
+	// then "not yet" rather than missed.
+	SoFar  bool
+	Series []Point // the four quarters of the year
 	// Trend and Freshness come with --history: the reading after each commit that changed it,
 	// and whether it is as recent as the frequency asks (nil when that does not apply).
 	Trend     Trend

@@ -214,33 +214,12 @@ func htmlAlignedOf(o *report.ObjectiveReport) htmlAligned {
 }
 
 func scoreChip(g report.Grade, score float64, noData bool) htmlChip {
-	if noData {
-		return htmlChip{"nodata", scoreText(score, true)}
-	}
-	return htmlChip{string(g), report.FormatScore(score)}
+	return htmlChip{string(scoreTone(g, noData)), scoreText(score, noData)}
 }
 
-func statusChip(s report.Status) htmlChip {
-	switch s {
-	case report.StatusOnTrack, report.StatusGreen:
-		return htmlChip{"green", s.Label()}
-	case report.StatusAtRisk, report.StatusYellow:
-		return htmlChip{"yellow", s.Label()}
-	case report.StatusOffTrack, report.StatusRed:
-		return htmlChip{"red", s.Label()}
-	}
-	return htmlChip{"nodata", s.Label()}
-}
+func statusChip(s report.Status) htmlChip { return htmlChip{string(statusTone(s)), s.Label()} }
 
-func kpiChip(k *report.KPIReport) htmlChip {
-	switch {
-	case k.Retired != "" || k.OnTarget == nil:
-		return htmlChip{"nodata", onTargetText(k)}
-	case *k.OnTarget:
-		return htmlChip{"green", onTargetText(k)}
-	}
-	return htmlChip{"red", onTargetText(k)}
-}
+func kpiChip(k *report.KPIReport) htmlChip { return htmlChip{string(kpiTone(k)), onTargetText(k)} }
 
 // anchor is a plan's fragment identifier: "plan-sales-2026-Q3".
 func anchor(p *report.PlanReport) string {

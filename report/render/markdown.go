@@ -123,28 +123,14 @@ func mdAligned(o *report.ObjectiveReport) string {
 	return fmt.Sprintf("**%s** (%s) — %s", mdEscape(o.Title), mdEscape(planTitle(o.Plan)), o.Status.Label())
 }
 
-// mdScore is a score with a colored circle for its grade.
+// mdScore is a score with a coloured circle for its grade.
 func mdScore(g report.Grade, score float64, noData bool) string {
-	switch {
-	case noData:
-		return "⚪ no data"
-	case g == report.Green:
-		return "🟢 " + report.FormatScore(score)
-	case g == report.Yellow:
-		return "🟡 " + report.FormatScore(score)
-	}
-	return "🔴 " + report.FormatScore(score)
+	return mdCircle[scoreTone(g, noData)] + " " + scoreText(score, noData)
 }
 
-func mdOnTarget(k *report.KPIReport) string {
-	switch {
-	case k.Retired != "" || k.OnTarget == nil:
-		return "⚪"
-	case *k.OnTarget:
-		return "🟢"
-	}
-	return "🔴"
-}
+func mdOnTarget(k *report.KPIReport) string { return mdCircle[kpiTone(k)] }
+
+var mdCircle = map[tone]string{toneGreen: "🟢", toneYellow: "🟡", toneRed: "🔴", toneNone: "⚪"}
 
 var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", " ", "\r", "",
 	"*", `\*`, "_", `\_`, "`", "\\`", "$", `\$`, "[", `\[`, "]", `\]`, "~", `\~`)

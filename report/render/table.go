@@ -264,39 +264,25 @@ func newPalette(enabled bool) palette {
 
 // score colors a score by its grade; "no data" is not a grade.
 func (p palette) score(g report.Grade, score float64, noData bool) string {
-	text := scoreText(score, noData)
-	switch {
-	case noData:
-		return p.blue.Sprint(text)
-	case g == report.Green:
-		return p.green.Sprint(text)
-	case g == report.Yellow:
-		return p.yellow.Sprint(text)
-	}
-	return p.red.Sprint(text)
+	return p.of(scoreTone(g, noData)).Sprint(scoreText(score, noData))
 }
 
-func (p palette) status(s report.Status) string {
-	switch s {
-	case report.StatusOnTrack, report.StatusGreen:
-		return p.green.Sprint(s.Label())
-	case report.StatusAtRisk, report.StatusYellow:
-		return p.yellow.Sprint(s.Label())
-	case report.StatusOffTrack, report.StatusRed:
-		return p.red.Sprint(s.Label())
-	}
-	return p.blue.Sprint(s.Label())
-}
+func (p palette) status(s report.Status) string { return p.of(statusTone(s)).Sprint(s.Label()) }
 
 func (p palette) onTarget(k *report.KPIReport) string {
-	text := onTargetText(k)
-	switch {
-	case k.Retired != "" || k.OnTarget == nil:
-		return p.blue.Sprint(text)
-	case *k.OnTarget:
-		return p.green.Sprint(text)
+	return p.of(kpiTone(k)).Sprint(onTargetText(k))
+}
+
+func (p palette) of(t tone) *color.Color {
+	switch t {
+	case toneGreen:
+		return p.green
+	case toneYellow:
+		return p.yellow
+	case toneRed:
+		return p.red
 	}
-	return p.red.Sprint(text)
+	return p.blue
 }
 
 // errWriter remembers the first write error so that a sequence of prints checks it once.

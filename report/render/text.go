@@ -184,6 +184,8 @@ func onTargetText(k *report.KPIReport) string {
 		return "no data"
 	case *k.OnTarget:
 		return "on target"
+	case k.SoFar:
+		return "below target so far"
 	}
 	return "off target"
 }
@@ -212,4 +214,56 @@ func aligned(nodes []*report.AlignNode, depth int, fn func(o *report.ObjectiveRe
 		fn(n.Objective, depth)
 		aligned(n.Children, depth+1, fn)
 	}
+}
+
+// tone is the traffic-light colour a score, status or KPI reading is shown in. Every format maps
+// it to its own means — terminal colours, CSS classes, coloured circles — from this one place.
+type tone string
+
+const (
+	toneGreen  tone = "green"
+	toneYellow tone = "yellow"
+	toneRed    tone = "red"
+	toneNone   tone = "nodata" // no data, not started, retired: no judgement
+)
+
+// scoreTone is a score's grade, or none without a measurement.
+func scoreTone(g report.Grade, noData bool) tone {
+	if noData {
+		return toneNone
+	}
+	switch g {
+	case report.Green:
+		return toneGreen
+	case report.Yellow:
+		return toneYellow
+	}
+	return toneRed
+}
+
+// statusTone colours a status like the grade it corresponds to.
+func statusTone(s report.Status) tone {
+	switch s {
+	case report.StatusOnTrack, report.StatusGreen:
+		return toneGreen
+	case report.StatusAtRisk, report.StatusYellow:
+		return toneYellow
+	case report.StatusOffTrack, report.StatusRed:
+		return toneRed
+	}
+	return toneNone
+}
+
+// kpiTone colours a KPI's reading against its target: short of it is yellow while the period
+// runs, red once it is over.
+func kpiTone(k *report.KPIReport) tone {
+	switch {
+	case k.Retired != "" || k.OnTarget == nil:
+		return toneNone
+	case *k.OnTarget:
+		return toneGreen
+	case k.SoFar:
+		return toneYellow
+	}
+	return toneRed
 }
