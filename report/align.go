@@ -10,7 +10,10 @@ func (b *builder) alignment(plans []*PlanReport) (roots []*AlignNode, unaligned 
 	a := aligner{b: b, nodes: map[*ObjectiveReport]*AlignNode{}, state: map[*AlignNode]int{}, hasParent: map[*AlignNode]bool{}}
 	for _, pr := range plans {
 		for _, o := range pr.Objectives {
-			if n := a.link(o); !a.hasParent[n] && pr.Level != plan.LevelCompany {
+			a.link(o)
+			// Unaligned means aligned to nothing that exists; an objective whose chain loops
+			// back on itself aligns to something, though the loop is cut to draw it.
+			if pr.Level != plan.LevelCompany && b.alignTarget(o) == nil {
 				unaligned = append(unaligned, o)
 			}
 		}

@@ -146,4 +146,7 @@ func TestAlignmentCycle(t *testing.T) {
 	if len(r.Alignment) != 1 || len(r.Alignment[0].Children) != 1 || len(r.Alignment[0].Children[0].Children) != 0 {
 		t.Errorf("a cycle must be cut once: %+v", r.Alignment)
 	}
+	if len(r.Unaligned) != 0 {
+		t.Errorf("objectives in a loop align to something, yet %d are listed as aligned to nothing", len(r.Unaligned))
+	}
 }
