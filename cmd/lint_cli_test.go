@@ -156,8 +156,8 @@ func TestLintNamedFiles(t *testing.T) {
 	root := projectRoot(t)
 	fixture := "testdata/lint/kpi-carry-forward/bad/plans/"
 	code, stdout, _ := cliRun{dir: root}.run(t, "lint", fixture+"2027-Q2/sales.yaml")
-	want := fixture + `2027-Q2/sales.yaml:1:1: error: KPI "cycle-days" (tracked since 2026-Q3 in plans/2026-Q3/sales.yaml) is missing from 2027-Q2; carry it forward or add it with retired: <reason> [kpi-carry-forward]` + "\n" +
-		fixture + `2027-Q2/sales.yaml:1:1: error: KPI "pipeline" (tracked since 2026-Q3 in plans/2026-Q3/sales.yaml) is missing from 2027-Q2; carry it forward or add it with retired: <reason> [kpi-carry-forward]` + "\n" +
+	want := fixture + `2027-Q2/sales.yaml:2:1: error: KPI "cycle-days" (tracked since 2026-Q3 in plans/2026-Q3/sales.yaml) is missing from 2027-Q2; carry it forward or add it with retired: <reason> [kpi-carry-forward]` + "\n" +
+		fixture + `2027-Q2/sales.yaml:2:1: error: KPI "pipeline" (tracked since 2026-Q3 in plans/2026-Q3/sales.yaml) is missing from 2027-Q2; carry it forward or add it with retired: <reason> [kpi-carry-forward]` + "\n" +
 		"2 errors, 0 warnings in 1 file (1 plan)\n"
 	if code != 1 || stdout != want {
 		t.Errorf("exit %d\n%s\nwant:\n%s", code, stdout, want)

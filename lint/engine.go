@@ -44,10 +44,11 @@ func (c *Context) Report(file string, pos plan.Pos, format string, args ...any) 
 	c.add(file, pos, owners{}, format, args)
 }
 
-// ReportPlan records a finding about plan p as a whole, at pos (1:1 when zero). Besides pos's
-// line, a suppression on the plan's first line silences it.
+// ReportPlan records a finding about plan p as a whole, at pos; when pos is zero, at the plan's
+// first top-level key (1:1 when it has none). Besides pos's line, a suppression on the plan's
+// first line silences it.
 func (c *Context) ReportPlan(p *plan.Plan, pos plan.Pos, format string, args ...any) {
-	c.add(p.File, pos, owners{planLine(p), 0}, format, args)
+	c.add(p.File, or(pos, planStart(p)), owners{planLine(p), 0}, format, args)
 }
 
 // ReportObjective records a finding about objective o at pos (o's own position when zero).

@@ -9,16 +9,21 @@ type owners [2]int32
 // planLine is the line of a plan's first top-level key: the line that stands for the plan as a
 // whole. It is 1 when the plan has no keys.
 func planLine(p *plan.Plan) int32 {
-	line := int32(0)
+	if pos := planStart(p); !pos.IsZero() {
+		return pos.Line
+	}
+	return 1
+}
+
+// planStart is the position of a plan's first top-level key, or zero when it has none.
+func planStart(p *plan.Plan) plan.Pos {
+	var first plan.Pos
 	for _, pos := range topLevelKeys(p) {
-		if !pos.IsZero() && (line == 0 || pos.Line < line) {
-			line = pos.Line
+		if !pos.IsZero() && (first.IsZero() || pos.Line < first.Line || pos.Line == first.Line && pos.Col < first.Col) {
+			first = pos
 		}
 	}
-	if line == 0 {
-		return 1
-	}
-	return line
+	return first
 }
 
 // containingObject finds the objects that a line of plan p lies in: the last KPI, objective or

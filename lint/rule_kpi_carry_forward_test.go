@@ -29,11 +29,11 @@ func TestKPICarryForward(t *testing.T) {
 			"2026.yaml", quarter("2026", k), "2026-Q1.yaml", quarter("2026-Q1")), nil},
 		{"other scopes are separate", plans(
 			"2026-Q3.yaml", quarter("2026-Q3", k), "support.yaml", "period: 2026-Q4\nscope: support\nobjectives: []\n"), nil},
-		{"two KPIs are two findings, at the top without kpis", plans(
+		{"two KPIs are two findings, at the first key without kpis", plans(
 			"2026-Q3.yaml", quarter("2026-Q3", k, liveKPI("csat")), "2026-Q4.yaml", "# sales\nperiod: 2026-Q4\nscope: sales\n"),
 			[]string{
-				`2026-Q4.yaml:1:1: KPI "csat" (tracked since 2026-Q3 in 2026-Q3.yaml) is missing from 2026-Q4; carry it forward or add it with retired: <reason>`,
-				"2026-Q4.yaml:1:1: " + missing("2026-Q4", "2026-Q3"),
+				`2026-Q4.yaml:2:1: KPI "csat" (tracked since 2026-Q3 in 2026-Q3.yaml) is missing from 2026-Q4; carry it forward or add it with retired: <reason>`,
+				"2026-Q4.yaml:2:1: " + missing("2026-Q4", "2026-Q3"),
 			}},
 	})
 }
