@@ -103,3 +103,41 @@ func TestDiffNeedsGitAndRevisions(t *testing.T) {
 		t.Errorf("okr diff without a default branch exited %d: %s", code, stderr)
 	}
 }
+
+func TestDiffUnreadablePlan(t *testing.T) {
+	g := planRepo(t)
+	g.Write("plans/2026-Q3/sales.yaml", "period: 2026-Q3\nscope: sales\nobjectives: [\n")
+
+	code, stdout, stderr := runIn(t, g.Dir, "diff", "HEAD")
+	if code != 0 {
+		t.Fatalf("okr diff HEAD exited %d: %s", code, stderr)
+	}
+	match(t, "okr diff", `^okr diff HEAD\.\.work tree: 1 plan: 1 could not be read\n`, stdout)
+	match(t, "okr diff", `(?m)^! plan sales 2026-Q3  plans/2026-Q3/sales.yaml  could not be read in work tree \(line 3: invalid YAML: `, stdout)
+	if strings.Contains(stdout, "removed") || strings.Contains(stdout, "objective") {
+		t.Errorf("an unreadable plan is shown as removed:\n%s", stdout)
+	}
+
+	code, stdout, _ = runIn(t, g.Dir, "diff", "HEAD", "--format", "markdown")
+	if code != 0 {
+		t.Fatalf("okr diff --format markdown exited %d", code)
+	}
+	match(t, "okr diff --format markdown", "(?m)^#### ! sales 2026-Q3 — could not be read\n\n`plans/2026-Q3/sales.yaml` could not be read in work tree \\(line 3: invalid YAML: ", stdout)
+
+	code, stdout, _ = runIn(t, g.Dir, "diff", "HEAD", "-f", "json")
+	if code != 0 {
+		t.Fatalf("okr diff -f json exited %d", code)
+	}
+	match(t, "okr diff -f json", `"kind": "unreadable",`, stdout)
+	match(t, "okr diff -f json", `"problem": \{\n\s+"version": "head",\n\s+"line": 3,\n\s+"message": "invalid YAML: `, stdout)
+	match(t, "okr diff -f json", `"unreadable": 1`, stdout)
+
+	// Broken at the base and fixed since: not "added".
+	g.Commit("2026-07-20T10:00:00Z", "broken")
+	g.Write("plans/2026-Q3/sales.yaml", salesPlan("2026-Q3", 80, 74))
+	code, stdout, _ = runIn(t, g.Dir, "diff", "HEAD")
+	if code != 0 {
+		t.Fatalf("okr diff HEAD exited %d", code)
+	}
+	match(t, "okr diff", `(?m)^! plan sales 2026-Q3  plans/2026-Q3/sales.yaml  could not be read in HEAD \(line 3: `, stdout)
+}

@@ -23,6 +23,9 @@ const (
 	Added   Kind = "added"
 	Removed Kind = "removed"
 	Changed Kind = "changed"
+	// Unreadable is a plan one version of which could not be read (Plan.Problem says why), so
+	// the diff cannot say what changed.
+	Unreadable Kind = "unreadable"
 )
 
 // Diff is the difference between two versions of a plan repository.
@@ -33,7 +36,8 @@ type Diff struct {
 	Plans []*Plan
 }
 
-// Count returns how many plans were added, removed and changed.
+// Count returns how many plans were added, removed and changed; Unreadable counts the plans
+// that could not be read.
 func (d *Diff) Count() (added, removed, changed int) {
 	for _, p := range d.Plans {
 		switch p.Kind {
@@ -41,11 +45,22 @@ func (d *Diff) Count() (added, removed, changed int) {
 			added++
 		case Removed:
 			removed++
-		default:
+		case Changed:
 			changed++
 		}
 	}
 	return added, removed, changed
+}
+
+// Unreadable returns how many plans could not be read in one of the versions.
+func (d *Diff) Unreadable() int {
+	n := 0
+	for _, p := range d.Plans {
+		if p.Kind == Unreadable {
+			n++
+		}
+	}
+	return n
 }
 
 // Score is a score before and after; Old or New is nil when the item did not exist then or had
@@ -85,6 +100,19 @@ type Plan struct {
 	Fields        []Field // level, parent, owner
 	Objectives    []*Objective
 	KPIs          []*KPI
+	// Problem says, for a plan of kind Unreadable, why one of its versions could not be read.
+	Problem *Problem
+}
+
+// Problem is why one version of a plan could not be read: the first problem loading its file
+// reported.
+type Problem struct {
+	// InHead is true when the head version could not be read, false for the base version.
+	InHead bool
+	// Line is the line of the problem in the file.
+	Line int
+	// Message says what is wrong.
+	Message string
 }
 
 // Objective is an objective added, removed or changed.
@@ -132,11 +160,60 @@ func Compare(base, head *plan.Repository, asOf time.Time) *Diff {
 		return cmp.Or(a.Period.Compare(b.Period), strings.Compare(a.Scope, b.Scope))
 	})
 	for _, k := range keys {
-		if pd := comparePlan(base, olds[k], head, news[k], asOf); pd != nil {
+		old, cur := olds[k], news[k]
+		// A plan whose file the other version has but cannot read is neither removed nor added.
+		if cur == nil {
+			if pr := problem(head, old.File); pr != nil {
+				pr.InHead = true
+				d.Plans = append(d.Plans, &Plan{Kind: Unreadable, Scope: k.Scope, Period: k.Period, File: old.File, Problem: pr})
+				continue
+			}
+		}
+		if old == nil {
+			if pr := problem(base, cur.File); pr != nil {
+				d.Plans = append(d.Plans, &Plan{Kind: Unreadable, Scope: k.Scope, Period: k.Period, File: cur.File, Problem: pr})
+				continue
+			}
+		}
+		if pd := comparePlan(base, old, head, cur, asOf); pd != nil {
 			d.Plans = append(d.Plans, pd)
 		}
 	}
 	return d
+}
+
+// problem returns why a repository could not read a plan from a file: the first syntax or
+// schema problem of the file, when it was read as a plan candidate and yielded no plan with a
+// scope and period. It is nil when the file is missing or holds a plan.
+func problem(r *plan.Repository, file string) *Problem {
+	if r == nil {
+		return nil
+	}
+	if _, ok := slices.BinarySearch(r.Files, file); !ok {
+		return nil
+	}
+	for _, p := range r.Plans {
+		if p.File == file && p.Scope.Set && p.Period.Set {
+			return nil
+		}
+	}
+	var found *plan.Diagnostic
+	for i, dg := range r.Diagnostics {
+		if dg.File != file {
+			continue
+		}
+		if dg.Rule == plan.RuleYAMLSyntax {
+			found = &r.Diagnostics[i]
+			break
+		}
+		if dg.Rule == plan.RuleSchema && found == nil {
+			found = &r.Diagnostics[i]
+		}
+	}
+	if found == nil {
+		return nil
+	}
+	return &Problem{Line: int(found.Pos.Line), Message: found.Message}
 }
 
 // index maps each plan that has a valid scope and period to its key; duplicates keep the plan

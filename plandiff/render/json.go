@@ -8,8 +8,9 @@ import (
 )
 
 // JSON writes the diff as one JSON document: "base", "head", a "summary" of plans added,
-// removed and changed, and "plans" with their objectives, key results and KPIs. Every item has
-// "kind" (added, removed or changed); scores and KPI values have "old", "new" and "delta"
+// removed, changed and unreadable, and "plans" with their objectives, key results and KPIs.
+// Every item has "kind" (added, removed or changed; for a plan also unreadable, when one version
+// could not be read: its "problem" has the "version" (base or head), "line" and "message"); scores and KPI values have "old", "new" and "delta"
 // (null when missing); changed fields have "field", "old", "new" (as written, "" when absent)
 // and, for numbers, "delta".
 type JSON struct{}
@@ -22,9 +23,10 @@ type jsonDiff struct {
 }
 
 type jsonSummary struct {
-	Added   int `json:"added"`
-	Removed int `json:"removed"`
-	Changed int `json:"changed"`
+	Added      int `json:"added"`
+	Removed    int `json:"removed"`
+	Changed    int `json:"changed"`
+	Unreadable int `json:"unreadable"`
 }
 
 type jsonPlan struct {
@@ -37,6 +39,13 @@ type jsonPlan struct {
 	Fields     []jsonField     `json:"fields"`
 	Objectives []jsonObjective `json:"objectives"`
 	KPIs       []jsonKPI       `json:"kpis"`
+	Problem    *jsonProblem    `json:"problem,omitempty"`
+}
+
+type jsonProblem struct {
+	Version string `json:"version"`
+	Line    int    `json:"line"`
+	Message string `json:"message"`
 }
 
 type jsonObjective struct {
@@ -81,10 +90,14 @@ type jsonField struct {
 func (JSON) Render(w io.Writer, d *plandiff.Diff) error {
 	out := jsonDiff{Base: d.Base, Head: d.Head, Plans: []jsonPlan{}}
 	out.Summary.Added, out.Summary.Removed, out.Summary.Changed = d.Count()
+	out.Summary.Unreadable = d.Unreadable()
 	for _, p := range d.Plans {
 		jp := jsonPlan{
 			Kind: string(p.Kind), Scope: p.Scope, Period: p.Period.String(), File: p.File, OldFile: p.OldFile,
 			Score: score(p.Score), Fields: fields(p.Fields), Objectives: []jsonObjective{}, KPIs: []jsonKPI{},
+		}
+		if pr := p.Problem; pr != nil {
+			jp.Problem = &jsonProblem{Version: map[bool]string{true: "head", false: "base"}[pr.InHead], Line: pr.Line, Message: pr.Message}
 		}
 		for _, o := range p.Objectives {
 			jo := jsonObjective{Kind: string(o.Kind), ID: o.ID, Title: o.Title, Score: score(o.Score),

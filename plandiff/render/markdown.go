@@ -18,6 +18,10 @@ func (Markdown) Render(w io.Writer, d *plandiff.Diff) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "### OKR changes: `%s` → `%s`\n\n%s.\n", cell(d.Base), cell(d.Head), capitalize(summary(d)))
 	for _, p := range d.Plans {
+		if p.Kind == plandiff.Unreadable {
+			fmt.Fprintf(b, "\n#### %s %s %s — could not be read\n\n`%s` %s\n", mark(p.Kind), p.Scope, p.Period, cell(p.File), cell(problemText(d, p)))
+			continue
+		}
 		fmt.Fprintf(b, "\n#### %s %s %s — %s\n\n", mark(p.Kind), p.Scope, p.Period, p.Kind)
 		file := "`" + cell(p.File) + "`"
 		if p.OldFile != "" {

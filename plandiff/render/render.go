@@ -36,15 +36,27 @@ func New(format string, color bool) (Renderer, error) {
 	return nil, fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(Formats, ", "))
 }
 
-// mark is the one-character sign of a kind: + added, - removed, ~ changed.
+// mark is the one-character sign of a kind: + added, - removed, ~ changed, ! could not be read.
 func mark(k plandiff.Kind) string {
 	switch k {
 	case plandiff.Added:
 		return "+"
 	case plandiff.Removed:
 		return "-"
+	case plandiff.Unreadable:
+		return "!"
 	}
 	return "~"
+}
+
+// problemText says why a version of a plan could not be read: "could not be read in HEAD
+// (line 3: invalid YAML: …)", naming the version as the diff does.
+func problemText(d *plandiff.Diff, p *plandiff.Plan) string {
+	where := d.Base
+	if p.Problem.InHead {
+		where = d.Head
+	}
+	return fmt.Sprintf("could not be read in %s (line %d: %s)", where, p.Problem.Line, p.Problem.Message)
 }
 
 // scoreText shows a score's move: "0.40 → 0.60 (+0.20)"; the score alone for an item added or
@@ -131,21 +143,23 @@ func signed(d float64, score bool) string {
 // summary is the one line that counts the plans.
 func summary(d *plandiff.Diff) string {
 	added, removed, changed := d.Count()
-	if added+removed+changed == 0 {
+	unreadable := d.Unreadable()
+	total := added + removed + changed + unreadable
+	if total == 0 {
 		return "no plan changed"
 	}
 	var parts []string
 	for _, c := range []struct {
 		n    int
 		what string
-	}{{changed, "changed"}, {added, "added"}, {removed, "removed"}} {
+	}{{changed, "changed"}, {added, "added"}, {removed, "removed"}, {unreadable, "could not be read"}} {
 		if c.n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.what))
 		}
 	}
 	noun := "plans"
-	if added+removed+changed == 1 {
+	if total == 1 {
 		noun = "plan"
 	}
-	return fmt.Sprintf("%d %s: %s", added+removed+changed, noun, strings.Join(parts, ", "))
+	return fmt.Sprintf("%d %s: %s", total, noun, strings.Join(parts, ", "))
 }

@@ -46,6 +46,10 @@ func (t *Text) Render(w io.Writer, d *plandiff.Diff) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "okr diff %s..%s: %s\n", d.Base, d.Head, summary(d))
 	for _, p := range d.Plans {
+		if p.Kind == plandiff.Unreadable {
+			fmt.Fprintf(b, "\n%s plan %s %s  %s  %s\n", t.removed.Sprint("!"), p.Scope, p.Period, t.faint.Sprint(p.File), problemText(d, p))
+			continue
+		}
 		file := p.File
 		if p.OldFile != "" {
 			file = p.OldFile + " → " + p.File
