@@ -26,7 +26,8 @@ func TestKPICarryForward(t *testing.T) {
 		{"no next plan, nothing to carry into", plans(
 			"2026-Q3.yaml", quarter("2026-Q3", k), "2027-Q1.yaml", quarter("2027-Q1")), nil},
 		{"annual plans take no part", plans(
-			"2026.yaml", quarter("2026", k), "2026-Q1.yaml", quarter("2026-Q1")), nil},
+			"2025-Q4.yaml", quarter("2025-Q4", k), "2026.yaml", quarter("2026", k), "2026-Q1.yaml", quarter("2026-Q1")),
+			[]string{"2026-Q1.yaml:3:1: " + missing("2026-Q1", "2025-Q4")}},
 		{"other scopes are separate", plans(
 			"2026-Q3.yaml", quarter("2026-Q3", k), "support.yaml", "period: 2026-Q4\nscope: support\nobjectives: []\n"), nil},
 		{"two KPIs are two findings, at the first key without kpis", plans(
