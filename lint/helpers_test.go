@@ -1,8 +1,11 @@
 package lint
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/okr-tool/okr/plan"
 )
 
 // ruleCase is a small plan repository and the findings one rule must report for it, as
@@ -22,17 +25,33 @@ func plans(pathsAndTexts ...string) Example {
 	return ex
 }
 
-// checkRule runs the cases against the rule with the given ID and compares its findings.
+// checkRule runs the cases against the rule with the given ID and compares its findings. A case
+// whose plans are not valid (a yaml-syntax or schema finding) fails, unless the rule is one of
+// those: a fixture that does not load as written cannot show what the rule does.
 func checkRule(t *testing.T, id string, cases []ruleCase) {
+	t.Helper()
+	checkRuleCases(t, id, cases, id != plan.RuleYAMLSyntax && id != plan.RuleSchema)
+}
+
+// checkRuleOnInvalidPlans is checkRule for cases that are about plans with yaml-syntax or
+// schema findings.
+func checkRuleOnInvalidPlans(t *testing.T, id string, cases []ruleCase) {
+	t.Helper()
+	checkRuleCases(t, id, cases, false)
+}
+
+func checkRuleCases(t *testing.T, id string, cases []ruleCase, valid bool) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var got []string
-			for _, line := range RunExample(Registry(), id, c.files) {
-				line = strings.TrimSuffix(line, " ["+id+"]")
-				line = strings.Replace(line, ": error: ", ": ", 1)
-				line = strings.Replace(line, ": warning: ", ": ", 1)
-				got = append(got, line)
+			for _, f := range runExample(Registry(), c.files) {
+				if valid && (f.Rule == plan.RuleYAMLSyntax || f.Rule == plan.RuleSchema) {
+					t.Errorf("the fixture is not a valid plan: %s:%d:%d: %s [%s]", f.File, f.Pos.Line, f.Pos.Col, f.Message, f.Rule)
+				}
+				if f.Rule == id {
+					got = append(got, fmt.Sprintf("%s:%d:%d: %s", f.File, f.Pos.Line, f.Pos.Col, f.Message))
+				}
 			}
 			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 				t.Errorf("findings of %s:\ngot:\n  %s\nwant:\n  %s", id, strings.Join(got, "\n  "), strings.Join(c.want, "\n  "))

@@ -4,12 +4,16 @@ import "testing"
 
 func TestKPIBaseline(t *testing.T) {
 	withKR := func(period, start, extraKR, extraKPI string) string {
-		return "period: " + period + "\nscope: sales\nkpis:\n  - {" + liveKPI("nps", extraKPI) + "}\nobjectives:\n  - id: grow\n    title: Grow\n    key_results:\n" +
+		kpi := liveKPI("nps")
+		if extraKPI != "" {
+			kpi = liveKPI("nps", extraKPI)
+		}
+		return "period: " + period + "\nscope: sales\nkpis:\n  - {" + kpi + "}\nobjectives:\n  - id: grow\n    title: Grow\n    key_results:\n" +
 			kr("promoters", start, "60", "kpi: nps"+extraKR)
 	}
 	checkRule(t, "kpi-baseline", []ruleCase{
 		{"starts where it ended, across the year end", plans("q4.yaml", withKR("2026-Q4", "40", ", current: 48", "actual: 1"), "q1.yaml", withKR("2027-Q1", "48", "", "actual: 1")), nil},
-		{"no reading last quarter", plans("q4.yaml", withKR("2026-Q4", "40", "", "target: 2"), "q1.yaml", withKR("2027-Q1", "33", "", "target: 2")), nil},
+		{"no reading last quarter", plans("q4.yaml", withKR("2026-Q4", "40", "", ""), "q1.yaml", withKR("2027-Q1", "33", "", "")), nil},
 		{"not in the plan before", plans("q3.yaml", withKR("2026-Q3", "40", ", current: 48", "actual: 1"), "q1.yaml", withKR("2027-Q1", "33", "", "actual: 1")), nil},
 		{"from the key result's current", plans("q4.yaml", withKR("2026-Q4", "40", ", current: 48", "actual: 1"), "q1.yaml", withKR("2027-Q1", "45", "", "actual: 1")),
 			[]string{`q1.yaml:9:50: key result "promoters" starts at 45, but KPI "nps" ended 2026-Q4 at 48 (q4.yaml); set start: 48 and base the target on it`}},

@@ -16,6 +16,8 @@ func TestKPITarget(t *testing.T) {
 			[]string{`plan.yaml:4:5: KPI "nps" has no target for 2026-Q3; add target: <number>, or link an outcome key result to it with kpi: nps`}},
 		{"annual_target is not the quarter's target", onePlan(quarter("2026-Q3", noTarget+", annual_target: 45")),
 			[]string{`plan.yaml:4:5: KPI "nps" has no target for 2026-Q3; add target: <number>, or link an outcome key result to it with kpi: nps`}},
+	})
+	checkRuleOnInvalidPlans(t, "kpi-target", []ruleCase{
 		{"invalid period", onePlan("period: 2026-Q9\nscope: sales\nkpis:\n  - {" + noTarget + "}\nobjectives: []\n"),
 			[]string{`plan.yaml:4:5: KPI "nps" has no target; add target: <number>, or link an outcome key result to it with kpi: nps`}},
 	})

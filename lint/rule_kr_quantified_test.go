@@ -11,6 +11,8 @@ func TestKRQuantified(t *testing.T) {
 			[]string{`plan.yaml:7:51: outcome key result "flat" has target 5 equal to its start; set the value it should reach by the end of the period`}},
 		{"missing start", onePlan(head + "      - {id: up, title: Up, target: 5}\n"),
 			[]string{`plan.yaml:7:9: outcome key result "up" has no start; add start: <baseline> (the value when the period began)`}},
+	})
+	checkRuleOnInvalidPlans(t, "kr-quantified", []ruleCase{
 		{"a start written as text is the schema's finding", onePlan(head + "      - {id: up, title: Up, start: 5%, target: 9}\n"), nil},
 	})
 }

@@ -20,6 +20,8 @@ func TestObjectiveCount(t *testing.T) {
 		{"five", objectives(5), nil},
 		{"seven points at objectives", objectives(7),
 			[]string{`plan.yaml:3:1: plan "sales" for 2026-Q3 has 7 objectives; keep at most 5 (merge or drop 2) so each gets the focus it needs`}},
+	})
+	checkRuleOnInvalidPlans(t, "objective-count", []ruleCase{
 		{"without scope or period", objectives(6, "period: 2026-Q5\n"),
 			[]string{`plan.yaml:2:1: this plan has 6 objectives; keep at most 5 (merge or drop 1) so each gets the focus it needs`}},
 	})
