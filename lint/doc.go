@@ -17,8 +17,17 @@ func HelpText(r Rule) string {
 	}
 	if params := paramsOf(r); len(params) > 0 {
 		fmt.Fprintf(&b, "\nSettings in .okr.yaml (rules: %s:):\n", info.ID)
+		defaults := defaultValues(info.ID)
 		for _, p := range params {
-			fmt.Fprintf(&b, "  %s: %s   # default; %s\n", p.Name, p.Value(), p.Doc)
+			def, ok := defaults[p.Name]
+			switch {
+			case !ok:
+				fmt.Fprintf(&b, "  %s: %s   # %s\n", p.Name, p.Value(), p.Doc)
+			case def == p.Value():
+				fmt.Fprintf(&b, "  %s: %s   # default; %s\n", p.Name, p.Value(), p.Doc)
+			default:
+				fmt.Fprintf(&b, "  %s: %s   # default %s; %s\n", p.Name, p.Value(), def, p.Doc)
+			}
 		}
 	}
 	fmt.Fprintf(&b, "\nSilence one finding with # okr:ignore %s <reason>.\n", info.ID)
@@ -36,6 +45,16 @@ func HelpMarkdown(r Rule) string {
 	return b.String()
 }
 
+// defaultValues returns the values of the settings of the registered rule with the given ID as
+// it is before any configuration, by setting name.
+func defaultValues(id string) map[string]string {
+	values := map[string]string{}
+	for _, p := range paramsOf(Lookup(Registry(), id)) {
+		values[p.Name] = p.Value()
+	}
+	return values
+}
+
 func paramsOf(r Rule) []Param {
 	if c, ok := r.(Configurable); ok {
 		return c.Params()
@@ -49,8 +68,17 @@ func writeParams(b *bytes.Buffer, r Rule) {
 		return
 	}
 	fmt.Fprintf(b, "\nSettings (`.okr.yaml`, under `rules: %s:`):\n\n| setting | default | meaning |\n| --- | --- | --- |\n", r.Info().ID)
+	defaults := defaultValues(r.Info().ID)
 	for _, p := range params {
-		fmt.Fprintf(b, "| `%s` | `%s` | %s |\n", p.Name, p.Value(), p.Doc)
+		def, ok := defaults[p.Name]
+		if !ok {
+			def = p.Value()
+		}
+		doc := p.Doc
+		if def != p.Value() {
+			doc += fmt.Sprintf(" (configured: `%s`)", p.Value())
+		}
+		fmt.Fprintf(b, "| `%s` | `%s` | %s |\n", p.Name, def, doc)
 	}
 }
 

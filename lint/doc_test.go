@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -26,5 +27,25 @@ func TestRulesDoc(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("docs/rules.md is stale; run go test ./lint -run TestRulesDoc -update")
+	}
+}
+
+// TestHelpOfAConfiguredRule checks that the help of a configured rule tells its value from the
+// default.
+func TestHelpOfAConfiguredRule(t *testing.T) {
+	r := newKRCount()
+	r.min = 2
+	text := HelpText(r)
+	for _, want := range []string{
+		"  min: 2   # default 3; fewest key results an objective may have\n",
+		"  max: 5   # default; most key results an objective may have\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("HelpText lacks %q:\n%s", want, text)
+		}
+	}
+	md := HelpMarkdown(r)
+	if want := "| `min` | `3` | fewest key results an objective may have (configured: `2`) |\n"; !strings.Contains(md, want) {
+		t.Errorf("HelpMarkdown lacks %q:\n%s", want, md)
 	}
 }
