@@ -94,8 +94,11 @@ func runLint(env *Env, f lintFlags, args []string) error {
 	case res.Summary.Errors > 0:
 		return &ExitError{Code: ExitFindings}
 	case f.maxWarnings >= 0 && res.Summary.Warnings > f.maxWarnings:
-		return &ExitError{Code: ExitFindings, Err: fmt.Errorf("%d warnings are more than --max-warnings %d allows",
-			res.Summary.Warnings, f.maxWarnings)}
+		warnings := fmt.Sprintf("%d warnings are", res.Summary.Warnings)
+		if res.Summary.Warnings == 1 {
+			warnings = "1 warning is"
+		}
+		return &ExitError{Code: ExitFindings, Err: fmt.Errorf("%s more than --max-warnings %d allows", warnings, f.maxWarnings)}
 	}
 	return nil
 }

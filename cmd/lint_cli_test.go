@@ -78,7 +78,7 @@ func TestLintExitCodes(t *testing.T) {
 		{"warnings pass", warn, []string{"lint"}, 0, "0 errors, 1 warning in 1 file (1 plan)\n", ""},
 		{"warnings within --max-warnings", warn, []string{"lint", "--max-warnings", "1"}, 0, "0 errors, 1 warning", ""},
 		{"warnings above --max-warnings", warn, []string{"lint", "--max-warnings", "0"}, 1, "0 errors, 1 warning",
-			"okr: 1 warnings are more than --max-warnings 0 allows\n"},
+			"okr: 1 warning is more than --max-warnings 0 allows\n"},
 		{"unknown format", warn, []string{"lint", "--format", "xml"}, 2, "", "okr: --format \"xml\" must be one of text, json, sarif, github\n"},
 		{"unknown color", warn, []string{"lint", "--color", "sometimes"}, 2, "", "okr: --color \"sometimes\" must be auto, always or never\n"},
 		{"missing --config file", warn, []string{"lint", "--config", "nowhere.yaml"}, 2, "", "okr: cannot read configuration nowhere.yaml: no such file or directory\n"},
