@@ -55,7 +55,7 @@ func explainRule(w io.Writer, rules []lint.Rule, r lint.Rule) error {
 	fmt.Fprintf(b, "\nA plan that makes it fire:\n\n")
 	writeExample(b, info.Bad)
 	if info.Requires != "" {
-		fmt.Fprintf(b, "(This rule runs only in %s mode.)\n", info.Requires)
+		fmt.Fprintf(b, "(This rule runs only %s.)\n", lint.RunsOnly(info.Requires))
 	} else {
 		fmt.Fprintf(b, "okr lint reports:\n\n")
 		for _, line := range lint.RunExample(rules, info.ID, info.Bad) {

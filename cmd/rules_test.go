@@ -39,8 +39,8 @@ func TestRulesExplain(t *testing.T) {
 			t.Errorf("okr rules kpi-carry-forward (exit %d) lacks %q:\n%s", code, want, stdout)
 		}
 	}
-	_, stdout, _ = cliRun{dir: t.TempDir()}.run(t, "rules", "moved-goalposts")
-	if !strings.Contains(stdout, "(This rule runs only in git mode.)") {
+	_, stdout, _ = cliRun{dir: t.TempDir()}.run(t, "rules", "kpi-stale")
+	if !strings.Contains(stdout, "(This rule runs only on plans in a git repository, whose history it reads.)") {
 		t.Errorf("a git rule does not say it needs git:\n%s", stdout)
 	}
 }

@@ -125,7 +125,7 @@ func Catalogue(rules []Rule) []byte {
 		b.WriteString("\n### Bad\n\n")
 		writeExample(&b, info.Bad)
 		if info.Requires != "" {
-			fmt.Fprintf(&b, "This rule runs only in %s mode, so the example above is described rather than run.\n", info.Requires)
+			fmt.Fprintf(&b, "This rule runs only %s, so the example above is described rather than run.\n", RunsOnly(info.Requires))
 		} else {
 			fmt.Fprintf(&b, "```text\n%s\n```\n", strings.Join(RunExample(Registry(), info.ID, info.Bad), "\n"))
 		}

@@ -73,6 +73,15 @@ const (
 	RequiresPullRequest = "pull-request"
 )
 
+// RunsOnly says when a rule that requires something (Info.Requires) runs, to complete "This
+// rule runs only …".
+func RunsOnly(requires string) string {
+	if requires == RequiresPullRequest {
+		return "in pull-request mode, okr lint --new-from-rev REV, which compares the plans with their git history"
+	}
+	return "on plans in a git repository, whose history it reads"
+}
+
 // Example is a small plan repository used to document and test a rule: one or more files.
 type Example []ExampleFile
 
