@@ -1,10 +1,6 @@
 package lint
 
-import (
-	"strings"
-
-	"github.com/okr-tool/okr/plan"
-)
+import "github.com/okr-tool/okr/plan"
 
 // kpiFrequency checks that every live KPI says how often it is reported.
 type kpiFrequency struct{ info Info }
@@ -48,6 +44,6 @@ func (r *kpiFrequency) VisitKPI(c *Context, k *plan.KPI) {
 		for i, f := range plan.Frequencies {
 			names[i] = string(f)
 		}
-		c.ReportKPI(k, k.Pos, "KPI %s has no reporting frequency; add frequency: %s", quote(k.ID.Value), strings.Join(names, "|"))
+		c.ReportKPI(k, k.Pos, "KPI %s has no reporting frequency; add frequency: with one of %s", quote(k.ID.Value), orList(names))
 	}
 }

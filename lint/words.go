@@ -3,6 +3,7 @@ package lint
 import (
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/okr-tool/okr/plan"
@@ -45,6 +46,14 @@ func planName(p *plan.Plan) string {
 		return "this plan"
 	}
 	return "plan " + quote(p.Scope.Value) + " for " + p.Period.Value.String()
+}
+
+// orList renders words as "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // levelsOf returns the names of levels, for messages and docs.
