@@ -71,7 +71,7 @@ func TestSuppressionMessages(t *testing.T) {
 	}
 	want := []string{
 		`okr:ignore has no reason; say why after the rules, e.g. # okr:ignore kpi-count <why this is fine here>`,
-		`okr:ignore kpi-count silences nothing on this line or the object it stands on; remove it`,
+		`okr:ignore kpi-count: no finding of kpi-count here to silence; remove kpi-count from the comment`,
 		`okr:ignore names unknown rule "kr-cont"; did you mean "kr-count"?`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -113,10 +113,6 @@ func (st *suppressionState) problems(known []string, ran map[string]bool) []stri
 	if len(st.s.Rules) == 0 {
 		return []string{"okr:ignore names no rule; write # okr:ignore RULE[,RULE] reason"}
 	}
-	where := "on this line or the object it stands on"
-	if st.s.OwnLine {
-		where = "on the next line or the object it stands on"
-	}
 	for _, id := range st.s.Rules {
 		switch {
 		case !slices.Contains(known, id):
@@ -130,7 +126,11 @@ func (st *suppressionState) problems(known []string, ran map[string]bool) []stri
 		case st.used[id], !ran[id]:
 			// A rule that did not run silences nothing, and that is not the comment's fault.
 		default:
-			msgs = append(msgs, "okr:ignore "+id+" silences nothing "+where+"; remove it")
+			remove := "remove the comment"
+			if len(st.s.Rules) > 1 {
+				remove = "remove " + id + " from the comment"
+			}
+			msgs = append(msgs, "okr:ignore "+id+": no finding of "+id+" here to silence; "+remove)
 		}
 	}
 	if st.s.Reason == "" {
