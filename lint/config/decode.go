@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -144,16 +143,11 @@ func checkGlob(glob string) string {
 	case strings.HasPrefix(glob, "/") || strings.Contains(glob, `\`):
 		return "must be relative to the repository root and use forward slashes, e.g. plans/**"
 	}
-	for _, seg := range strings.Split(glob, "/") {
-		if seg == ".." {
-			return "must stay inside the repository; remove \"..\""
-		}
-		if seg == "**" {
-			continue
-		}
-		if _, err := path.Match(seg, ""); err != nil {
-			return "is not a valid glob (check its brackets)"
-		}
+	if slices.Contains(strings.Split(glob, "/"), "..") {
+		return "must stay inside the repository; remove \"..\""
+	}
+	if plan.ValidGlob(glob) != nil {
+		return "is not a valid glob (check its brackets)"
 	}
 	return ""
 }
