@@ -56,15 +56,6 @@ func orList(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
-// levelsOf returns the names of levels, for messages and docs.
-func levelsOf(ls []plan.Level) []string {
-	names := make([]string, len(ls))
-	for i, l := range ls {
-		names[i] = string(l)
-	}
-	return names
-}
-
 // dateLayout is how plans write dates.
 const dateLayout = "2006-01-02"
 
