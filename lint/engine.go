@@ -114,9 +114,9 @@ func Run(repo *plan.Repository, opts Options) *Result {
 		now := time.Now()
 		c.AsOf = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	}
-	c.addDiagnostics(repo, rules, active)
-	c.visit(repo, rules, active, ran)
 	plans := plansByFile(repo)
+	c.addDiagnostics(repo, plans, active)
+	c.visit(repo, rules, active, ran)
 	c.findings = suppress(c.findings, plans, rules, active, ran)
 
 	res := &Result{Findings: []Finding{}}
@@ -137,16 +137,13 @@ func Run(repo *plan.Repository, opts Options) *Result {
 	return res
 }
 
-// addDiagnostics turns the diagnostics of loading into findings of the load-time rules.
-func (c *Context) addDiagnostics(repo *plan.Repository, rules []Rule, active map[string]Severity) {
-	var plans map[string]*plan.Plan
+// addDiagnostics turns the diagnostics of loading into findings of the load-time rules; plans
+// are the repository's plans by file.
+func (c *Context) addDiagnostics(repo *plan.Repository, plans map[string]*plan.Plan, active map[string]Severity) {
 	for _, d := range repo.Diagnostics {
 		s, ok := active[d.Rule]
 		if !ok || s == Off {
 			continue
-		}
-		if plans == nil {
-			plans = plansByFile(repo)
 		}
 		c.findings = append(c.findings, Finding{
 			File: d.File, Pos: d.Pos, Severity: s, Rule: d.Rule, Message: d.Message,
