@@ -111,14 +111,20 @@ func TestGitHubEscaping(t *testing.T) {
 func TestSARIFURIs(t *testing.T) {
 	res := &lint.Result{Findings: []lint.Finding{{
 		File: "plans/q3 #1/sales%.yaml", Pos: plan.Pos{Line: 1, Col: 1}, Severity: lint.Warning, Rule: "kr-count", Message: "m",
+	}, {
+		File: "q3:sales.yaml", Pos: plan.Pos{Line: 1, Col: 1}, Severity: lint.Warning, Rule: "kr-count", Message: "m",
 	}}}
 	var out bytes.Buffer
 	w, _ := output.New("sarif", &out, output.Options{})
 	if err := w.Write(res); err != nil {
 		t.Fatal(err)
 	}
-	want := `"artifactLocation":{"uri":"plans/q3%20%231/sales%25.yaml","uriBaseId":"%SRCROOT%"}`
-	if !strings.Contains(strings.Join(strings.Fields(out.String()), ""), want) {
-		t.Errorf("SARIF location is not an escaped URI relative to %%SRCROOT%%:\n%s", out.String())
+	for _, want := range []string{
+		`"artifactLocation":{"uri":"plans/q3%20%231/sales%25.yaml","uriBaseId":"%SRCROOT%"}`,
+		`"artifactLocation":{"uri":"./q3:sales.yaml","uriBaseId":"%SRCROOT%"}`,
+	} {
+		if !strings.Contains(strings.Join(strings.Fields(out.String()), ""), want) {
+			t.Errorf("SARIF lacks %s:\n%s", want, out.String())
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/url"
+	"strings"
 
 	"github.com/okr-tool/okr/lint"
 )
@@ -117,7 +118,7 @@ func (s *sarifWriter) Write(res *lint.Result) error {
 			Level:     sarifLevel(f.Severity),
 			Message:   sarifText{Text: f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: (&url.URL{Path: f.File}).EscapedPath(), URIBaseID: "%SRCROOT%"},
+				ArtifactLocation: sarifArtifact{URI: relativeURI(f.File), URIBaseID: "%SRCROOT%"},
 				Region:           sarifRegion{StartLine: int(f.Pos.Line), StartColumn: int(f.Pos.Col)},
 			}}},
 		})
@@ -126,6 +127,16 @@ func (s *sarifWriter) Write(res *lint.Result) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+// relativeURI renders a repository-relative path as a relative URI reference: escaped, and
+// with "./" before a first segment that holds a colon, which would otherwise read as a scheme.
+func relativeURI(file string) string {
+	uri := (&url.URL{Path: file}).EscapedPath()
+	if first, _, _ := strings.Cut(uri, "/"); strings.Contains(first, ":") {
+		uri = "./" + uri
+	}
+	return uri
 }
 
 func sarifLevel(s lint.Severity) string {
