@@ -91,27 +91,43 @@ func runDiff(env *Env, f diffFlags, args []string) error {
 		baseRev, baseLabel = base, vcs.Short(base)+" (merge base with "+branch+")"
 	}
 
+	baseCommit, err := g.Resolve(ctx, baseRev)
+	if err != nil {
+		return gitError("okr diff", err)
+	}
+	headCommit := ""
+	if headRev != "" {
+		if headCommit, err = g.Resolve(ctx, headRev); err != nil {
+			return gitError("okr diff", err)
+		}
+	}
 	baseRepo, err := diffSide(env, g, baseRev)
 	if err != nil {
 		return err
 	}
 	var headRepo *plan.Repository
-	if headRev != "" {
+	switch {
+	case headCommit == baseCommit:
+		headRepo = baseRepo // one commit: read it once
+	case headCommit != "":
 		headRepo, err = diffSide(env, g, headRev)
-	} else {
+	default:
 		headLabel = "work tree"
-		var cfgPaths []string
 		cfg, cerr := loadConfig(env, root, "")
 		if cerr != nil {
 			return cerr
 		}
-		cfgPaths = cfg.Paths
-		headRepo, _, err = loadPlans(root, nil, cfgPaths)
+		headRepo, _, err = loadPlans(root, nil, cfg.Paths)
 	}
 	if err != nil {
 		return err
 	}
-	d := plandiff.Compare(baseRepo, headRepo, asOf)
+	// Plans in files git knows to be unchanged are not compared.
+	unchanged, err := g.UnchangedFiles(ctx, baseCommit, headCommit)
+	if err != nil {
+		return gitError("okr diff", err)
+	}
+	d := plandiff.Compare(baseRepo, headRepo, plandiff.Options{AsOf: asOf, Unchanged: unchanged})
 	d.Base, d.Head = baseLabel, headLabel
 	w := bufio.NewWriter(env.Stdout)
 	if err := r.Render(w, d); err != nil {

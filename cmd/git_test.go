@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -140,4 +141,20 @@ func TestDiffUnreadablePlan(t *testing.T) {
 		t.Fatalf("okr diff HEAD exited %d", code)
 	}
 	match(t, "okr diff", `(?m)^! plan sales 2026-Q3  plans/2026-Q3/sales.yaml  could not be read in HEAD \(line 3: `, stdout)
+}
+
+func TestDiffThroughSymbolicLink(t *testing.T) {
+	g := planRepo(t)
+	// The link sorts first, so the repository reads the plan from it; the file it points to changes.
+	if err := os.Symlink("sales.yaml", g.Path("plans/2026-Q3/a-link.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	g.Commit("2026-07-01T10:00:00Z", "link")
+	g.Write("plans/2026-Q3/sales.yaml", salesPlan("2026-Q3", 80, 76))
+
+	code, stdout, stderr := runIn(t, g.Dir, "diff", "HEAD")
+	if code != 0 {
+		t.Fatalf("okr diff HEAD exited %d: %s", code, stderr)
+	}
+	match(t, "okr diff", `(?m)^        ~ key result keep  score 0\.20 → 0\.60 \(\+0\.40\)  current 72 → 76 \(\+4\)$`, stdout)
 }

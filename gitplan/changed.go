@@ -42,3 +42,32 @@ func (r *Repo) MergeBase(ctx context.Context, rev, head string) (string, error) 
 	}
 	return r.Git.MergeBase(ctx, a, b)
 }
+
+// UnchangedFiles returns the files (relative to the plan root) whose content is the same at
+// commit base and at head (a commit, or the work tree when ""): the regular files of base's tree
+// that the diff between the two does not touch. Symbolic links are left out, since the file one
+// points to may have changed.
+func (r *Repo) UnchangedFiles(ctx context.Context, base, head string) (map[string]bool, error) {
+	entries, err := r.Git.ListTree(ctx, base, r.Prefix)
+	if err != nil {
+		return nil, err
+	}
+	changes, err := r.Git.Diff(ctx, base, head, r.Prefix)
+	if err != nil {
+		return nil, err
+	}
+	touched := make(map[string]bool, 2*len(changes))
+	for _, c := range changes {
+		touched[c.OldPath], touched[c.Path] = true, true
+	}
+	files := map[string]bool{}
+	for _, e := range entries {
+		if !e.IsFile() || touched[e.Path] {
+			continue
+		}
+		if rel, ok := r.planPath(e.Path); ok {
+			files[rel] = true
+		}
+	}
+	return files, nil
+}

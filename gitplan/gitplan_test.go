@@ -333,3 +333,29 @@ func TestHistoryInShallowClone(t *testing.T) {
 		t.Errorf("revisions in the clone: %+v", ph.Revisions)
 	}
 }
+
+func TestUnchangedFiles(t *testing.T) {
+	ctx := context.Background()
+	g := vcstest.New(t)
+	g.Write("okr/a.yaml", sales("2026-Q1", ""))
+	g.Write("okr/b.yaml", sales("2026-Q2", ""))
+	g.Write("okr/c.yaml", sales("2026-Q3", ""))
+	g.Write("outside.yaml", sales("2026-Q4", ""))
+	if err := os.Symlink("b.yaml", g.Path("okr/link.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	base := g.Commit("2026-07-01T10:00:00Z", "plans")
+	g.Move("okr/c.yaml", "okr/d.yaml")
+	head := g.Commit("2026-07-02T10:00:00Z", "move")
+	g.Write("okr/a.yaml", sales("2026-Q1", "71"))
+
+	r := open(t, g.Path("okr"))
+	got, err := r.UnchangedFiles(ctx, base, head)
+	if want := "map[a.yaml:true b.yaml:true]"; err != nil || fmt.Sprint(got) != want {
+		t.Errorf("UnchangedFiles(base, head) = %v, %v; want %s", got, err, want)
+	}
+	got, err = r.UnchangedFiles(ctx, base, "")
+	if want := "map[b.yaml:true]"; err != nil || fmt.Sprint(got) != want {
+		t.Errorf("UnchangedFiles(base, work tree) = %v, %v; want %s", got, err, want)
+	}
+}

@@ -142,13 +142,25 @@ type KPI struct {
 	Fields []Field
 }
 
-// Compare lists what changed from base to head. asOf is the day scores are computed for (it
-// matters only for statuses, which a diff does not show, and is kept for reproducibility).
-func Compare(base, head *plan.Repository, asOf time.Time) *Diff {
+// Options tune Compare.
+type Options struct {
+	// AsOf is the day scores are computed for (it matters only for statuses, which a diff does
+	// not show, and is kept for reproducibility).
+	AsOf time.Time
+	// Unchanged holds the files whose content is the same in both versions (git knows them
+	// without reading them): a plan read from such a file on both sides is not compared.
+	Unchanged map[string]bool
+}
+
+// Compare lists what changed from base to head.
+func Compare(base, head *plan.Repository, opts Options) *Diff {
 	d := &Diff{}
 	olds, news := index(base), index(head)
 	keys := make([]plan.PlanKey, 0, len(olds)+len(news))
-	for k := range olds {
+	for k, o := range olds {
+		if n := news[k]; n != nil && n.File == o.File && opts.Unchanged[o.File] {
+			continue // the same file, unchanged: nothing to show
+		}
 		keys = append(keys, k)
 	}
 	for k := range news {
@@ -159,6 +171,16 @@ func Compare(base, head *plan.Repository, asOf time.Time) *Diff {
 	slices.SortFunc(keys, func(a, b plan.PlanKey) int {
 		return cmp.Or(a.Period.Compare(b.Period), strings.Compare(a.Scope, b.Scope))
 	})
+	var oldPlans, newPlans []*plan.Plan
+	for _, k := range keys {
+		if p := olds[k]; p != nil {
+			oldPlans = append(oldPlans, p)
+		}
+		if p := news[k]; p != nil {
+			newPlans = append(newPlans, p)
+		}
+	}
+	oldScores, newScores := scores(base, oldPlans, opts.AsOf), scores(head, newPlans, opts.AsOf)
 	for _, k := range keys {
 		old, cur := olds[k], news[k]
 		// A plan whose file the other version has but cannot read is neither removed nor added.
@@ -175,11 +197,26 @@ func Compare(base, head *plan.Repository, asOf time.Time) *Diff {
 				continue
 			}
 		}
-		if pd := comparePlan(base, old, head, cur, asOf); pd != nil {
+		if pd := comparePlan(old, cur, oldScores[old], newScores[cur]); pd != nil {
 			d.Plans = append(d.Plans, pd)
 		}
 	}
 	return d
+}
+
+// index maps each plan that has a valid scope and period to its key; duplicates keep the plan
+// the repository linked.
+func index(r *plan.Repository) map[plan.PlanKey]*plan.Plan {
+	m := map[plan.PlanKey]*plan.Plan{}
+	if r == nil {
+		return m
+	}
+	for _, p := range r.Plans {
+		if p.Scope.Set && p.Period.Set && r.Plan(p.Scope.Value, p.Period.Value) == p {
+			m[p.Key()] = p
+		}
+	}
+	return m
 }
 
 // problem returns why a repository could not read a plan from a file: the first syntax or
@@ -216,23 +253,7 @@ func problem(r *plan.Repository, file string) *Problem {
 	return &Problem{Line: int(found.Pos.Line), Message: found.Message}
 }
 
-// index maps each plan that has a valid scope and period to its key; duplicates keep the plan
-// the repository linked.
-func index(r *plan.Repository) map[plan.PlanKey]*plan.Plan {
-	m := map[plan.PlanKey]*plan.Plan{}
-	if r == nil {
-		return m
-	}
-	for _, p := range r.Plans {
-		if p.Scope.Set && p.Period.Set && r.Plan(p.Scope.Value, p.Period.Value) == p {
-			m[p.Key()] = p
-		}
-	}
-	return m
-}
-
-func comparePlan(baseRepo *plan.Repository, old *plan.Plan, headRepo *plan.Repository, cur *plan.Plan, asOf time.Time) *Plan {
-	oldScores, newScores := scores(baseRepo, old, asOf), scores(headRepo, cur, asOf)
+func comparePlan(old, cur *plan.Plan, oldScores, newScores planScores) *Plan {
 	pd := &Plan{Kind: Changed}
 	switch {
 	case old == nil:
@@ -287,24 +308,37 @@ type planScores struct {
 	krs        map[string]*float64
 }
 
-func scores(repo *plan.Repository, p *plan.Plan, asOf time.Time) planScores {
-	s := planScores{objectives: map[string]*float64{}, krs: map[string]*float64{}}
-	if p == nil {
-		return s
+// scores scores the plans of one version, one report per period, so that every plan is scored
+// once; a plan missing from the result has no scores.
+func scores(repo *plan.Repository, plans []*plan.Plan, asOf time.Time) map[*plan.Plan]planScores {
+	out := make(map[*plan.Plan]planScores, len(plans))
+	byPeriod := map[plan.Period]map[string]bool{}
+	for _, p := range plans {
+		files := byPeriod[p.Period.Value]
+		if files == nil {
+			files = map[string]bool{}
+			byPeriod[p.Period.Value] = files
+		}
+		files[p.File] = true
 	}
-	rep, err := report.Build(repo, report.Options{Period: p.Period.Value, Files: map[string]bool{p.File: true}, AsOf: asOf})
-	if err != nil || len(rep.Plans) != 1 {
-		return s
-	}
-	pr := rep.Plans[0]
-	s.plan = unlessNoData(pr.Score, pr.NoData)
-	for _, o := range pr.Objectives {
-		s.objectives[o.ID] = unlessNoData(o.Score, o.NoData)
-		for _, kr := range o.KeyResults {
-			s.krs[kr.ID] = unlessNoData(kr.Value, kr.NoData())
+	for period, files := range byPeriod {
+		rep, err := report.Build(repo, report.Options{Period: period, Files: files, AsOf: asOf})
+		if err != nil {
+			continue
+		}
+		for _, pr := range rep.Plans {
+			s := planScores{objectives: map[string]*float64{}, krs: map[string]*float64{}}
+			s.plan = unlessNoData(pr.Score, pr.NoData)
+			for _, o := range pr.Objectives {
+				s.objectives[o.ID] = unlessNoData(o.Score, o.NoData)
+				for _, kr := range o.KeyResults {
+					s.krs[kr.ID] = unlessNoData(kr.Value, kr.NoData())
+				}
+			}
+			out[pr.Plan] = s
 		}
 	}
-	return s
+	return out
 }
 
 func unlessNoData(v float64, noData bool) *float64 {

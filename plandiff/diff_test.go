@@ -90,7 +90,7 @@ objectives:
 }
 
 func TestCompare(t *testing.T) {
-	d := plandiff.Compare(load(t, base), load(t, head), time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC))
+	d := plandiff.Compare(load(t, base), load(t, head), plandiff.Options{AsOf: time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)})
 	d.Base, d.Head = "1a2b3c4", "work tree"
 	if added, removed, changed := d.Count(); added != 1 || removed != 1 || changed != 1 {
 		t.Errorf("Count = %d added, %d removed, %d changed; want 1, 1, 1", added, removed, changed)
@@ -110,7 +110,7 @@ func TestCompare(t *testing.T) {
 
 func TestCompareUnchanged(t *testing.T) {
 	repo := load(t, base)
-	d := plandiff.Compare(repo, load(t, base), time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC))
+	d := plandiff.Compare(repo, load(t, base), plandiff.Options{AsOf: time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)})
 	if len(d.Plans) != 0 {
 		t.Errorf("identical repositories differ: %+v", d.Plans)
 	}
