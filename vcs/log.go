@@ -56,6 +56,9 @@ func (r *Repo) Log(ctx context.Context, opts LogOptions, fn func(*Commit) error)
 	if rev == "" {
 		rev = "HEAD"
 	}
+	if err := r.checkRevs(rev); err != nil {
+		return err
+	}
 	args := []string{"log", "--raw", "-z", "--no-abbrev", "-M", "--no-color", "--format=%H %ct"}
 	if opts.FirstParent {
 		args = append(args, "--first-parent", "-m") // -m: merges diffed against the first parent, as older gits need
@@ -115,6 +118,9 @@ func parseHeader(tok []byte) (*Commit, error) {
 // tree when to is "" (then untracked files that git does not ignore count as added). Renames
 // are detected.
 func (r *Repo) Diff(ctx context.Context, from, to, dir string) ([]FileChange, error) {
+	if err := r.checkRevs(from, to); err != nil {
+		return nil, err
+	}
 	args := []string{"diff", "--raw", "-z", "--no-abbrev", "-M", "--no-color", "--no-ext-diff", from}
 	if to != "" {
 		args = append(args, to)

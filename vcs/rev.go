@@ -27,6 +27,9 @@ func (e *RevisionError) Error() string {
 	if e.Rev == "HEAD" {
 		return "the git repository has no commit yet; commit the plans first"
 	}
+	if strings.HasPrefix(e.Rev, "-") {
+		return fmt.Sprintf("%q is not a revision: it starts with \"-\" as an option does; name a branch, tag or commit", e.Rev)
+	}
 	msg := fmt.Sprintf("unknown revision %q: no branch, tag or commit has that name", e.Rev)
 	if e.Shallow {
 		return msg + "; this clone is shallow, so it may not have been fetched: " + FetchAdvice
@@ -51,10 +54,24 @@ func (e *ShallowError) Error() string {
 // Is makes errors.Is(err, ErrShallow) true.
 func (e *ShallowError) Is(target error) bool { return target == ErrShallow }
 
+// checkRevs refuses a revision that git would read as an option (such as --output=FILE), before
+// it reaches a git command line.
+func (r *Repo) checkRevs(revs ...string) error {
+	for _, rev := range revs {
+		if strings.HasPrefix(rev, "-") {
+			return &RevisionError{Rev: rev, Shallow: r.Shallow}
+		}
+	}
+	return nil
+}
+
 // Resolve returns the full hash of the commit a revision names.
 func (r *Repo) Resolve(ctx context.Context, rev string) (string, error) {
-	if rev == "" || strings.HasPrefix(rev, "-") {
+	if rev == "" {
 		return "", &RevisionError{Rev: rev, Shallow: r.Shallow}
+	}
+	if err := r.checkRevs(rev); err != nil {
+		return "", err
 	}
 	out, err := r.output(ctx, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
 	if err != nil {
@@ -82,6 +99,9 @@ func (r *Repo) HasCommits(ctx context.Context) (bool, error) {
 // MergeBase returns the best common ancestor of two commits. In a shallow clone that does not
 // reach it, the error matches ErrShallow and says how to fetch more.
 func (r *Repo) MergeBase(ctx context.Context, a, b string) (string, error) {
+	if err := r.checkRevs(a, b); err != nil {
+		return "", err
+	}
 	out, err := r.output(ctx, "merge-base", a, b)
 	if err == nil {
 		return strings.TrimSpace(string(out)), nil
@@ -116,6 +136,9 @@ func (r *Repo) DefaultBranch(ctx context.Context) (string, error) {
 
 // Ancestry returns the commits reachable from head but not from base, as a set of full hashes.
 func (r *Repo) Ancestry(ctx context.Context, base, head string) (map[string]bool, error) {
+	if err := r.checkRevs(base, head); err != nil {
+		return nil, err
+	}
 	out, err := r.output(ctx, "rev-list", head, "^"+base)
 	if err != nil {
 		return nil, err

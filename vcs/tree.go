@@ -32,6 +32,9 @@ func (e TreeEntry) IsFile() bool { return e.Mode == ModeFile || e.Mode == ModeEx
 // ListTree lists every file of a commit's tree under dir (relative to the top level, "" for
 // all), recursively.
 func (r *Repo) ListTree(ctx context.Context, commit, dir string) ([]TreeEntry, error) {
+	if err := r.checkRevs(commit); err != nil {
+		return nil, err
+	}
 	args := []string{"ls-tree", "-r", "-z", "--full-tree", commit}
 	if dir = strings.TrimSuffix(dir, "/"); dir != "" {
 		args = append(args, "--", dir+"/")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -76,15 +77,43 @@ func TestResolveAndMergeBase(t *testing.T) {
 		!strings.Contains(err.Error(), "git fetch origin nope") {
 		t.Errorf("Resolve(origin/nope) = %v", err)
 	}
-	if _, err := r.Resolve(ctx, "--output=x"); err == nil {
-		t.Error("a revision that looks like an option was accepted")
-	}
 	if b, err := r.DefaultBranch(ctx); err != nil || b != "main" {
 		t.Errorf("DefaultBranch = %q, %v", b, err)
 	}
 	ahead, err := r.Ancestry(ctx, first, "HEAD")
 	if err != nil || len(ahead) != 1 || !ahead[topic] {
 		t.Errorf("Ancestry = %v, %v", ahead, err)
+	}
+}
+
+// TestRevisionLikeAnOption checks that a revision git would read as an option never reaches
+// it: git diff, log and ls-tree would take --output=FILE and write the file.
+func TestRevisionLikeAnOption(t *testing.T) {
+	ctx := context.Background()
+	g := vcstest.New(t)
+	g.Write("a.yaml", "a: 1\n")
+	g.Commit("2026-07-01T10:00:00Z", "first")
+	r := open(t, g.Dir)
+	out := filepath.Join(t.TempDir(), "written")
+	rev := "--output=" + out
+	calls := map[string]func() error{
+		"Resolve":   func() error { _, err := r.Resolve(ctx, rev); return err },
+		"Diff":      func() error { _, err := r.Diff(ctx, rev, "", ""); return err },
+		"Diff to":   func() error { _, err := r.Diff(ctx, "HEAD", rev, ""); return err },
+		"ListTree":  func() error { _, err := r.ListTree(ctx, rev, ""); return err },
+		"Log":       func() error { return r.Log(ctx, vcs.LogOptions{Rev: rev}, func(*vcs.Commit) error { return nil }) },
+		"MergeBase": func() error { _, err := r.MergeBase(ctx, "HEAD", rev); return err },
+		"Ancestry":  func() error { _, err := r.Ancestry(ctx, rev, "HEAD"); return err },
+	}
+	for name, call := range calls {
+		err := call()
+		var re *vcs.RevisionError
+		if !errors.As(err, &re) || err.Error() != `"`+rev+`" is not a revision: it starts with "-" as an option does; name a branch, tag or commit` {
+			t.Errorf("%s(%s) = %v", name, rev, err)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Fatalf("%s(%s) let git write %s", name, rev, out)
+		}
 	}
 }
 
