@@ -3,9 +3,11 @@ package cmd
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/okr-tool/okr/gitplan"
+	"github.com/okr-tool/okr/history"
 	"github.com/okr-tool/okr/lint/config"
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/vcs"
@@ -38,6 +40,37 @@ func loadPlansAt(g *gitplan.Repo, feature, rev string, abs, globs []string) (*pl
 		return nil, nil, gitError(feature, err)
 	}
 	return repo, selected, nil
+}
+
+// loadAt reads the configuration and the plans: from the work tree when rev is "", else as they
+// were at rev, from git (--rev). configFlag is the --config file, "" for the repository's own.
+func loadAt(env *Env, root string, abs []string, rev, configFlag string) (*config.Config, *plan.Repository, map[string]bool, error) {
+	if rev == "" {
+		cfg, err := loadConfig(env, root, configFlag)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		repo, selected, err := loadPlans(root, abs, cfg.Paths)
+		return cfg, repo, selected, err
+	}
+	g, err := openGit(root, "--rev")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	cfg, err := configAt(env, g, "--rev", rev, configFlag)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	repo, selected, err := loadPlansAt(g, "--rev", rev, abs, cfg.Paths)
+	return cfg, repo, selected, err
+}
+
+// warnShallow says on stderr how far back the history goes when a shallow clone cut it.
+func warnShallow(env *Env, h *history.History) {
+	if h.Shallow {
+		fmt.Fprintf(env.Stderr, "okr: this clone is shallow: the plans' history goes back to %s only; %s\n",
+			h.Since.Format(time.DateOnly), vcs.FetchAdvice)
+	}
 }
 
 // configAt reads the configuration a revision had: the --config file when one is named (from

@@ -3,7 +3,6 @@ package cmd
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/spf13/pflag"
 
@@ -11,7 +10,6 @@ import (
 	"github.com/okr-tool/okr/lint"
 	"github.com/okr-tool/okr/lint/config"
 	"github.com/okr-tool/okr/plan"
-	"github.com/okr-tool/okr/vcs"
 )
 
 // lintGit holds okr lint's git options: plans at a revision, pull-request mode, and the day
@@ -31,25 +29,10 @@ func (g *lintGit) register(fl *pflag.FlagSet) {
 
 // load reads the configuration and the plans: from the work tree, or at --rev from git.
 func (g *lintGit) load(env *Env, root string, abs []string, configFlag string) (*config.Config, *plan.Repository, map[string]bool, error) {
-	if g.rev == "" {
-		cfg, err := loadConfig(env, root, configFlag)
-		if err != nil {
-			return nil, nil, nil, err
-		}
+	cfg, repo, selected, err := loadAt(env, root, abs, g.rev, configFlag)
+	if err == nil {
 		g.paths = cfg.Paths
-		repo, selected, err := loadPlans(root, abs, cfg.Paths)
-		return cfg, repo, selected, err
 	}
-	repoGit, err := openGit(root, "--rev")
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	cfg, err := configAt(env, repoGit, "--rev", g.rev, configFlag)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	g.paths = cfg.Paths
-	repo, selected, err := loadPlansAt(repoGit, "--rev", g.rev, abs, cfg.Paths)
 	return cfg, repo, selected, err
 }
 
@@ -119,10 +102,7 @@ func (g *lintGit) apply(env *Env, repo *plan.Repository, opts *lint.Options) err
 	if err != nil {
 		return gitError(feature, err)
 	}
-	if h.Shallow {
-		fmt.Fprintf(env.Stderr, "okr: this clone is shallow: the plans' history goes back to %s only; %s\n",
-			h.Since.Format(time.DateOnly), vcs.FetchAdvice)
-	}
+	warnShallow(env, h)
 	opts.History = h
 	return nil
 }

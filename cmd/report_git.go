@@ -2,8 +2,6 @@ package cmd
 
 import (
 	"context"
-	"fmt"
-	"time"
 
 	"github.com/spf13/pflag"
 
@@ -11,7 +9,6 @@ import (
 	"github.com/okr-tool/okr/lint/config"
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/report"
-	"github.com/okr-tool/okr/vcs"
 )
 
 // reportGit holds okr report's git options: plans at a revision, and the history of check-ins.
@@ -27,24 +24,7 @@ func (g *reportGit) register(fl *pflag.FlagSet) {
 
 // load reads the configuration and the plans: from the work tree, or at --rev from git.
 func (g *reportGit) load(env *Env, root string, abs []string) (*config.Config, *plan.Repository, map[string]bool, error) {
-	if g.rev == "" {
-		cfg, err := loadConfig(env, root, "")
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		repo, selected, err := loadPlans(root, abs, cfg.Paths)
-		return cfg, repo, selected, err
-	}
-	repoGit, err := openGit(root, "--rev")
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	cfg, err := configAt(env, repoGit, "--rev", g.rev, "")
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	repo, selected, err := loadPlansAt(repoGit, "--rev", g.rev, abs, cfg.Paths)
-	return cfg, repo, selected, err
+	return loadAt(env, root, abs, g.rev, "")
 }
 
 // apply reads the history of the plans the report covers when --history asks for it. Only the
@@ -67,10 +47,7 @@ func (g *reportGit) apply(env *Env, repo *plan.Repository, opts *report.Options)
 	if err != nil {
 		return gitError("--history", err)
 	}
-	if h.Shallow {
-		fmt.Fprintf(env.Stderr, "okr: this clone is shallow: the history of check-ins goes back to %s only; %s\n",
-			h.Since.Format(time.DateOnly), vcs.FetchAdvice)
-	}
+	warnShallow(env, h)
 	opts.History = h
 	return nil
 }

@@ -92,7 +92,7 @@ func TestReportHistoryInShallowClone(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("okr report --history in a shallow clone exited %d: %s", code, stderr)
 	}
-	match(t, "stderr", `^okr: this clone is shallow: the history of check-ins goes back to 2026-08-01 only; fetch more history \(in GitHub Actions, actions/checkout with fetch-depth: 0`, stderr)
+	match(t, "stderr", `^okr: this clone is shallow: the plans' history goes back to 2026-08-01 only; fetch more history \(in GitHub Actions, actions/checkout with fetch-depth: 0`, stderr)
 	match(t, "okr report --history", `the history of this shallow clone starts 2026-08-01\.`, stdout)
 	match(t, "okr report --history", `(?m)^\| Raise retention \| ▆▇ \| 0\.70 → 0\.90 \| 2 \| 2026-08-02 [0-9a-f]{7} \|$`, stdout)
 }

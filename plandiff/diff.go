@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/okr-tool/okr/history"
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/report"
 )
@@ -457,10 +458,10 @@ func compareKPIs(old, cur *plan.Plan) []*KPI {
 		o, n := find(oldList, id, kpiID), find(newList, id, kpiID)
 		kd := &KPI{ID: id, Kind: Changed}
 		if o != nil {
-			kd.Value.Old = reading(old, o)
+			kd.Value.Old = history.Reading(old, o)
 		}
 		if n != nil {
-			kd.Value.New = reading(cur, n)
+			kd.Value.New = history.Reading(cur, n)
 		}
 		switch {
 		case o == nil:
@@ -488,20 +489,6 @@ func compareKPIs(old, cur *plan.Plan) []*KPI {
 		}
 	}
 	return out
-}
-
-// reading is a KPI's value in its plan: the linked outcome key result's current, else its
-// actual.
-func reading(p *plan.Plan, k *plan.KPI) *float64 {
-	if kr := p.LinkedKeyResult(k.ID.Value); kr != nil && kr.Type.Value != plan.Effort && kr.Current.Set {
-		v := kr.Current.Value
-		return &v
-	}
-	if k.Actual.Set {
-		v := k.Actual.Value
-		return &v
-	}
-	return nil
 }
 
 func objectives(p *plan.Plan) []*plan.Objective {
