@@ -204,3 +204,28 @@ func TestLintAtRevisionRootWithSpace(t *testing.T) {
 		t.Errorf("okr diff HEAD in a directory with a space exited %d:\n%s%s", code, stdout, stderr)
 	}
 }
+
+func TestLintKPIStaleReadFromActual(t *testing.T) {
+	g := vcstest.New(t)
+	g.Write(".okr.yaml", "rules:\n  kpi-stale: warning\n")
+	// The key result measures the KPI but has no current: the reading is the KPI's actual.
+	g.Write("plans/2026-Q3/sales.yaml", `period: 2026-Q3
+scope: sales
+kpis:
+  - {id: retention, name: Client retention, source: CRM report, frequency: monthly, actual: 72}
+objectives:
+  - id: loyal
+    title: Create loyal customers
+    key_results:
+      - {id: keep, title: Raise retention, start: 70, target: 80, kpi: retention}
+      - {id: nps, title: Raise NPS from 20 to 30, start: 20, target: 30, current: 24}
+      - {id: plans, title: Success plans for every client, type: effort, due: 2026-09-30, progress: 0.5}
+`)
+	g.Commit("2026-06-20T10:00:00Z", "Q3 plan")
+
+	code, stdout, stderr := runIn(t, g.Dir, "lint", "--as-of", "2026-08-10")
+	if code != 0 {
+		t.Errorf("exit %d:\n%s%s", code, stdout, stderr)
+	}
+	match(t, "okr lint with kpi-stale", `(?m)^plans/2026-Q3/sales.yaml:4:93: warning: KPI "retention" is reported monthly but its reading last changed 51 days before 2026-08-10, in commit [0-9a-f]{7} on 2026-06-20; update its actual at least every 31 days \[kpi-stale\]$`, stdout)
+}
