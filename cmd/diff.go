@@ -67,7 +67,7 @@ func runDiff(env *Env, f diffFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	g, err := openGit(root, "okr diff")
+	g, err := openGit(root, "diff")
 	if err != nil {
 		return err
 	}
@@ -82,23 +82,23 @@ func runDiff(env *Env, f diffFlags, args []string) error {
 	} else {
 		branch, err := g.Git.DefaultBranch(ctx)
 		if err != nil {
-			return gitError("okr diff", err)
+			return gitError("", err)
 		}
 		base, err := g.MergeBase(ctx, branch, headRev)
 		if err != nil {
-			return gitError("okr diff", err)
+			return gitError("", err)
 		}
 		baseRev, baseLabel = base, vcs.Short(base)+" (merge base with "+branch+")"
 	}
 
 	baseCommit, err := g.Resolve(ctx, baseRev)
 	if err != nil {
-		return gitError("okr diff", err)
+		return gitError("", err)
 	}
 	headCommit := ""
 	if headRev != "" {
 		if headCommit, err = g.Resolve(ctx, headRev); err != nil {
-			return gitError("okr diff", err)
+			return gitError("", err)
 		}
 	}
 	baseRepo, err := diffSide(env, g, baseRev)
@@ -125,7 +125,7 @@ func runDiff(env *Env, f diffFlags, args []string) error {
 	// Plans in files git knows to be unchanged are not compared.
 	unchanged, err := g.UnchangedFiles(ctx, baseCommit, headCommit)
 	if err != nil {
-		return gitError("okr diff", err)
+		return gitError("", err)
 	}
 	d := plandiff.Compare(baseRepo, headRepo, plandiff.Options{AsOf: asOf, Unchanged: unchanged})
 	d.Base, d.Head = baseLabel, headLabel
@@ -139,10 +139,10 @@ func runDiff(env *Env, f diffFlags, args []string) error {
 // diffSide loads the plans of one side of a diff at a revision, with that revision's paths:
 // setting.
 func diffSide(env *Env, g *gitplan.Repo, rev string) (*plan.Repository, error) {
-	cfg, err := configAt(env, g, "okr diff", rev, "")
+	cfg, err := configAt(env, g, "", rev, "")
 	if err != nil {
 		return nil, err
 	}
-	repo, _, err := loadPlansAt(g, "okr diff", rev, nil, cfg.Paths)
+	repo, _, err := loadPlansAt(g, "", rev, nil, cfg.Paths)
 	return repo, err
 }

@@ -24,9 +24,12 @@ func openGit(root, feature string) (*gitplan.Repo, error) {
 }
 
 // gitError turns a failure of the git layer into an exit-2 error that names the feature that
-// needed git.
+// needed git (a flag such as --rev), or names none when feature is "" (a command about git).
 func gitError(feature string, err error) error {
-	if errors.Is(err, vcs.ErrNotRepository) || errors.Is(err, vcs.ErrNoGit) {
+	switch {
+	case feature == "":
+		return troublef("%v", err)
+	case errors.Is(err, vcs.ErrNotRepository) || errors.Is(err, vcs.ErrNoGit):
 		return troublef("%s needs git: %v", feature, err)
 	}
 	return troublef("%s: %v", feature, err)

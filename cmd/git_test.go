@@ -89,14 +89,14 @@ func TestDiffNeedsGitAndRevisions(t *testing.T) {
 	if code != 2 {
 		t.Errorf("okr diff v9 exited %d, want 2", code)
 	}
-	match(t, "stderr", `^okr: okr diff: unknown revision "v9": no branch, tag or commit has that name\n$`, stderr)
+	match(t, "stderr", `^okr: unknown revision "v9": no branch, tag or commit has that name\n$`, stderr)
 
 	dir := t.TempDir()
 	code, _, stderr = runIn(t, dir, "diff")
 	if code != 2 {
 		t.Errorf("okr diff outside git exited %d, want 2", code)
 	}
-	match(t, "stderr", `^okr: okr diff needs git: .* is not inside a git repository; this needs the plans in a git repository`, stderr)
+	match(t, "stderr", `^okr: diff needs git: .* is not inside a git repository; this needs the plans in a git repository`, stderr)
 
 	g.Git("branch", "-q", "-m", "main", "trunk")
 	code, _, stderr = runIn(t, g.Dir, "diff")

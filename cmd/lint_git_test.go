@@ -97,7 +97,7 @@ func TestLintNewFromRevShallowClone(t *testing.T) {
 	if code != 2 {
 		t.Errorf("exit %d, want 2", code)
 	}
-	match(t, "stderr", `^okr: --new-from-rev: this clone is too shallow to find where [0-9a-f]{7} and [0-9a-f]{7} branched: fetch more history \(in GitHub Actions, actions/checkout with fetch-depth: 0`, stderr)
+	match(t, "stderr", `^okr: --new-from-rev: this clone is too shallow to find where origin/main and HEAD branched: fetch more history \(in GitHub Actions, actions/checkout with fetch-depth: 0`, stderr)
 }
 
 func TestLintKPIStale(t *testing.T) {

@@ -32,15 +32,14 @@ func (r *Repo) MergeBase(ctx context.Context, rev, head string) (string, error) 
 	if head == "" {
 		head = "HEAD"
 	}
-	a, err := r.Resolve(ctx, rev)
-	if err != nil {
+	if _, err := r.Resolve(ctx, rev); err != nil {
 		return "", err
 	}
-	b, err := r.Resolve(ctx, head)
-	if err != nil {
+	if _, err := r.Resolve(ctx, head); err != nil {
 		return "", err
 	}
-	return r.Git.MergeBase(ctx, a, b)
+	// Both exist: ask with the names the user gave, which the errors repeat.
+	return r.Git.MergeBase(ctx, rev, head)
 }
 
 // UnchangedFiles returns the files (relative to the plan root) whose content is the same at
