@@ -6,8 +6,8 @@ import (
 	"github.com/okr-tool/okr/plan"
 )
 
-// kpiStale documents the check that a live KPI's value is updated as often as its frequency
-// says. The date of the last change comes from git history, so it runs only in git mode.
+// kpiStale checks that a live KPI's value is updated as often as its frequency says. The date
+// of the last change comes from the plans' git history, so it runs only in a git repository.
 type kpiStale struct{ info Info }
 
 func newKPIStale() *kpiStale {
@@ -23,7 +23,7 @@ func newKPIStale() *kpiStale {
 			"is off by default because plan repositories are often updated in batches; turn it on in " +
 			".okr.yaml. Without git the rule does not run.",
 		Source:   "000, 001",
-		Requires: "git",
+		Requires: RequiresGit,
 		Bad: onePlan(`# The actual below was last changed 70 days ago.
 period: 2026-Q3
 scope: sales

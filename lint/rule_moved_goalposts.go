@@ -8,9 +8,9 @@ import (
 	"github.com/okr-tool/okr/plan"
 )
 
-// movedGoalposts documents the check that a target was not eased after its period started. It
-// compares a plan with its version at the start of the period, so it runs only in git mode; the
-// plan files alone hold nothing for it to visit.
+// movedGoalposts checks that a target was not eased after its period started. It compares each
+// changed plan with its version at the merge base, so it runs only in pull-request mode
+// (okr lint --new-from-rev); the plan files alone hold nothing for it to visit.
 type movedGoalposts struct{ info Info }
 
 func newMovedGoalposts() *movedGoalposts {
@@ -28,7 +28,7 @@ func newMovedGoalposts() *movedGoalposts {
 			"making one harder is not reported. The message names the commit that set the old value; " +
 			"the reason of a suppression is the record of why it moved. Without git the rule does not run.",
 		Source:   "000",
-		Requires: "git",
+		Requires: RequiresPullRequest,
 		Bad: onePlan(`# At the start of 2026-Q3 this key result had target: 80.
 period: 2026-Q3
 scope: sales
