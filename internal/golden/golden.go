@@ -1,0 +1,83 @@
+// Package golden compares test output with golden files. One -update flag, registered here for
+// every package that imports it, rewrites them: go test ./... -update.
+package golden
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files instead of comparing with them")
+
+// Updating reports whether the tests run with -update, for tests that regenerate something other
+// than a single file (docs, a directory of goldens).
+func Updating() bool { return *update }
+
+// Check compares got with the file at path. With -update it writes got to path instead, creating
+// its directory. A missing file fails the test with the command that creates it.
+func Check(t testing.TB, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test -update writes it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (go test -update accepts it):\n%s", path, Diff(string(want), string(got)))
+	}
+}
+
+// CheckString is Check for text.
+func CheckString(t testing.TB, path, got string) {
+	t.Helper()
+	Check(t, path, []byte(got))
+}
+
+// Diff is a short line diff of want and got: the first differing line with a little context,
+// enough to see what changed without dumping two whole files.
+func Diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	i := 0
+	for i < len(w) && i < len(g) && w[i] == g[i] {
+		i++
+	}
+	var b strings.Builder
+	from := max(0, i-2)
+	b.WriteString("first difference at line ")
+	b.WriteString(itoa(i + 1))
+	b.WriteString(":\n")
+	for j := from; j < i; j++ {
+		b.WriteString("  " + w[j] + "\n")
+	}
+	for j := i; j < min(len(w), i+5); j++ {
+		b.WriteString("- " + w[j] + "\n")
+	}
+	for j := i; j < min(len(g), i+5); j++ {
+		b.WriteString("+ " + g[j] + "\n")
+	}
+	return b.String()
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var d []byte
+	for n > 0 {
+		d = append([]byte{byte('0' + n%10)}, d...)
+		n /= 10
+	}
+	return string(d)
+}
