@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -56,7 +57,7 @@ func Diff(want, got string) string {
 	var b strings.Builder
 	from := max(0, i-2)
 	b.WriteString("first difference at line ")
-	b.WriteString(itoa(i + 1))
+	b.WriteString(strconv.Itoa(i + 1))
 	b.WriteString(":\n")
 	for j := from; j < i; j++ {
 		b.WriteString("  " + w[j] + "\n")
@@ -68,16 +69,4 @@ func Diff(want, got string) string {
 		b.WriteString("+ " + g[j] + "\n")
 	}
 	return b.String()
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var d []byte
-	for n > 0 {
-		d = append([]byte{byte('0' + n%10)}, d...)
-		n /= 10
-	}
-	return string(d)
 }
