@@ -52,7 +52,7 @@ func TestHelpOfAConfiguredRule(t *testing.T) {
 
 // TestRunsOnly checks that the documentation of a rule that needs git says how to run it.
 func TestRunsOnly(t *testing.T) {
-	r := &prOnly{Info{ID: "pr-only", Summary: "S", Requires: RequiresPullRequest}}
+	r := &prOnly{base{ID: "pr-only", Summary: "S", Requires: RequiresPullRequest}}
 	doc := string(Catalogue([]Rule{r}))
 	if want := "This rule runs only in pull-request mode, okr lint --new-from-rev REV, which compares the plans with their git history, so the example"; !strings.Contains(doc, want) {
 		t.Errorf("the catalogue lacks %q:\n%s", want, doc)

@@ -126,6 +126,13 @@ type RepositoryVisitor interface {
 }
 
 // loadRule documents a rule whose findings are the diagnostics of loading and linking.
-type loadRule struct{ info Info }
+type loadRule struct{ base }
 
-func (r *loadRule) Info() *Info { return &r.info }
+// base is embedded in every rule: it holds the rule's ID, default severity, documentation and
+// examples, and gives the rule its Info method. A rule's constructor fills it in:
+//
+//	return &myRule{base: base{ID: "my-rule", Severity: Warning, …}}
+type base Info
+
+// Info returns the rule's documentation; the engine and configuration may change its Severity.
+func (b *base) Info() *Info { return (*Info)(b) }

@@ -3,7 +3,7 @@ package lint
 import "github.com/okr-tool/okr/plan"
 
 func newDuplicateID() *loadRule {
-	return &loadRule{Info{
+	return &loadRule{base{
 		ID:       plan.RuleDuplicateID,
 		Severity: Error,
 		Summary:  "Objective, key result and KPI ids are unique in a plan; (scope, period) is unique in the repository.",

@@ -3,10 +3,10 @@ package lint
 import "github.com/okr-tool/okr/plan"
 
 // kpiAnnualTarget checks that a KPI's annual target stays the same through the quarters of a year.
-type kpiAnnualTarget struct{ info Info }
+type kpiAnnualTarget struct{ base }
 
 func newKPIAnnualTarget() *kpiAnnualTarget {
-	return &kpiAnnualTarget{info: Info{
+	return &kpiAnnualTarget{base: base{
 		ID:       "kpi-annual-target",
 		Severity: Warning,
 		Summary:  "A KPI's annual_target equals its value in the scope's previous quarter of the same year (reported once, where it changed).",
@@ -46,8 +46,6 @@ objectives: []
 		},
 	}}
 }
-
-func (r *kpiAnnualTarget) Info() *Info { return &r.info }
 
 // annualValue is a KPI's annual target and the plan that set it.
 type annualValue struct {

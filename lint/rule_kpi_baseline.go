@@ -4,10 +4,10 @@ import "github.com/okr-tool/okr/plan"
 
 // kpiBaseline checks that a KPI-linked key result starts from the KPI's last value of the
 // previous quarter.
-type kpiBaseline struct{ info Info }
+type kpiBaseline struct{ base }
 
 func newKPIBaseline() *kpiBaseline {
-	return &kpiBaseline{info: Info{
+	return &kpiBaseline{base: base{
 		ID:       "kpi-baseline",
 		Severity: Warning,
 		Summary:  "A KPI-linked key result's start equals the previous quarter's last value of that KPI.",
@@ -62,8 +62,6 @@ objectives:
 		},
 	}}
 }
-
-func (r *kpiBaseline) Info() *Info { return &r.info }
 
 func (r *kpiBaseline) VisitKeyResult(c *Context, kr *plan.KeyResult) {
 	if kr.Type.Value == plan.Effort || !kr.KPI.Set || !kr.Start.Set {

@@ -8,12 +8,12 @@ import (
 
 // kpiCadence checks that a KPI is reported at least as often as the slowest allowed frequency.
 type kpiCadence struct {
-	info    Info
+	base
 	slowest plan.Frequency
 }
 
 func newKPICadence() *kpiCadence {
-	return &kpiCadence{slowest: plan.Monthly, info: Info{
+	return &kpiCadence{slowest: plan.Monthly, base: base{
 		ID:       "kpi-cadence",
 		Severity: Warning,
 		Summary:  "A KPI is reported at least monthly.",
@@ -43,8 +43,6 @@ objectives: []
 `),
 	}}
 }
-
-func (r *kpiCadence) Info() *Info { return &r.info }
 
 func (r *kpiCadence) Params() []Param {
 	return []Param{{Name: "slowest", Doc: "slowest reporting frequency allowed", Frequency: &r.slowest}}

@@ -9,12 +9,12 @@ import (
 // kpiCarryForward checks that a KPI tracked in a scope's quarter is listed again in the scope's
 // next quarter plan until it has been tracked for the configured number of quarters.
 type kpiCarryForward struct {
-	info     Info
+	base
 	quarters int
 }
 
 func newKPICarryForward() *kpiCarryForward {
-	return &kpiCarryForward{quarters: 4, info: Info{
+	return &kpiCarryForward{quarters: 4, base: base{
 		ID:       "kpi-carry-forward",
 		Severity: Error,
 		Summary:  "A KPI stays in the scope's next quarter plan until it has been tracked four quarters, unless marked retired.",
@@ -63,8 +63,6 @@ objectives: []
 		},
 	}}
 }
-
-func (r *kpiCarryForward) Info() *Info { return &r.info }
 
 func (r *kpiCarryForward) Params() []Param {
 	return []Param{{Name: "quarters", Doc: "quarters in a row a KPI must be tracked once it starts", Int: &r.quarters}}

@@ -44,7 +44,7 @@ func TestKPICarryForwardQuarters(t *testing.T) {
 	r.quarters = 2
 	k := liveKPI("nps")
 	ex := plans("2026-Q3.yaml", quarter("2026-Q3", k), "2026-Q4.yaml", quarter("2026-Q4", k), "2027-Q1.yaml", quarter("2027-Q1"))
-	if got := RunExample([]Rule{r}, r.info.ID, ex); len(got) != 0 {
+	if got := RunExample([]Rule{r}, r.ID, ex); len(got) != 0 {
 		t.Errorf("with quarters: 2, a KPI tracked twice may stop: %v", got)
 	}
 }

@@ -10,13 +10,13 @@ import (
 
 // kpiCount checks that plans of the given levels have between min and max live KPIs.
 type kpiCount struct {
-	info     Info
+	base
 	min, max int
 	levels   []plan.Level
 }
 
 func newKPICount() *kpiCount {
-	return &kpiCount{min: 5, max: 7, levels: []plan.Level{plan.LevelCompany}, info: Info{
+	return &kpiCount{min: 5, max: 7, levels: []plan.Level{plan.LevelCompany}, base: base{
 		ID:       "kpi-count",
 		Severity: Warning,
 		Summary:  "A company-level plan has 5 to 7 live KPIs.",
@@ -46,8 +46,6 @@ objectives: []
 `),
 	}}
 }
-
-func (r *kpiCount) Info() *Info { return &r.info }
 
 func (r *kpiCount) Params() []Param {
 	return []Param{

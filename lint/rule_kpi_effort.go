@@ -3,10 +3,10 @@ package lint
 import "github.com/okr-tool/okr/plan"
 
 // kpiEffort checks that an effort key result is not marked as a KPI.
-type kpiEffort struct{ info Info }
+type kpiEffort struct{ base }
 
 func newKPIEffort() *kpiEffort {
-	return &kpiEffort{info: Info{
+	return &kpiEffort{base: base{
 		ID:       "kpi-effort",
 		Severity: Error,
 		Summary:  "An effort key result is not marked as a KPI.",
@@ -45,8 +45,6 @@ objectives:
 `),
 	}}
 }
-
-func (r *kpiEffort) Info() *Info { return &r.info }
 
 func (r *kpiEffort) VisitKeyResult(c *Context, kr *plan.KeyResult) {
 	if kr.Type.Value != plan.Effort || !kr.KPI.Set {

@@ -3,10 +3,10 @@ package lint
 import "github.com/okr-tool/okr/plan"
 
 // kpiEveryKR checks that an objective does not mark every one of its key results as a KPI.
-type kpiEveryKR struct{ info Info }
+type kpiEveryKR struct{ base }
 
 func newKPIEveryKR() *kpiEveryKR {
-	return &kpiEveryKR{info: Info{
+	return &kpiEveryKR{base: base{
 		ID:       "kpi-every-kr",
 		Severity: Warning,
 		Summary:  "Not every key result of an objective is marked as a KPI.",
@@ -43,8 +43,6 @@ objectives:
 `),
 	}}
 }
-
-func (r *kpiEveryKR) Info() *Info { return &r.info }
 
 func (r *kpiEveryKR) VisitObjective(c *Context, o *plan.Objective) {
 	if len(o.KeyResults) < 2 {

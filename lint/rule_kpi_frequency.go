@@ -3,10 +3,10 @@ package lint
 import "github.com/okr-tool/okr/plan"
 
 // kpiFrequency checks that every live KPI says how often it is reported.
-type kpiFrequency struct{ info Info }
+type kpiFrequency struct{ base }
 
 func newKPIFrequency() *kpiFrequency {
-	return &kpiFrequency{info: Info{
+	return &kpiFrequency{base: base{
 		ID:       "kpi-frequency",
 		Severity: Error,
 		Summary:  "Every live KPI has a reporting frequency.",
@@ -35,8 +35,6 @@ objectives: []
 `),
 	}}
 }
-
-func (r *kpiFrequency) Info() *Info { return &r.info }
 
 func (r *kpiFrequency) VisitKPI(c *Context, k *plan.KPI) {
 	if k.Live() && absent(k.Frequency) {

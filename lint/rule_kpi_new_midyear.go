@@ -3,10 +3,10 @@ package lint
 import "github.com/okr-tool/okr/plan"
 
 // kpiNewMidyear checks that a scope introduces KPIs only in its first quarter plan of a year.
-type kpiNewMidyear struct{ info Info }
+type kpiNewMidyear struct{ base }
 
 func newKPINewMidyear() *kpiNewMidyear {
-	return &kpiNewMidyear{info: Info{
+	return &kpiNewMidyear{base: base{
 		ID:       "kpi-new-midyear",
 		Severity: Warning,
 		Summary:  "A scope does not introduce a new KPI after its first quarter plan of the year.",
@@ -49,8 +49,6 @@ objectives: []
 		},
 	}}
 }
-
-func (r *kpiNewMidyear) Info() *Info { return &r.info }
 
 func (r *kpiNewMidyear) VisitRepository(c *Context, repo *plan.Repository) {
 	for _, scope := range repo.Scopes() {

@@ -7,10 +7,10 @@ import (
 )
 
 // kpiSource checks that every live KPI names where its number comes from.
-type kpiSource struct{ info Info }
+type kpiSource struct{ base }
 
 func newKPISource() *kpiSource {
-	return &kpiSource{info: Info{
+	return &kpiSource{base: base{
 		ID:       "kpi-source",
 		Severity: Error,
 		Summary:  "Every live (not retired) KPI has a data source.",
@@ -38,8 +38,6 @@ objectives: []
 `),
 	}}
 }
-
-func (r *kpiSource) Info() *Info { return &r.info }
 
 func (r *kpiSource) VisitKPI(c *Context, k *plan.KPI) {
 	if !k.Live() {

@@ -8,10 +8,10 @@ import (
 
 // kpiStale checks that a live KPI's value is updated as often as its frequency says. The date
 // of the last change comes from the plans' git history, so it runs only in a git repository.
-type kpiStale struct{ info Info }
+type kpiStale struct{ base }
 
 func newKPIStale() *kpiStale {
-	return &kpiStale{info: Info{
+	return &kpiStale{base: base{
 		ID:       "kpi-stale",
 		Severity: Off,
 		Summary:  "A live KPI's value was changed within its reporting frequency (needs git; off by default).",
@@ -40,8 +40,6 @@ objectives: []
 `),
 	}}
 }
-
-func (r *kpiStale) Info() *Info { return &r.info }
 
 // VisitKPI judges the live KPIs of the plans whose period contains the day of the run.
 func (r *kpiStale) VisitKPI(c *Context, k *plan.KPI) {

@@ -3,10 +3,10 @@ package lint
 import "github.com/okr-tool/okr/plan"
 
 // kpiTarget checks that every live KPI has a quantifiable target for its plan's period.
-type kpiTarget struct{ info Info }
+type kpiTarget struct{ base }
 
 func newKPITarget() *kpiTarget {
-	return &kpiTarget{info: Info{
+	return &kpiTarget{base: base{
 		ID:       "kpi-target",
 		Severity: Error,
 		Summary:  "Every live KPI has a quantifiable target for the period: its own target or its key result's.",
@@ -35,8 +35,6 @@ objectives: []
 `),
 	}}
 }
-
-func (r *kpiTarget) Info() *Info { return &r.info }
 
 func (r *kpiTarget) VisitKPI(c *Context, k *plan.KPI) {
 	if !k.Live() || !k.Target.Key.IsZero() {

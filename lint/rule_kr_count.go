@@ -8,12 +8,12 @@ import (
 
 // krCount checks that each objective has between Min and Max key results.
 type krCount struct {
-	info     Info
+	base
 	min, max int
 }
 
 func newKRCount() *krCount {
-	return &krCount{min: 3, max: 5, info: Info{
+	return &krCount{min: 3, max: 5, base: base{
 		ID:       "kr-count",
 		Severity: Error,
 		Summary:  "Each objective has 3 to 5 key results.",
@@ -53,8 +53,6 @@ objectives:
 `),
 	}}
 }
-
-func (r *krCount) Info() *Info { return &r.info }
 
 func (r *krCount) Params() []Param {
 	return []Param{

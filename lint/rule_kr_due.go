@@ -3,10 +3,10 @@ package lint
 import "github.com/okr-tool/okr/plan"
 
 // krDue checks that an effort key result is due on a date inside its plan's period.
-type krDue struct{ info Info }
+type krDue struct{ base }
 
 func newKRDue() *krDue {
-	return &krDue{info: Info{
+	return &krDue{base: base{
 		ID:       "kr-due",
 		Severity: Warning,
 		Summary:  "An effort key result has a due date inside the period.",
@@ -38,8 +38,6 @@ objectives:
 `),
 	}}
 }
-
-func (r *krDue) Info() *Info { return &r.info }
 
 func (r *krDue) VisitKeyResult(c *Context, kr *plan.KeyResult) {
 	p := kr.Objective.Plan

@@ -3,10 +3,10 @@ package lint
 import "github.com/okr-tool/okr/plan"
 
 // krQuantified checks that an outcome key result has a numeric start and target that differ.
-type krQuantified struct{ info Info }
+type krQuantified struct{ base }
 
 func newKRQuantified() *krQuantified {
-	return &krQuantified{info: Info{
+	return &krQuantified{base: base{
 		ID:       "kr-quantified",
 		Severity: Error,
 		Summary:  "An outcome key result has numeric start and target, and they differ.",
@@ -38,8 +38,6 @@ objectives:
 `),
 	}}
 }
-
-func (r *krQuantified) Info() *Info { return &r.info }
 
 func (r *krQuantified) VisitKeyResult(c *Context, kr *plan.KeyResult) {
 	if kr.Type.Value == plan.Effort {

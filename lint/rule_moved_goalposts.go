@@ -11,10 +11,10 @@ import (
 // movedGoalposts checks that a target was not eased after its period started. It compares each
 // changed plan with its version at the merge base, so it runs only in pull-request mode
 // (okr lint --new-from-rev); the plan files alone hold nothing for it to visit.
-type movedGoalposts struct{ info Info }
+type movedGoalposts struct{ base }
 
 func newMovedGoalposts() *movedGoalposts {
-	return &movedGoalposts{info: Info{
+	return &movedGoalposts{base: base{
 		ID:       "moved-goalposts",
 		Severity: Warning,
 		Summary:  "A target was not eased after its period started (needs git; pull-request mode).",
@@ -49,8 +49,6 @@ objectives:
 `),
 	}}
 }
-
-func (r *movedGoalposts) Info() *Info { return &r.info }
 
 func (r *movedGoalposts) VisitKeyResult(c *Context, kr *plan.KeyResult) {
 	if c.History == nil || c.History.Base == "" || kr.Type.Value == plan.Effort {

@@ -8,12 +8,12 @@ import (
 
 // objectiveCount checks that a plan has at most max objectives.
 type objectiveCount struct {
-	info Info
-	max  int
+	base
+	max int
 }
 
 func newObjectiveCount() *objectiveCount {
-	return &objectiveCount{max: 5, info: Info{
+	return &objectiveCount{max: 5, base: base{
 		ID:       "objective-count",
 		Severity: Warning,
 		Summary:  "A plan has at most 5 objectives.",
@@ -40,8 +40,6 @@ objectives:
 `),
 	}}
 }
-
-func (r *objectiveCount) Info() *Info { return &r.info }
 
 func (r *objectiveCount) Params() []Param {
 	return []Param{{Name: "max", Doc: "most objectives a plan may have", Int: &r.max}}

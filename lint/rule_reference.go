@@ -3,7 +3,7 @@ package lint
 import "github.com/okr-tool/okr/plan"
 
 func newReference() *loadRule {
-	return &loadRule{Info{
+	return &loadRule{base{
 		ID:       plan.RuleReference,
 		Severity: Error,
 		Summary:  "kpi: names a KPI of the same plan; aligns_to and parent resolve.",

@@ -3,7 +3,7 @@ package lint
 import "github.com/okr-tool/okr/plan"
 
 func newSchema() *loadRule {
-	return &loadRule{Info{
+	return &loadRule{base{
 		ID:       plan.RuleSchema,
 		Severity: Error,
 		Summary:  "Required fields are present, types are right, and there are no unknown fields.",

@@ -3,10 +3,10 @@ package lint
 import "github.com/okr-tool/okr/plan"
 
 // scoreRange checks that the values a key result is scored from make sense.
-type scoreRange struct{ info Info }
+type scoreRange struct{ base }
 
 func newScoreRange() *scoreRange {
-	return &scoreRange{info: Info{
+	return &scoreRange{base: base{
 		ID:       "score-range",
 		Severity: Error,
 		Summary:  "score and progress are in 0..1, and done: true agrees with progress.",
@@ -42,8 +42,6 @@ objectives:
 `),
 	}}
 }
-
-func (r *scoreRange) Info() *Info { return &r.info }
 
 func (r *scoreRange) VisitKeyResult(c *Context, kr *plan.KeyResult) {
 	id := quote(kr.ID.Value)

@@ -2,10 +2,10 @@ package lint
 
 // suppressionRule documents the findings about "# okr:ignore" comments themselves; the engine
 // produces them after every other rule has run (see suppress).
-type suppressionRule struct{ info Info }
+type suppressionRule struct{ base }
 
 func newSuppressionRule() *suppressionRule {
-	return &suppressionRule{info: Info{
+	return &suppressionRule{base: base{
 		ID:       RuleSuppression,
 		Severity: Warning,
 		Summary:  "An # okr:ignore comment names known rules, gives a reason, and silences something.",
@@ -35,5 +35,3 @@ objectives:
 `),
 	}}
 }
-
-func (r *suppressionRule) Info() *Info { return &r.info }

@@ -98,15 +98,14 @@ func TestSuppressionOfLoadFindings(t *testing.T) {
 }
 
 // prOnly is a rule that needs pull-request mode and never finds anything.
-type prOnly struct{ info Info }
+type prOnly struct{ base }
 
-func (r *prOnly) Info() *Info                    { return &r.info }
 func (r *prOnly) VisitPlan(*Context, *plan.Plan) {}
 
 func TestSuppressionOfARuleThatDidNotRun(t *testing.T) {
 	text := fmtPlan("", "  # okr:ignore moved-goalposts,kpi-stale,pr-only target cut after the reorg")
 	repo := plan.LoadSources("", []plan.Source{{File: "p.yaml", Named: true, Data: []byte(text)}}, 1)
-	rules := append(Registry(), &prOnly{Info{ID: "pr-only", Severity: Warning, Requires: RequiresPullRequest}})
+	rules := append(Registry(), &prOnly{base{ID: "pr-only", Severity: Warning, Requires: RequiresPullRequest}})
 	on := map[string]Severity{"kpi-stale": Warning}
 	unused := func(opts Options) []string {
 		opts.Rules, opts.Severity = rules, on

@@ -3,7 +3,7 @@ package lint
 import "github.com/okr-tool/okr/plan"
 
 func newYAMLSyntax() *loadRule {
-	return &loadRule{Info{
+	return &loadRule{base{
 		ID:       plan.RuleYAMLSyntax,
 		Severity: Error,
 		Summary:  "The file parses as YAML.",
