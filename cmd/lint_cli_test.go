@@ -64,7 +64,7 @@ objectives: []
 
 func TestLintExitCodes(t *testing.T) {
 	warn := writeRepo(t, ".okr.yaml", "", "plans/sales.yaml", warnOnly)
-	fixtures := filepath.Join(projectRoot(t), "testdata", "lint")
+	fixtures := filepath.Join(projectRoot(t), "testdata", "lint", "cli")
 	tests := []struct {
 		name   string
 		dir    string
@@ -73,8 +73,8 @@ func TestLintExitCodes(t *testing.T) {
 		stdout string
 		stderr string
 	}{
-		{"clean", filepath.Join(fixtures, "kr-count", "good"), []string{"lint"}, 0, "0 errors, 0 warnings in 1 file (1 plan)\n", ""},
-		{"errors", filepath.Join(fixtures, "kr-count", "bad"), []string{"lint"}, 1, "3 errors, 0 warnings in 1 file (1 plan)\n", ""},
+		{"clean", filepath.Join(fixtures, "clean"), []string{"lint"}, 0, "0 errors, 0 warnings in 1 file (1 plan)\n", ""},
+		{"errors", filepath.Join(fixtures, "errors"), []string{"lint"}, 1, "3 errors, 0 warnings in 1 file (1 plan)\n", ""},
 		{"warnings pass", warn, []string{"lint"}, 0, "0 errors, 1 warning in 1 file (1 plan)\n", ""},
 		{"warnings within --max-warnings", warn, []string{"lint", "--max-warnings", "1"}, 0, "0 errors, 1 warning", ""},
 		{"warnings above --max-warnings", warn, []string{"lint", "--max-warnings", "0"}, 1, "0 errors, 1 warning",
@@ -154,7 +154,7 @@ func TestLintConfigApplies(t *testing.T) {
 // working directory.
 func TestLintNamedFiles(t *testing.T) {
 	root := projectRoot(t)
-	fixture := "testdata/lint/kpi-carry-forward/bad/plans/"
+	fixture := "testdata/lint/cli/year-boundary/plans/"
 	code, stdout, _ := cliRun{dir: root}.run(t, "lint", fixture+"2027-Q2/sales.yaml")
 	want := fixture + `2027-Q2/sales.yaml:2:1: error: KPI "cycle-days" (tracked since 2026-Q3 in plans/2026-Q3/sales.yaml) is missing from 2027-Q2; carry it forward or add it with retired: <reason> [kpi-carry-forward]` + "\n" +
 		fixture + `2027-Q2/sales.yaml:2:1: error: KPI "pipeline" (tracked since 2026-Q3 in plans/2026-Q3/sales.yaml) is missing from 2027-Q2; carry it forward or add it with retired: <reason> [kpi-carry-forward]` + "\n" +

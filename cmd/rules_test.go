@@ -29,7 +29,7 @@ func TestRulesExplain(t *testing.T) {
 	code, stdout, _ := cliRun{dir: t.TempDir()}.run(t, "rules", "kpi-carry-forward")
 	for _, want := range []string{
 		"kpi-carry-forward (default: error)",
-		"Sources: 000_5efc927f276ad8ac.txt",
+		"\nSources:\n  \"OKRs vs KPIs: The Differences and How They Work Together\" (OnStrategy, 2020)\n\n",
 		"  quarters: 4   # default;",
 		"  # plans/2027-Q1/sales.yaml",
 		`    plans/2027-Q1/sales.yaml:3:1: error: KPI "client-retention" (tracked since 2026-Q4 in plans/2026-Q4/sales.yaml) is missing from 2027-Q1; carry it forward or add it with retired: <reason> [kpi-carry-forward]`,

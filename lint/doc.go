@@ -12,8 +12,8 @@ func HelpText(r Rule) string {
 	info := r.Info()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n\n%s\n", info.Summary, info.Rationale)
-	if files := SourceFiles(info); len(files) > 0 {
-		fmt.Fprintf(&b, "\nSources: %s\n", strings.Join(files, ", "))
+	if cites := Citations(info); len(cites) > 0 {
+		fmt.Fprintf(&b, "\nSources:\n  %s\n", strings.Join(cites, "\n  "))
 	}
 	if params := paramsOf(r); len(params) > 0 {
 		fmt.Fprintf(&b, "\nSettings in .okr.yaml (rules: %s:):\n", info.ID)
@@ -114,8 +114,8 @@ func Catalogue(rules []Rule) []byte {
 		paragraph(&b)
 		fmt.Fprintf(&b, "## %s\n\n", info.ID)
 		fmt.Fprintf(&b, "Default severity: **%s**", info.Severity)
-		if files := SourceFiles(info); len(files) > 0 {
-			fmt.Fprintf(&b, " · Sources: `%s`", strings.Join(files, "`, `"))
+		if cites := Citations(info); len(cites) > 0 {
+			fmt.Fprintf(&b, " · Sources: %s", strings.Join(cites, "; "))
 		}
 		if info.Requires != "" {
 			fmt.Fprintf(&b, " · Needs: %s", info.Requires)
@@ -138,11 +138,11 @@ func Catalogue(rules []Rule) []byte {
 const catalogueIntro = `# okr lint rules
 
 <!-- Generated from the rule registry (package lint) by
-     go test ./lint -run TestRulesDoc -update
+     go test ./lint -update
      Do not edit by hand: TestRulesDoc fails when this file is stale. -->
 
-Each rule has an ID, a default severity and a source document among the seeds the plan format was
-designed from. ` + "`okr rules`" + ` lists the rules and ` + "`okr rules ID`" + ` explains one. Every
+Each rule has an ID and a default severity, and cites the articles on OKRs and KPIs it is built
+on. ` + "`okr rules`" + ` lists the rules and ` + "`okr rules ID`" + ` explains one. Every
 "Bad" example below is run by the tests and must produce the output shown; every "Good" example
 must not make its rule fire.
 

@@ -1,33 +1,18 @@
 package lint
 
 import (
-	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/okr-tool/okr/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files and docs/rules.md")
-
-// TestRulesDoc fails when docs/rules.md is not what the registry generates; run it with -update
-// to regenerate the file.
+// TestRulesDoc fails when docs/rules.md is not what the registry generates; go test ./lint -update
+// regenerates the file.
 func TestRulesDoc(t *testing.T) {
-	path := filepath.Join("..", "docs", "rules.md")
-	want := append(Catalogue(Registry()), '\n')
-	if *update {
-		if err := os.WriteFile(path, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v; run go test ./lint -run TestRulesDoc -update", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("docs/rules.md is stale; run go test ./lint -run TestRulesDoc -update")
-	}
+	golden.Check(t, filepath.Join("..", "docs", "rules.md"), append(Catalogue(Registry()), '\n'))
 }
 
 // TestHelpOfAConfiguredRule checks that the help of a configured rule tells its value from the
@@ -56,5 +41,29 @@ func TestRunsOnly(t *testing.T) {
 	doc := string(Catalogue([]Rule{r}))
 	if want := "This rule runs only in pull-request mode, okr lint --new-from-rev REV, which compares the plans with their git history, so the example"; !strings.Contains(doc, want) {
 		t.Errorf("the catalogue lacks %q:\n%s", want, doc)
+	}
+}
+
+// TestCitations checks that the documentation cites the articles by title and publisher, never
+// by the name or number of a file.
+func TestCitations(t *testing.T) {
+	var text strings.Builder
+	text.Write(Catalogue(Registry()))
+	for _, r := range Registry() {
+		text.WriteString(HelpText(r))
+	}
+	if m := regexp.MustCompile(`(?i)\bseeds?\b|\b\d{3}_[0-9a-f]+\.txt|\bsources: *\d`).FindString(text.String()); m != "" {
+		t.Errorf("the documentation cites a source file: %q", m)
+	}
+	want := `Sources:
+  "OKRs vs KPIs: The Differences and How They Work Together" (OnStrategy, 2020)
+  "OKR vs KPI" (an article quoting Weekdone's customers; the text is a garbled compilation)
+  "OKRs vs KPIs: Which should you use?" (Ivor Colson)
+`
+	if got := HelpText(newKRCount()); !strings.Contains(got, want) {
+		t.Errorf("the help of kr-count lacks\n%s\nin\n%s", want, got)
+	}
+	if want := "Default severity: **error** · Sources: \"OKRs vs KPIs: The Differences and How They Work Together\" (OnStrategy, 2020); \"OKR vs KPI: Understanding the Key Differences and Use Cases\" (Craze)\n"; !strings.Contains(text.String(), want) {
+		t.Errorf("the catalogue lacks %q", want)
 	}
 }

@@ -30,22 +30,35 @@ func plans(pathsAndTexts ...string) Example {
 // those: a fixture that does not load as written cannot show what the rule does.
 func checkRule(t *testing.T, id string, cases []ruleCase) {
 	t.Helper()
-	checkRuleCases(t, id, cases, id != plan.RuleYAMLSyntax && id != plan.RuleSchema)
+	checkRuleCases(t, Registry(), id, cases, id != plan.RuleYAMLSyntax && id != plan.RuleSchema)
+}
+
+// checkConfiguredRule is checkRule for the rule r, configured as the test set it up, in place of
+// the registered rule with its ID.
+func checkConfiguredRule(t *testing.T, r Rule, cases []ruleCase) {
+	t.Helper()
+	rules := Registry()
+	for i := range rules {
+		if rules[i].Info().ID == r.Info().ID {
+			rules[i] = r
+		}
+	}
+	checkRuleCases(t, rules, r.Info().ID, cases, true)
 }
 
 // checkRuleOnInvalidPlans is checkRule for cases that are about plans with yaml-syntax or
 // schema findings.
 func checkRuleOnInvalidPlans(t *testing.T, id string, cases []ruleCase) {
 	t.Helper()
-	checkRuleCases(t, id, cases, false)
+	checkRuleCases(t, Registry(), id, cases, false)
 }
 
-func checkRuleCases(t *testing.T, id string, cases []ruleCase, valid bool) {
+func checkRuleCases(t *testing.T, rules []Rule, id string, cases []ruleCase, valid bool) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var got []string
-			for _, f := range runExample(Registry(), c.files) {
+			for _, f := range runExample(rules, c.files) {
 				if valid && (f.Rule == plan.RuleYAMLSyntax || f.Rule == plan.RuleSchema) {
 					t.Errorf("the fixture is not a valid plan: %s:%d:%d: %s [%s]", f.File, f.Pos.Line, f.Pos.Col, f.Message, f.Rule)
 				}

@@ -52,16 +52,21 @@ type Info struct {
 	Severity Severity // default severity
 	// Summary is one line: what the rule checks.
 	Summary string
-	// Rationale explains why, citing the source document (seed file and the idea of the passage).
+	// Rationale explains why, naming the article it comes from and the idea of the passage.
 	Rationale string
-	// Source names the seed documents the rule comes from, e.g. "000".
-	Source string
+	// Sources are the articles the rule comes from (see sources.go).
+	Sources []Source
 	// Requires names what the rule needs beyond the plan files (RequiresGit or
 	// RequiresPullRequest); the engine runs such a rule only when Options.History provides it,
 	// and its examples are documentation rather than tests.
 	Requires string
-	// Bad makes the rule fire; Good keeps it quiet. Each is a small plan repository.
+	// Bad makes the rule fire; Good keeps it quiet. Each is a small plan repository. They are the
+	// rule's tests: TestExamples runs every registered rule's examples.
 	Bad, Good Example
+	// BadFindings is what okr lint reports for Bad, one "path:line:col: severity: message [rule]"
+	// line each (RunExample), for the findings of this rule. A rule that Requires something has
+	// none: its examples are described rather than run.
+	BadFindings []string
 }
 
 // What a rule may require beyond the plan files (Info.Requires).

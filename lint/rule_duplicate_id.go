@@ -18,6 +18,9 @@ objectives:
   - id: grow
     title: Grow margin
 `),
+		BadFindings: []string{
+			`plan.yaml:6:9: error: objective id "grow" is already used on line 4 of this plan; ids must be unique in a plan [duplicate-id]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales
 objectives:

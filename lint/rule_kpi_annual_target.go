@@ -10,12 +10,12 @@ func newKPIAnnualTarget() *kpiAnnualTarget {
 		ID:       "kpi-annual-target",
 		Severity: Warning,
 		Summary:  "A KPI's annual_target equals its value in the scope's previous quarter of the same year (reported once, where it changed).",
-		Rationale: "Seed 000 wants a KPI's annual target to hold steady through the year, barring a major " +
+		Rationale: "The OnStrategy article wants a KPI's annual target to hold steady through the year, barring a major " +
 			"change of strategy, while the quarterly targets are adjusted to the previous quarter's actual " +
 			"results. A changed annual target is reported once, in the quarter where it changed, compared " +
 			"with the latest earlier quarter of the year that set it, or else with the scope's annual plan " +
 			"(its annual_target, or its target).",
-		Source: "000",
+		Sources: []Source{onStrategy},
 		Bad: Example{
 			{Path: "plans/2026-Q3/sales.yaml", Text: `period: 2026-Q3
 scope: sales
@@ -29,6 +29,9 @@ kpis:
   - {id: client-retention, name: Client retention rate, source: CRM, frequency: monthly, annual_target: 78, target: 78}
 objectives: []
 `},
+		},
+		BadFindings: []string{
+			`plans/2026-Q4/sales.yaml:4:105: warning: annual target of KPI "client-retention" changed from 80 (2026-Q3 in plans/2026-Q3/sales.yaml) to 78 in 2026-Q4; keep the year's target steady and adjust the quarter's target instead [kpi-annual-target]`,
 		},
 		Good: Example{
 			{Path: "plans/2026-Q3/sales.yaml", Text: `period: 2026-Q3

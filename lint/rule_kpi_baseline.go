@@ -11,11 +11,11 @@ func newKPIBaseline() *kpiBaseline {
 		ID:       "kpi-baseline",
 		Severity: Warning,
 		Summary:  "A KPI-linked key result's start equals the previous quarter's last value of that KPI.",
-		Rationale: "Seed 000 updates a KPI's quarterly targets from the previous quarter's actual results " +
+		Rationale: "The OnStrategy article updates a KPI's quarterly targets from the previous quarter's actual results " +
 			"(its worked example moves retention from 73% to 75% in Q3, then from 75% to 80% in Q4). A " +
 			"key result linked to a KPI should therefore start where the KPI ended: the current value of " +
 			"the previous quarter's linked key result, or else that KPI's actual.",
-		Source: "000",
+		Sources: []Source{onStrategy},
 		Bad: Example{
 			{Path: "plans/2026-Q3/sales.yaml", Text: `period: 2026-Q3
 scope: sales
@@ -37,6 +37,9 @@ objectives:
     key_results:
       - {id: retention, title: Raise retention from 73% to 80%, start: 73, target: 80, kpi: client-retention}
 `},
+		},
+		BadFindings: []string{
+			`plans/2026-Q4/sales.yaml:9:72: warning: key result "retention" starts at 73, but KPI "client-retention" ended 2026-Q3 at 75 (plans/2026-Q3/sales.yaml); set start: 75 and base the target on it [kpi-baseline]`,
 		},
 		Good: Example{
 			{Path: "plans/2026-Q3/sales.yaml", Text: `period: 2026-Q3

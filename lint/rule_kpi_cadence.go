@@ -17,10 +17,10 @@ func newKPICadence() *kpiCadence {
 		ID:       "kpi-cadence",
 		Severity: Warning,
 		Summary:  "A KPI is reported at least monthly.",
-		Rationale: "Seed 000 recommends reporting every KPI at least monthly, and seed 001 describes KPIs as " +
+		Rationale: "The OnStrategy article recommends reporting every KPI at least monthly, and the Craze article describes KPIs as " +
 			"tracked continuously. A number read once a quarter shows a problem only when the quarter is " +
 			"over. The slowest allowed frequency is configurable.",
-		Source: "000, 001",
+		Sources: []Source{onStrategy, craze},
 		Bad: onePlan(`period: 2026-Q3
 scope: sales
 kpis:
@@ -31,6 +31,9 @@ kpis:
     target: 75
 objectives: []
 `),
+		BadFindings: []string{
+			`plan.yaml:7:16: warning: KPI "client-retention" is reported quarterly; report it at least monthly so a slip shows before the period ends [kpi-cadence]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales
 kpis:

@@ -18,12 +18,12 @@ func newKPICarryForward() *kpiCarryForward {
 		ID:       "kpi-carry-forward",
 		Severity: Error,
 		Summary:  "A KPI stays in the scope's next quarter plan until it has been tracked four quarters, unless marked retired.",
-		Rationale: "Seed 000 warns against changing KPIs every quarter (its Mistake #3 and the section on " +
+		Rationale: "The OnStrategy article warns against changing KPIs every quarter (its Mistake #3 and the section on " +
 			"carrying KPIs forward): objectives and key results may be reset each quarter, but a KPI should " +
 			"be measured for at least a year, so it must reappear in the next quarter's plan, across year " +
 			"ends. To stop early, list it once more with retired: <reason>. The rule looks at the whole " +
 			"repository, and the number of quarters is configurable.",
-		Source: "000",
+		Sources: []Source{onStrategy},
 		Bad: Example{
 			{Path: "plans/2026-Q4/sales.yaml", Text: `period: 2026-Q4
 scope: sales
@@ -40,6 +40,9 @@ scope: sales
 kpis: []
 objectives: []
 `},
+		},
+		BadFindings: []string{
+			`plans/2027-Q1/sales.yaml:3:1: error: KPI "client-retention" (tracked since 2026-Q4 in plans/2026-Q4/sales.yaml) is missing from 2027-Q1; carry it forward or add it with retired: <reason> [kpi-carry-forward]`,
 		},
 		Good: Example{
 			{Path: "plans/2026-Q4/sales.yaml", Text: `period: 2026-Q4

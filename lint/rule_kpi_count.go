@@ -20,10 +20,10 @@ func newKPICount() *kpiCount {
 		ID:       "kpi-count",
 		Severity: Warning,
 		Summary:  "A company-level plan has 5 to 7 live KPIs.",
-		Rationale: "Seed 000 says good plans identify five to seven KPIs: the few measures that best show how " +
+		Rationale: "The OnStrategy article says good plans identify five to seven KPIs: the few measures that best show how " +
 			"the organisation performs. Fewer leave blind spots; more hide the essential numbers among the " +
 			"rest. Retired KPIs do not count. The range and the levels it applies to are configurable.",
-		Source: "000",
+		Sources: []Source{onStrategy},
 		Bad: onePlan(`period: 2026-Q3
 scope: company
 kpis:
@@ -34,6 +34,9 @@ kpis:
     target: 75
 objectives: []
 `),
+		BadFindings: []string{
+			`plan.yaml:3:1: warning: company plan "company" for 2026-Q3 has 1 live KPI; choose 5 to 7 KPIs that best show how the company performs (add them under kpis:) [kpi-count]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: company
 kpis:

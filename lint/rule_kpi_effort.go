@@ -10,10 +10,10 @@ func newKPIEffort() *kpiEffort {
 		ID:       "kpi-effort",
 		Severity: Error,
 		Summary:  "An effort key result is not marked as a KPI.",
-		Rationale: "Seed 000 is explicit that only key results with a quantifiable outcome are eligible to be " +
+		Rationale: "The OnStrategy article is explicit that only key results with a quantifiable outcome are eligible to be " +
 			"KPIs: a project or activity (success plans, a new CRM) is important, but it is not a measure of " +
 			"performance that can be tracked over time.",
-		Source: "000",
+		Sources: []Source{onStrategy},
 		Bad: onePlan(`period: 2026-Q3
 scope: sales
 kpis:
@@ -32,6 +32,9 @@ objectives:
         due: 2026-09-30
         kpi: crm-rollout
 `),
+		BadFindings: []string{
+			`plan.yaml:17:9: error: effort key result "new-crm" is marked as KPI "crm-rollout", but only outcome key results can be KPIs; remove kpi: or make it an outcome with start and target [kpi-effort]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales
 objectives:

@@ -10,10 +10,10 @@ func newKPIEveryKR() *kpiEveryKR {
 		ID:       "kpi-every-kr",
 		Severity: Warning,
 		Summary:  "Not every key result of an objective is marked as a KPI.",
-		Rationale: "Seed 000 names marking every key result as a KPI as a common mistake (its Mistake #2): " +
+		Rationale: "The OnStrategy article names marking every key result as a KPI as a common mistake (its Mistake #2): " +
 			"when everything is a KPI, it is no longer clear which measures are essential to watch. Keep " +
 			"KPIs for the few outcome measures that carry forward, and leave the rest as key results.",
-		Source: "000",
+		Sources: []Source{onStrategy},
 		Bad: onePlan(`period: 2026-Q3
 scope: sales
 kpis:
@@ -28,6 +28,9 @@ objectives:
       - {id: healthy, title: Raise healthy clients from 15% to 20%, start: 15, target: 20, kpi: healthy-clients}
       - {id: contact, title: Contact every client one to one, start: 40, target: 100, kpi: outreach}
 `),
+		BadFindings: []string{
+			`plan.yaml:8:5: warning: every key result of objective "loyal-customers" is marked as a KPI; keep kpi: on the few essential outcome measures and remove it from the others [kpi-every-kr]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales
 kpis:

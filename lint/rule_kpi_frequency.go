@@ -10,10 +10,10 @@ func newKPIFrequency() *kpiFrequency {
 		ID:       "kpi-frequency",
 		Severity: Error,
 		Summary:  "Every live KPI has a reporting frequency.",
-		Rationale: "Seed 000 lists a clear reporting frequency among the parts every KPI needs, and seed 001 " +
+		Rationale: "The OnStrategy article lists a clear reporting frequency among the parts every KPI needs, and the Craze article " +
 			"describes KPIs as ongoing numbers tracked daily, weekly or monthly. Without a frequency nobody " +
 			"knows when the number is due or when it has gone stale.",
-		Source: "000, 001",
+		Sources: []Source{onStrategy, craze},
 		Bad: onePlan(`period: 2026-Q3
 scope: sales
 kpis:
@@ -23,6 +23,9 @@ kpis:
     target: 75
 objectives: []
 `),
+		BadFindings: []string{
+			`plan.yaml:4:5: error: KPI "client-retention" has no reporting frequency; add frequency: with one of daily, weekly, monthly, quarterly or yearly [kpi-frequency]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales
 kpis:

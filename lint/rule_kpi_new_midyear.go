@@ -10,12 +10,12 @@ func newKPINewMidyear() *kpiNewMidyear {
 		ID:       "kpi-new-midyear",
 		Severity: Warning,
 		Summary:  "A scope does not introduce a new KPI after its first quarter plan of the year.",
-		Rationale: "Seed 000 advises against creating new KPIs every quarter: KPIs should run consistently " +
+		Rationale: "The OnStrategy article advises against creating new KPIs every quarter: KPIs should run consistently " +
 			"through the plan, at least through the year, while objectives and key results change. A " +
 			"measure that matters from mid-year on can be a key result until the next year starts. A KPI " +
 			"counts as new when no earlier quarter plan of the scope in that year tracked it and the " +
 			"scope's annual plan for the year does not list it.",
-		Source: "000",
+		Sources: []Source{onStrategy},
 		Bad: Example{
 			{Path: "plans/2026-Q1/sales.yaml", Text: `period: 2026-Q1
 scope: sales
@@ -30,6 +30,9 @@ kpis:
   - {id: nps, name: Net promoter score, source: Survey tool, frequency: monthly, target: 40}
 objectives: []
 `},
+		},
+		BadFindings: []string{
+			`plans/2026-Q2/sales.yaml:5:5: warning: KPI "nps" is new in 2026-Q2, after the first plan of 2026 for scope "sales" (2026-Q1); keep the year's KPIs steady: track it as a key result for now and make it a KPI from 2027-Q1 [kpi-new-midyear]`,
 		},
 		Good: Example{
 			{Path: "plans/2026-Q1/sales.yaml", Text: `period: 2026-Q1

@@ -14,9 +14,9 @@ func newKPISource() *kpiSource {
 		ID:       "kpi-source",
 		Severity: Error,
 		Summary:  "Every live (not retired) KPI has a data source.",
-		Rationale: "Among the parts seed 000 requires of every KPI is a clear data source, so nobody has to " +
+		Rationale: "Among the parts the OnStrategy article requires of every KPI is a clear data source, so nobody has to " +
 			"guess what is measured or where to look the number up. Name the report, system or query.",
-		Source: "000",
+		Sources: []Source{onStrategy},
 		Bad: onePlan(`period: 2026-Q3
 scope: sales
 kpis:
@@ -26,6 +26,9 @@ kpis:
     target: 75
 objectives: []
 `),
+		BadFindings: []string{
+			`plan.yaml:4:5: error: KPI "client-retention" has no data source; add source: <the report or system the number comes from> [kpi-source]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales
 kpis:

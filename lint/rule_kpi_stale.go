@@ -15,14 +15,14 @@ func newKPIStale() *kpiStale {
 		ID:       "kpi-stale",
 		Severity: Off,
 		Summary:  "A live KPI's value was changed within its reporting frequency (needs git; off by default).",
-		Rationale: "Seed 000 gives every KPI a reporting frequency, and seed 001 describes KPIs as tracked " +
+		Rationale: "The OnStrategy article gives every KPI a reporting frequency, and the Craze article describes KPIs as tracked " +
 			"continuously. In the plans whose period contains the day okr runs for (--as-of, default " +
 			"today), okr looks up in git when a live KPI's actual (or its linked key result's current) " +
 			"last changed and reports it when that is longer ago than the frequency allows (daily 1 day, " +
 			"weekly 7, monthly 31, quarterly 92, yearly 366); uncommitted changes count as of that day. It " +
 			"is off by default because plan repositories are often updated in batches; turn it on in " +
 			".okr.yaml. Without git the rule does not run.",
-		Source:   "000, 001",
+		Sources:  []Source{onStrategy, craze},
 		Requires: RequiresGit,
 		Bad: onePlan(`# The actual below was last changed 70 days ago.
 period: 2026-Q3

@@ -10,10 +10,10 @@ func newKPITarget() *kpiTarget {
 		ID:       "kpi-target",
 		Severity: Error,
 		Summary:  "Every live KPI has a quantifiable target for the period: its own target or its key result's.",
-		Rationale: "Seed 000 lists a number to reach as part of every KPI, set for the same span of time as " +
+		Rationale: "The OnStrategy article lists a number to reach as part of every KPI, set for the same span of time as " +
 			"the goal the KPI measures. A KPI gets it from target: or, when an outcome key result of the plan " +
 			"is linked to it with kpi:, from that key result's target; an annual plan may use annual_target.",
-		Source: "000",
+		Sources: []Source{onStrategy},
 		Bad: onePlan(`period: 2026-Q3
 scope: sales
 kpis:
@@ -23,6 +23,9 @@ kpis:
     frequency: monthly
 objectives: []
 `),
+		BadFindings: []string{
+			`plan.yaml:4:5: error: KPI "client-retention" has no target for 2026-Q3; add target: <number>, or link an outcome key result to it with kpi: client-retention [kpi-target]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales
 kpis:

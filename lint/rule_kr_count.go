@@ -17,10 +17,10 @@ func newKRCount() *krCount {
 		ID:       "kr-count",
 		Severity: Error,
 		Summary:  "Each objective has 3 to 5 key results.",
-		Rationale: "Seed 000 builds each objective on three to five supporting key results that say how it " +
-			"will be reached; seed 002 gives the same range, and seed 004 suggests about three per level. " +
+		Rationale: "The OnStrategy article builds each objective on three to five supporting key results that say how it " +
+			"will be reached; the Weekdone compilation gives the same range, and Ivor Colson's article suggests about three per level. " +
 			"Fewer leave the objective unmeasured; more dilute focus. The range is configurable.",
-		Source: "000, 002, 004",
+		Sources: []Source{onStrategy, weekdone, colson},
 		Bad: onePlan(`period: 2026-Q3
 scope: sales
 objectives:
@@ -32,6 +32,9 @@ objectives:
         type: effort
         due: 2026-09-30
 `),
+		BadFindings: []string{
+			`plan.yaml:6:5: error: objective "loyal-customers" has 1 key result; give it 3 to 5 key results so its outcome is measurable [kr-count]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales
 objectives:

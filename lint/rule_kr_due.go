@@ -10,10 +10,10 @@ func newKRDue() *krDue {
 		ID:       "kr-due",
 		Severity: Warning,
 		Summary:  "An effort key result has a due date inside the period.",
-		Rationale: "Seed 000's effort-based key results are time-bound deliverables (\"by end of September\", " +
-			"\"in Q3\"), and seed 001 stresses that OKRs belong to a period. A deliverable without a date " +
+		Rationale: "The OnStrategy article's effort-based key results are time-bound deliverables (\"by end of September\", " +
+			"\"in Q3\"), and the Craze article stresses that OKRs belong to a period. A deliverable without a date " +
 			"inside the plan's period cannot be judged done or late at the quarterly review.",
-		Source: "000, 001",
+		Sources: []Source{onStrategy, craze},
 		Bad: onePlan(`period: 2026-Q3
 scope: sales
 objectives:
@@ -25,6 +25,9 @@ objectives:
         type: effort
         due: 2026-10-31
 `),
+		BadFindings: []string{
+			`plan.yaml:10:14: warning: effort key result "new-crm" is due 2026-10-31, outside 2026-Q3 (2026-07-01 to 2026-09-30); move the date into the period or the key result into the plan of 2026-Q4 [kr-due]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales
 objectives:

@@ -10,11 +10,11 @@ func newKRQuantified() *krQuantified {
 		ID:       "kr-quantified",
 		Severity: Error,
 		Summary:  "An outcome key result has numeric start and target, and they differ.",
-		Rationale: "Seed 000 separates outcome-based key results, which measure a quantifiable result, from " +
+		Rationale: "The OnStrategy article separates outcome-based key results, which measure a quantifiable result, from " +
 			"effort-based ones, which deliver a project. An outcome key result is only measurable with a " +
 			"baseline and a target; without them it cannot be scored, and with equal values there is " +
 			"nothing to achieve. Write a deliverable as type: effort instead.",
-		Source: "000",
+		Sources: []Source{onStrategy},
 		Bad: onePlan(`period: 2026-Q3
 scope: sales
 objectives:
@@ -25,6 +25,9 @@ objectives:
         title: Improve client retention
         target: 75
 `),
+		BadFindings: []string{
+			`plan.yaml:7:9: error: outcome key result "retention" has no start; add start: <baseline> (the value when the period began) [kr-quantified]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales
 objectives:

@@ -18,7 +18,7 @@ func newMovedGoalposts() *movedGoalposts {
 		ID:       "moved-goalposts",
 		Severity: Warning,
 		Summary:  "A target was not eased after its period started (needs git; pull-request mode).",
-		Rationale: "Seed 000 wants a KPI's annual target to stay steady through the year; the same holds for " +
+		Rationale: "The OnStrategy article wants a KPI's annual target to stay steady through the year; the same holds for " +
 			"any target once its period is under way, or the grade at the end measures the edits rather " +
 			"than the work. In pull-request mode (okr lint --new-from-rev REV) okr compares each " +
 			"changed plan with its version at the merge base and reports a key result target moved " +
@@ -27,7 +27,7 @@ func newMovedGoalposts() *movedGoalposts {
 			"(judged by the commit date, or today for uncommitted work). Setting a first target or " +
 			"making one harder is not reported. The message names the commit that set the old value; " +
 			"the reason of a suppression is the record of why it moved. Without git the rule does not run.",
-		Source:   "000",
+		Sources:  []Source{onStrategy},
 		Requires: RequiresPullRequest,
 		Bad: onePlan(`# At the start of 2026-Q3 this key result had target: 80.
 period: 2026-Q3

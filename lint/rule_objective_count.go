@@ -17,10 +17,10 @@ func newObjectiveCount() *objectiveCount {
 		ID:       "objective-count",
 		Severity: Warning,
 		Summary:  "A plan has at most 5 objectives.",
-		Rationale: "Seed 002 recommends three to five objectives, each with three to five key results. A plan " +
+		Rationale: "The Weekdone compilation recommends three to five objectives, each with three to five key results. A plan " +
 			"with more objectives than that spreads a team's attention until none of them is ambitious. " +
 			"The maximum is configurable.",
-		Source: "002",
+		Sources: []Source{weekdone},
 		Bad: onePlan(`period: 2026-Q3
 scope: sales
 objectives:
@@ -31,6 +31,9 @@ objectives:
   - {id: five, title: Objective five}
   - {id: six, title: Objective six}
 `),
+		BadFindings: []string{
+			`plan.yaml:3:1: warning: plan "sales" for 2026-Q3 has 6 objectives; keep at most 5 (merge or drop 1) so each gets the focus it needs [objective-count]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales
 objectives:

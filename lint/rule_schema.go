@@ -16,6 +16,9 @@ objectives:
   - id: loyal-customers
     titel: Create wildly loyal customers
 `),
+		BadFindings: []string{
+			`plan.yaml:5:5: error: unknown key "titel" in objective; did you mean "title"? [schema]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales
 objectives:

@@ -10,12 +10,12 @@ func newScoreRange() *scoreRange {
 		ID:       "score-range",
 		Severity: Error,
 		Summary:  "score and progress are in 0..1, and done: true agrees with progress.",
-		Rationale: "Seed 002 scores key results objectively on a 0 to 1 scale and seed 004 grades them from 0 " +
+		Rationale: "The Weekdone compilation scores key results objectively on a 0 to 1 scale and Ivor Colson's article grades them from 0 " +
 			"(not met) to 1 (met). A score of 7 or a progress of 60 is a different scale written into the " +
 			"wrong field and would distort every average it enters. done: true with a progress below 1 " +
 			"contradicts itself. (current on an effort key result, or progress on an outcome one, is a " +
 			"schema finding.)",
-		Source: "002, 004",
+		Sources: []Source{weekdone, colson},
 		Bad: onePlan(`period: 2026-Q3
 scope: sales
 objectives:
@@ -28,6 +28,9 @@ objectives:
         due: 2026-09-30
         progress: 60
 `),
+		BadFindings: []string{
+			`plan.yaml:11:19: error: key result "success-plans" has progress 60; progress is a share from 0 to 1 (60% is 0.6) [score-range]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales
 objectives:

@@ -23,6 +23,9 @@ objectives:
       - {id: retention, title: Raise retention from 73% to 75%, start: 73, target: 75}
       - {id: healthy, title: Raise healthy clients from 15% to 20%, start: 15, target: 20}
 `),
+		BadFindings: []string{
+			`plan.yaml:4:25: warning: okr:ignore has no reason; say why after the rules, e.g. # okr:ignore kr-count <why this is fine here> [suppression]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales
 objectives:

@@ -16,6 +16,9 @@ objectives:
   - id: loyal-customers
     title: [Create wildly loyal customers
 `),
+		BadFindings: []string{
+			`plan.yaml:4:3: error: invalid YAML: did not find expected ',' or ']'; fix the YAML syntax there [yaml-syntax]`,
+		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales
 objectives:

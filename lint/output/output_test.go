@@ -2,46 +2,52 @@ package output_test
 
 import (
 	"bytes"
-	"flag"
-	"os"
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/okr-tool/okr/internal/golden"
 	"github.com/okr-tool/okr/lint"
 	"github.com/okr-tool/okr/lint/output"
 	"github.com/okr-tool/okr/plan"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files")
-
 var fixture = filepath.Join("..", "..", "testdata", "lint", "format")
 
-func lintFixture(t *testing.T) *lint.Result {
+// lintFixture lints the format fixture with the given rules (nil: every rule).
+func lintFixture(t *testing.T, rules []lint.Rule) *lint.Result {
 	t.Helper()
 	repo, _, err := plan.Load(plan.LoadOptions{Root: fixture})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return lint.Run(repo, lint.Options{})
+	return lint.Run(repo, lint.Options{Rules: rules})
 }
 
 // TestFormats compares every format's output for the same findings with its golden file,
-// testdata/lint/format/expected.<format>.
+// testdata/lint/format/expected.<format>. SARIF lists the rules of the run with their
+// documentation, so it runs one rule: adding a rule to the registry does not change its golden.
 func TestFormats(t *testing.T) {
-	res := lintFixture(t)
-	if res.Summary.Errors == 0 || res.Summary.Warnings == 0 {
-		t.Fatalf("the format fixture must have errors and warnings: %+v", res.Summary)
+	all := lintFixture(t, nil)
+	if all.Summary.Errors == 0 || all.Summary.Warnings == 0 {
+		t.Fatalf("the format fixture must have errors and warnings: %+v", all.Summary)
+	}
+	oneRule := []lint.Rule{lint.Lookup(lint.Registry(), "kr-count")}
+	one := lintFixture(t, oneRule)
+	if len(one.Findings) == 0 {
+		t.Fatal("kr-count finds nothing in the format fixture")
 	}
 	cases := []struct {
 		name, format string
+		res          *lint.Result
 		opts         output.Options
 	}{
-		{"text", "text", output.Options{}},
-		{"text-color", "text", output.Options{Color: true}},
-		{"json", "json", output.Options{}},
-		{"sarif", "sarif", output.Options{Version: "v1.0.0"}},
-		{"github", "github", output.Options{}},
+		{"text", "text", all, output.Options{}},
+		{"text-color", "text", all, output.Options{Color: true}},
+		{"json", "json", all, output.Options{}},
+		{"sarif", "sarif", one, output.Options{Version: "v1.0.0", Rules: oneRule}},
+		{"github", "github", all, output.Options{}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -50,23 +56,52 @@ func TestFormats(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := w.Write(res); err != nil {
+			if err := w.Write(c.res); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join(fixture, "expected."+c.name)
-			if *update {
-				if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
+			golden.Check(t, filepath.Join(fixture, "expected."+c.name), out.Bytes())
+		})
+	}
+}
+
+// TestSARIFListsTheRulesOfTheRun checks what the one-rule golden cannot: without Options.Rules,
+// SARIF lists every registered rule, and a result points at its rule by index.
+func TestSARIFListsTheRulesOfTheRun(t *testing.T) {
+	var out bytes.Buffer
+	w, _ := output.New("sarif", &out, output.Options{})
+	if err := w.Write(lintFixture(t, nil)); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct{ ID string }
 				}
 			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./lint/output -update)", err)
+			Results []struct {
+				RuleID    string
+				RuleIndex int
 			}
-			if !bytes.Equal(out.Bytes(), want) {
-				t.Errorf("%s output differs from %s:\n%s", c.name, path, out.String())
-			}
-		})
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range log.Runs[0].Tool.Driver.Rules {
+		ids = append(ids, r.ID)
+	}
+	if want := lint.IDs(lint.Registry()); strings.Join(ids, " ") != strings.Join(want, " ") {
+		t.Errorf("rules = %v, want the registry %v", ids, want)
+	}
+	if len(log.Runs[0].Results) < 2 {
+		t.Fatalf("want findings of several rules:\n%s", out.String())
+	}
+	for _, r := range log.Runs[0].Results {
+		if ids[r.RuleIndex] != r.RuleID {
+			t.Errorf("result of %s has ruleIndex %d, which is %s", r.RuleID, r.RuleIndex, ids[r.RuleIndex])
+		}
 	}
 }
 
