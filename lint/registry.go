@@ -26,6 +26,7 @@ func Registry() []Rule {
 		newObjectiveCount(),
 		newMovedGoalposts(),
 		newKPIStale(),
+		newKRTitleLength(),
 		newSuppressionRule(),
 	}
 }
