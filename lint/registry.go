@@ -26,7 +26,6 @@ func Registry() []Rule {
 		newObjectiveCount(),
 		newMovedGoalposts(),
 		newKPIStale(),
-		newKRTitleLength(),
 		newSuppressionRule(),
 	}
 }
