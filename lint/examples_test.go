@@ -44,8 +44,13 @@ func exampleProblems(rules []Rule, info *Info) []string {
 	case len(got) == 0:
 		problems = append(problems, "the bad example does not fire "+info.ID)
 	case strings.Join(got, "\n") != strings.Join(info.BadFindings, "\n"):
-		problems = append(problems, fmt.Sprintf("the bad example's findings are not its BadFindings:\ngot:\n\t%s\nBadFindings:\n\t%s",
-			strings.Join(got, "\n\t"), strings.Join(info.BadFindings, "\n\t")))
+		var literal strings.Builder
+		for _, line := range got {
+			fmt.Fprintf(&literal, "\t\t\t`%s`,\n", line)
+		}
+		problems = append(problems, fmt.Sprintf("the bad example's findings are not its BadFindings:\ngot:\n\t%s\nBadFindings:\n\t%s\n"+
+			"if the findings are right, write them into the rule's file:\n\t\tBadFindings: []string{\n%s\t\t},",
+			strings.Join(got, "\n\t"), strings.Join(info.BadFindings, "\n\t"), literal.String()))
 	}
 	for _, f := range runExample(rules, info.Good) {
 		if f.Rule != info.ID && f.Rule != plan.RuleYAMLSyntax && f.Rule != plan.RuleSchema {

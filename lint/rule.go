@@ -1,6 +1,12 @@
 // Package lint checks plans against the rules of good OKR practice. Each rule is a small type
 // that visits the parts of a plan it cares about; the engine walks every plan once and hands each
 // part to the rules that want it.
+//
+// A rule is one file, rule_<id>.go: a type that embeds base, a constructor that fills in its
+// Info (ID, default severity, summary, rationale, the articles it cites, a Bad example with the
+// BadFindings okr reports for it, and a Good example), and its visit methods. The examples are
+// its tests (TestExamples runs every registered rule's). Adding a rule touches that file, one
+// line in Registry, and docs/rules.md, which go test ./lint -update regenerates.
 package lint
 
 import (

@@ -1,9 +1,5 @@
 package lint
 
-// The cases of each rule that its examples (Info.Bad and Info.Good, run by TestExamples) do not
-// cover: other messages, positions, edge cases and settings. A new rule needs none of these; add
-// cases here when its examples cannot show a behaviour.
-
 import (
 	"fmt"
 	"strings"
@@ -11,6 +7,10 @@ import (
 
 	"github.com/okr-tool/okr/plan"
 )
+
+// The cases of each rule that its examples (Info.Bad and Info.Good, run by TestExamples) do not
+// cover: other messages, positions, edge cases and settings, one table per rule. A new rule needs
+// none; add cases here when its examples cannot show a behaviour.
 
 func TestKPIAnnualTarget(t *testing.T) {
 	at := func(v string) string { return liveKPI("nps", "annual_target: "+v) }
@@ -54,6 +54,13 @@ func TestKPICadence(t *testing.T) {
 		{"retired", onePlan(quarter("2026-Q3", "id: nps, name: NPS, frequency: yearly, retired: replaced")), nil},
 		{"quarterly points at the frequency", onePlan(quarter("2026-Q3", kpi("quarterly"))),
 			[]string{`plan.yaml:4:61: KPI "nps" is reported quarterly; report it at least monthly so a slip shows before the period ends`}},
+	})
+	quarterly := newKPICadence()
+	quarterly.slowest = plan.Quarterly
+	checkConfiguredRule(t, quarterly, []ruleCase{
+		{"slowest: quarterly allows quarterly", onePlan(quarter("2026-Q3", kpi("quarterly"))), nil},
+		{"slowest: quarterly, yearly", onePlan(quarter("2026-Q3", kpi("yearly"))),
+			[]string{`plan.yaml:4:61: KPI "nps" is reported yearly; report it at least quarterly so a slip shows before the period ends`}},
 	})
 }
 
@@ -234,6 +241,8 @@ func TestKRCount(t *testing.T) {
 			[]string{`plan.yaml:6:5: objective "grow" has 2 key results; give it 3 to 5 key results so its outcome is measurable`}},
 		{"none points at the objective", onePlan(head),
 			[]string{`plan.yaml:4:5: objective "grow" has 0 key results; give it 3 to 5 key results so its outcome is measurable`}},
+		{"six", onePlan(head + "    key_results:\n" + kr("a", "1", "2") + kr("b", "1", "2") + kr("c", "1", "2") + kr("d", "1", "2") + kr("e", "1", "2") + kr("f", "1", "2")),
+			[]string{`plan.yaml:6:5: objective "grow" has 6 key results; keep at most 5 (drop 1 or move them to another objective) so it stays focused`}},
 	})
 }
 
@@ -276,6 +285,10 @@ func TestKRQuantified(t *testing.T) {
 			[]string{`plan.yaml:7:51: outcome key result "flat" has target 5 equal to its start; set the value it should reach by the end of the period`}},
 		{"missing start", onePlan(head + "      - {id: up, title: Up, target: 5}\n"),
 			[]string{`plan.yaml:7:9: outcome key result "up" has no start; add start: <baseline> (the value when the period began)`}},
+		{"missing target", onePlan(head + "      - {id: up, title: Up, start: 5}\n"),
+			[]string{`plan.yaml:7:9: outcome key result "up" has no target; add target: <goal> for the end of the period`}},
+		{"neither start nor target", onePlan(head + "      - {id: up, title: Up}\n"),
+			[]string{`plan.yaml:7:9: outcome key result "up" has neither start nor target; add start: <baseline> and target: <goal>, or make it type: effort with a due date`}},
 	})
 	checkRuleOnInvalidPlans(t, "kr-quantified", []ruleCase{
 		{"a start written as text is the schema's finding", onePlan(head + "      - {id: up, title: Up, start: 5%, target: 9}\n"), nil},
@@ -296,13 +309,18 @@ func TestSchema(t *testing.T) {
 	checkRule(t, "schema", []ruleCase{
 		{"missing scope", onePlan("period: 2026-Q3\nobjectives: []\n"),
 			[]string{`plan.yaml:1:1: the plan has no scope; add "scope: …"`}},
+		{"misspelt frequency", onePlan(quarter("2026-Q3", "id: nps, name: NPS, source: CRM, target: 1, frequency: montly")),
+			[]string{`plan.yaml:4:61: frequency "montly" is not valid (did you mean "monthly"?); use one of daily, weekly, monthly, quarterly, yearly`}},
 	})
 }
 
 func TestDuplicateID(t *testing.T) {
+	head := "period: 2026-Q3\nscope: sales\nobjectives:\n  - id: grow\n    title: Grow\n    key_results:\n"
 	checkRule(t, "duplicate-id", []ruleCase{
 		{"two plans for one scope and period", plans("a.yaml", quarter("2026-Q3"), "b.yaml", quarter("2026-Q3")),
 			[]string{`b.yaml:2:1: plan "sales" for 2026-Q3 is already defined in a.yaml; merge the two files or change the scope or period of one`}},
+		{"key result id used twice", onePlan(head + kr("a", "1", "2") + kr("b", "1", "2") + kr("a", "3", "4")),
+			[]string{`plan.yaml:9:14: key result id "a" is already used on line 7 of this plan; ids must be unique in a plan`}},
 	})
 }
 
@@ -313,6 +331,17 @@ func TestReference(t *testing.T) {
 			"q.yaml", "period: 2026-Q3\nscope: sales\nparent: company\nobjectives:\n  - {id: a, title: A, aligns_to: company/grow}\n"), nil},
 		{"aligns to nothing", plans("q.yaml", "period: 2026-Q3\nscope: sales\nobjectives:\n  - {id: a, title: A, aligns_to: company/grow}\n"),
 			[]string{`q.yaml:4:34: aligns_to "company/grow": no plan has scope "company"; use "<scope>/<objective id>" of an existing plan`}},
+		{"misspelt parent", plans(
+			"revenue.yaml", "period: 2026-Q3\nscope: revenue\nobjectives: []\n",
+			"sales.yaml", "period: 2026-Q3\nscope: sales\nparent: revenu\nobjectives: []\n"),
+			[]string{`sales.yaml:3:9: parent "revenu" is not the scope of any plan (did you mean "revenue"?); name an existing scope or remove "parent"`}},
+		{"misspelt objective", plans(
+			"revenue.yaml", "period: 2026-Q3\nscope: revenue\nobjectives:\n  - {id: grow, title: Grow}\n",
+			"sales.yaml", "period: 2026-Q3\nscope: sales\nparent: revenue\nobjectives:\n  - {id: a, title: A, aligns_to: revenue/grwo}\n"),
+			[]string{`sales.yaml:5:34: aligns_to "revenue/grwo": no objective "grwo" in a "revenue" plan for 2026-Q3 or 2026 (did you mean "revenue/grow"?); name an objective of that plan`}},
+		{"misspelt kpi", onePlan("period: 2026-Q3\nscope: sales\nkpis:\n  - {" + liveKPI("client-retention") + "}\nobjectives:\n  - id: grow\n    title: Grow\n    key_results:\n" +
+			kr("a", "1", "2", "kpi: client-retension")),
+			[]string{`plan.yaml:9:53: kpi "client-retension" is not a KPI of this plan (did you mean "client-retention"?); add it under kpis: or fix the id`}},
 	})
 }
 
@@ -336,6 +365,12 @@ func TestObjectiveCount(t *testing.T) {
 		{"without scope or period", objectives(6, "period: 2026-Q5\n"),
 			[]string{`plan.yaml:2:1: this plan has 6 objectives; keep at most 5 (merge or drop 1) so each gets the focus it needs`}},
 	})
+	three := newObjectiveCount()
+	three.max = 3
+	checkConfiguredRule(t, three, []ruleCase{
+		{"max: 3, five", objectives(5),
+			[]string{`plan.yaml:3:1: plan "sales" for 2026-Q3 has 5 objectives; keep at most 3 (merge or drop 2) so each gets the focus it needs`}},
+	})
 	r := newObjectiveCount()
 	r.max = 0
 	if err := r.Validate(); err == nil || !strings.Contains(err.Error(), "at least 1") {
@@ -358,50 +393,7 @@ func TestScoreRange(t *testing.T) {
 			[]string{`plan.yaml:7:72: key result "crm" has progress -0.1; progress is a share from 0 to 1`}},
 		{"score above 1", onePlan(head + kr("a", "1", "2", "score: 1.2")),
 			[]string{`plan.yaml:7:55: key result "a" has score 1.2; a score is a grade from 0 to 1 (e.g. 0.7), or remove it to have it computed`}},
-	})
-}
-
-// TestRuleCasesOfOtherMessages covers the messages and settings that the former per-rule fixture
-// plans showed and the cases above do not.
-func TestRuleCasesOfOtherMessages(t *testing.T) {
-	head := "period: 2026-Q3\nscope: sales\nobjectives:\n  - id: grow\n    title: Grow\n    key_results:\n"
-	checkRule(t, "duplicate-id", []ruleCase{
-		{"key result id used twice", onePlan(head + kr("a", "1", "2") + kr("b", "1", "2") + kr("a", "3", "4")), []string{`plan.yaml:9:14: key result id "a" is already used on line 7 of this plan; ids must be unique in a plan`}},
-	})
-	checkRule(t, "kr-count", []ruleCase{
-		{"six", onePlan(head + kr("a", "1", "2") + kr("b", "1", "2") + kr("c", "1", "2") + kr("d", "1", "2") + kr("e", "1", "2") + kr("f", "1", "2")), []string{`plan.yaml:6:5: objective "grow" has 6 key results; keep at most 5 (drop 1 or move them to another objective) so it stays focused`}},
-	})
-	checkRule(t, "kr-quantified", []ruleCase{
-		{"neither start nor target", onePlan(head + "      - {id: up, title: Up}\n"), []string{`plan.yaml:7:9: outcome key result "up" has neither start nor target; add start: <baseline> and target: <goal>, or make it type: effort with a due date`}},
-		{"no target", onePlan(head + "      - {id: up, title: Up, start: 5}\n"), []string{`plan.yaml:7:9: outcome key result "up" has no target; add target: <goal> for the end of the period`}},
-	})
-	checkRule(t, "score-range", []ruleCase{
-		{"done with progress below 1", onePlan(head + "      - {id: crm, title: CRM, type: effort, due: 2026-09-30, done: true, progress: 0.5}\n"), []string{`plan.yaml:7:84: key result "crm" is done but has progress 0.5; set progress: 1 or remove it, or remove done: true`}},
-	})
-	checkRuleOnInvalidPlans(t, "schema", []ruleCase{
-		{"misspelt frequency", onePlan(quarter("2026-Q3", "id: nps, name: NPS, source: CRM, target: 1, frequency: montly")), []string{`plan.yaml:4:61: frequency "montly" is not valid (did you mean "monthly"?); use one of daily, weekly, monthly, quarterly, yearly`}},
-	})
-	checkRule(t, "reference", []ruleCase{
-		{"misspelt parent", plans(
-			"revenue.yaml", "period: 2026-Q3\nscope: revenue\nobjectives: []\n",
-			"sales.yaml", "period: 2026-Q3\nscope: sales\nparent: revenu\nobjectives: []\n"), []string{`sales.yaml:3:9: parent "revenu" is not the scope of any plan (did you mean "revenue"?); name an existing scope or remove "parent"`}},
-		{"misspelt objective", plans(
-			"revenue.yaml", "period: 2026-Q3\nscope: revenue\nobjectives:\n  - {id: grow, title: Grow}\n",
-			"sales.yaml", "period: 2026-Q3\nscope: sales\nparent: revenue\nobjectives:\n  - {id: a, title: A, aligns_to: revenue/grwo}\n"), []string{`sales.yaml:5:34: aligns_to "revenue/grwo": no objective "grwo" in a "revenue" plan for 2026-Q3 or 2026 (did you mean "revenue/grow"?); name an objective of that plan`}},
-		{"misspelt kpi", onePlan("period: 2026-Q3\nscope: sales\nkpis:\n  - {" + liveKPI("client-retention") + "}\nobjectives:\n  - id: grow\n    title: Grow\n    key_results:\n" +
-			kr("a", "1", "2", "kpi: client-retension")), []string{`plan.yaml:9:53: kpi "client-retension" is not a KPI of this plan (did you mean "client-retention"?); add it under kpis: or fix the id`}},
-	})
-	cadence := newKPICadence()
-	cadence.slowest = plan.Quarterly
-	kpi := func(freq string) string { return "id: nps, name: NPS, source: CRM, target: 1, frequency: " + freq }
-	checkConfiguredRule(t, cadence, []ruleCase{
-		{"quarterly is slow enough", onePlan(quarter("2026-Q3", kpi("quarterly"))), nil},
-		{"yearly is not", onePlan(quarter("2026-Q3", kpi("yearly"))), []string{`plan.yaml:4:61: KPI "nps" is reported yearly; report it at least quarterly so a slip shows before the period ends`}},
-	})
-	oc := newObjectiveCount()
-	oc.max = 3
-	objs := "period: 2026-Q3\nscope: sales\nobjectives:\n  - {id: a, title: A}\n  - {id: b, title: B}\n  - {id: c, title: C}\n  - {id: d, title: D}\n  - {id: e, title: E}\n"
-	checkConfiguredRule(t, oc, []ruleCase{
-		{"five above a max of 3", onePlan(objs), []string{`plan.yaml:3:1: plan "sales" for 2026-Q3 has 5 objectives; keep at most 3 (merge or drop 2) so each gets the focus it needs`}},
+		{"done with progress below 1", effort(", done: true, progress: 0.5"),
+			[]string{`plan.yaml:7:84: key result "crm" is done but has progress 0.5; set progress: 1 or remove it, or remove done: true`}},
 	})
 }
