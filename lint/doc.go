@@ -34,11 +34,14 @@ func HelpText(r Rule) string {
 	return b.String()
 }
 
-// HelpMarkdown is HelpText in Markdown, with the good example.
+// HelpMarkdown is HelpText in Markdown, with the good example instead of the silencing hint.
 func HelpMarkdown(r Rule) string {
 	info := r.Info()
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "**%s**\n\n%s\n", info.Summary, info.Rationale)
+	if cites := Citations(info); len(cites) > 0 {
+		fmt.Fprintf(&b, "\nSources: %s\n", strings.Join(cites, "; "))
+	}
 	writeParams(&b, r)
 	b.WriteString("\nA plan that passes:\n\n")
 	writeExample(&b, info.Good)

@@ -14,7 +14,6 @@ var (
 	onStrategy = Source{"OKRs vs KPIs: The Differences and How They Work Together", "OnStrategy, 2020"}
 	craze      = Source{"OKR vs KPI: Understanding the Key Differences and Use Cases", "Craze"}
 	weekdone   = Source{"OKR vs KPI", "an article quoting Weekdone's customers; the text is a garbled compilation"}
-	peoplebox  = Source{"OKR vs KPI: Difference and Why Both are Critical in 2022", "Peoplebox"}
 	colson     = Source{"OKRs vs KPIs: Which should you use?", "Ivor Colson"}
 )
 
