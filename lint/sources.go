@@ -13,7 +13,7 @@ func (s Source) String() string { return `"` + s.Title + `" (` + s.By + `)` }
 var (
 	onStrategy = Source{"OKRs vs KPIs: The Differences and How They Work Together", "OnStrategy, 2020"}
 	craze      = Source{"OKR vs KPI: Understanding the Key Differences and Use Cases", "Craze"}
-	weekdone   = Source{"OKR vs KPI", "an article quoting Weekdone's customers; the text is a garbled compilation"}
+	weekdone   = Source{"OKR vs KPI", "an article quoting Weekdone's customers"}
 	colson     = Source{"OKRs vs KPIs: Which should you use?", "Ivor Colson"}
 )
 
