@@ -243,16 +243,33 @@ func (d *drafter) file(p *plan.Plan, period plan.Period, quarter *plan.Plan, tak
 	return f
 }
 
-// schemaRef is the $schema reference of a new plan at file: the repository's own copy of the
-// schema when it keeps one, else the published one.
-func (d *drafter) schemaRef(file string) string {
-	if d.repo.Root != "" {
-		if _, err := os.Stat(filepath.Join(d.repo.Root, filepath.FromSlash(plan.SchemaFile))); err == nil {
-			rel, err := filepath.Rel(filepath.Dir(filepath.FromSlash(file)), filepath.FromSlash(plan.SchemaFile))
-			if err == nil {
-				return filepath.ToSlash(rel)
+// schemaRef is the $schema reference of a new plan at file, drafted from the plan at from: the
+// schema the old plan names in its first line (a path is rewritten to stay right from the new
+// file), else the repository's own copy of the schema when it keeps one, else the published one.
+func (d *drafter) schemaRef(file, from string) string {
+	rel := func(target string) string {
+		r, err := filepath.Rel(filepath.Dir(filepath.FromSlash(file)), filepath.FromSlash(target))
+		if err != nil {
+			return plan.SchemaURL
+		}
+		return filepath.ToSlash(r)
+	}
+	if d.repo.Root == "" {
+		return plan.SchemaURL
+	}
+	if data, err := os.ReadFile(filepath.Join(d.repo.Root, filepath.FromSlash(from))); err == nil {
+		first, _, _ := strings.Cut(string(data), "\n")
+		if ref, ok := strings.CutPrefix(strings.TrimSpace(first), plan.SchemaComment("")); ok && ref != "" {
+			if strings.Contains(ref, "://") {
+				return ref
+			}
+			if target := path.Join(path.Dir(from), ref); !strings.HasPrefix(target, "../") {
+				return rel(target)
 			}
 		}
+	}
+	if _, err := os.Stat(filepath.Join(d.repo.Root, filepath.FromSlash(plan.SchemaFile))); err == nil {
+		return rel(plan.SchemaFile)
 	}
 	return plan.SchemaURL
 }
@@ -260,7 +277,7 @@ func (d *drafter) schemaRef(file string) string {
 // render writes the draft of p for period.
 func (d *drafter) render(p *plan.Plan, period plan.Period, quarter *plan.Plan, file string) string {
 	w := &writer{}
-	w.line(0, plan.SchemaComment(d.schemaRef(file)))
+	w.line(0, plan.SchemaComment(d.schemaRef(file, p.File)))
 	scope := p.Scope.Value
 
 	var kpis []*plan.KPI
