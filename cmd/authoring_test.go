@@ -146,3 +146,20 @@ func TestInitIntoAFile(t *testing.T) {
 		t.Errorf("exit %d, %s", code, stderr)
 	}
 }
+
+// A plan that does not parse cannot be carried forward: okr next says so.
+func TestNextWarnsAboutUnreadablePlans(t *testing.T) {
+	dir := t.TempDir()
+	cli := cliRun{dir: dir}
+	if code, out, errOut := cli.run(t, "init", "--as-of", "2026-08-10"); code != 0 {
+		t.Fatalf("okr init exited %d: %s%s", code, out, errOut)
+	}
+	os.WriteFile(filepath.Join(dir, "plans", "2026-Q3", "sales.yaml"), []byte("period: 2026-Q3\nscope: [sales\n"), 0o644)
+	code, stdout, stderr := cli.run(t, "next", "--as-of", "2026-08-10")
+	if code != 0 || !strings.Contains(stderr, "okr: warning: not carried forward, as they do not parse (okr lint says why): plans/2026-Q3/sales.yaml\n") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "created plans/2026-Q4/company.yaml") {
+		t.Errorf("the readable plan was not drafted:\n%s", stdout)
+	}
+}

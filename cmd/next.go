@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -78,12 +79,22 @@ func runNext(env *Env, f nextFlags, args []string) error {
 	if err != nil {
 		return err
 	}
+	cwd := workDir(env)
+	show := func(file string) string { return displayPath(root, cwd, file) }
+	// A plan that does not parse has no scope or period: say that it is not carried forward.
+	var unreadable []string
+	for _, d := range repo.Diagnostics {
+		if d.Rule == plan.RuleYAMLSyntax && !slices.Contains(unreadable, show(d.File)) {
+			unreadable = append(unreadable, show(d.File))
+		}
+	}
+	if len(unreadable) > 0 {
+		fmt.Fprintf(env.Stderr, "okr: warning: not carried forward, as they do not parse (okr lint says why): %s\n", strings.Join(unreadable, ", "))
+	}
 	res, err := rollover.Next(repo, opts)
 	if err != nil {
 		return troublef("%v", err)
 	}
-	cwd := workDir(env)
-	show := func(file string) string { return displayPath(root, cwd, file) }
 	if f.dryRun {
 		for i, file := range res.Files {
 			if i > 0 {
