@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -415,4 +416,75 @@ func TestText(t *testing.T) {
 			t.Errorf("text(%q) = %s, want %s", in, got, want)
 		}
 	}
+}
+
+// A small plan with every case of what is and is not carried.
+func TestNextCarriesOnlyKPIsAndTheirKeyResults(t *testing.T) {
+	root := t.TempDir()
+	os.WriteFile(filepath.Join(root, ".okr.yaml"), nil, 0o644)
+	os.MkdirAll(filepath.Join(root, "q"), 0o755)
+	const q3 = `period: 2026-Q3
+scope: ops
+owner: "Ops: the team"
+kpis:
+  - {id: uptime, name: Uptime, source: Status page, frequency: daily, target: 99.9, actual: 99.95, annual_target: 99.9}
+  - {id: tickets, name: Tickets closed, source: Helpdesk, frequency: weekly, annual_target: 900}
+  - {id: legacy, name: Legacy jobs, source: Cron, frequency: weekly, retired: the jobs are gone}
+objectives:
+  - id: reliable
+    title: Be reliable
+    key_results:
+      - {id: close-tickets, title: Close 200 tickets, start: 100, target: 200, kpi: tickets, weight: 2}
+      - {id: runbooks, title: Write runbooks, type: effort, due: 2026-09-01, done: true}
+      - {id: mttr, title: Cut MTTR, start: 60, target: 30, current: 40}
+      - {id: legacy-off, title: Retire legacy jobs, start: 10, target: 0, current: 0, kpi: legacy}
+  - id: effort-only
+    title: Ship things
+    key_results:
+      - {id: ship, title: Ship it, type: effort, due: 2026-09-01, progress: 0.5}
+`
+	os.WriteFile(filepath.Join(root, "q", "ops-2026-Q3.yaml"), []byte(q3), 0o644)
+	res, err := Next(load(t, root), Options{From: period(t, "2026-Q3"), AsOf: date("2026-10-01")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) != 1 || res.Files[0].Path != "q/ops-2026-Q4.yaml" {
+		t.Fatalf("drafted %+v", res.Files)
+	}
+	data := string(res.Files[0].Data)
+	p, diags := plan.Parse("q/ops-2026-Q4.yaml", res.Files[0].Data)
+	if len(diags) > 0 {
+		t.Fatalf("the draft does not parse: %v\n%s", diags, data)
+	}
+	if p.Owner.Value != "Ops: the team" {
+		t.Errorf("owner %q", p.Owner.Value)
+	}
+	if len(p.KPIs) != 2 || p.KPI("legacy") != nil {
+		t.Errorf("KPIs %v, want uptime and tickets (legacy is retired)", p.KPIs)
+	}
+	if k := p.KPI("uptime"); k.Target.Set || k.Actual.Set || k.AnnualTarget.Value != 99.9 {
+		t.Errorf("uptime carried %+v", k)
+	}
+	if !strings.Contains(unwrap(data), "No key result measures this KPI: add target: <number> for 2026-Q4 (it ended 2026-Q3 at 99.95).") {
+		t.Errorf("no comment asks for the target of uptime:\n%s", data)
+	}
+	if len(p.Objectives) != 1 || p.Objectives[0].ID.Value != "reliable" {
+		t.Fatalf("objectives %v, want only reliable (effort-only has nothing carried)", p.Objectives)
+	}
+	krs := p.Objectives[0].KeyResults
+	if len(krs) != 1 || krs[0].ID.Value != "close-tickets" {
+		t.Fatalf("key results %v, want only close-tickets", krs)
+	}
+	// tickets has no reading in 2026-Q3: there is no start to carry, and a comment asks for one.
+	if kr := krs[0]; kr.Start.Set || kr.Weight.Value != 2 || kr.KPI.Value != "tickets" {
+		t.Errorf("close-tickets carried %+v", kr)
+	}
+	if !strings.Contains(unwrap(data), "start: tickets has no reading in 2026-Q3; set the baseline it starts from.") {
+		t.Errorf("no comment asks for the start:\n%s", data)
+	}
+}
+
+// unwrap joins the comment lines the writer wrapped.
+func unwrap(data string) string {
+	return regexp.MustCompile(`\n *# `).ReplaceAllString(data, " ")
 }

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/template"
 	"time"
@@ -92,6 +93,9 @@ func Init(dir string, opts Options) (*Result, error) {
 		default:
 			res.Created = append(res.Created, f.Path)
 		}
+	}
+	if slices.Contains(res.Skipped, ".vscode/settings.json") {
+		res.Notes = append(res.Notes, "the existing .vscode/settings.json was left alone; for the editor to validate plans, add the yaml.schemas setting from okr's docs/authoring.md to it")
 	}
 	if opts.Schema == nil {
 		res.Notes = append(res.Notes, fmt.Sprintf("%s was not written: this okr cannot print the plan schema yet; the plans and .vscode/settings.json point at it, so editors validate once it is there", plan.SchemaFile))

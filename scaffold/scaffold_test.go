@@ -177,7 +177,7 @@ func TestInitNeverOverwrites(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(dir, ".okr.yaml")); !bytes.Equal(got, mine) {
 		t.Errorf(".okr.yaml was overwritten:\n%s", got)
 	}
-	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], plan.SchemaFile) {
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], plan.SchemaFile+" was not written") {
 		t.Errorf("notes %v, want one about the schema file that was not written", res.Notes)
 	}
 	// A second run writes nothing.
@@ -189,6 +189,9 @@ func TestInitNeverOverwrites(t *testing.T) {
 	}
 	if len(res.Created) != 0 {
 		t.Errorf("the second run created %v", res.Created)
+	}
+	if len(res.Notes) != 2 || !strings.Contains(res.Notes[0], "add the yaml.schemas setting") {
+		t.Errorf("notes %v, want one about the editor settings left alone", res.Notes)
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "plans", "2026-Q4", "company.yaml")); !bytes.HasSuffix(got, []byte("# edited\n")) {
 		t.Error("the edited plan was overwritten")
