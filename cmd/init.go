@@ -10,10 +10,6 @@ import (
 	"github.com/okr-tool/okr/scaffold"
 )
 
-// initSchema returns the JSON Schema of plan files that okr init writes to .okr/plan.schema.json,
-// or nil when this build has none; init then says so and skips that file.
-var initSchema = func() []byte { return nil }
-
 func newInitCmd(env *Env) *cobra.Command {
 	var asOf string
 	c := &cobra.Command{
@@ -40,7 +36,9 @@ func newInitCmd(env *Env) *cobra.Command {
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			return runInit(env, dir, scaffold.Options{AsOf: day, Schema: initSchema()})
+			// Schema is the plan schema that okr schema prints, written to .okr/plan.schema.json;
+			// nil while this build has none: init then skips that file and says so.
+			return runInit(env, dir, scaffold.Options{AsOf: day, Schema: nil})
 		},
 	}
 	c.Flags().StringVar(&asOf, "as-of", "", "today's date, YYYY-MM-DD: the plans are for its year and quarter (default: today)")
