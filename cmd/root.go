@@ -70,6 +70,8 @@ func NewRootCmd(env *Env) *cobra.Command {
 		newRulesCmd(env),
 		newReportCmd(env),
 		newDiffCmd(env),
+		newInitCmd(env),
+		newNextCmd(env),
 		newVersionCmd(env),
 	)
 	return root

@@ -1,0 +1,165 @@
+package cmd
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func editFile(t *testing.T, name, old, repl string) {
+	t.Helper()
+	text := readFile(t, name)
+	if !strings.Contains(text, old) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	if err := os.WriteFile(name, []byte(strings.Replace(text, old, repl, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A fresh repository, from okr init to the next quarter: init → edit → next → lint → report.
+func TestInitEditNextLintReport(t *testing.T) {
+	work := t.TempDir()
+	cli := cliRun{dir: work}
+	code, stdout, stderr := cli.run(t, "init", "okrs", "--as-of", "2026-11-10")
+	if code != 0 || !strings.Contains(stdout, "created okrs/plans/2026-Q4/company.yaml") || !strings.Contains(stdout, "Next steps:") {
+		t.Fatalf("okr init exited %d\n%s%s", code, stdout, stderr)
+	}
+	dir := filepath.Join(work, "okrs")
+	cli = cliRun{dir: dir}
+	if code, stdout, _ := cli.run(t, "lint"); code != 0 || !strings.Contains(stdout, "0 errors, 0 warnings in 2 files (2 plans)") {
+		t.Fatalf("the new repository does not lint clean (exit %d):\n%s", code, stdout)
+	}
+
+	// A check-in by hand: retention measured at 79.5.
+	q4 := filepath.Join(dir, "plans", "2026-Q4", "company.yaml")
+	editFile(t, q4, "        # current: 79 ", "        current: 79.5 ")
+
+	// --dry-run prints and writes nothing.
+	code, stdout, _ = cli.run(t, "next", "--dry-run", "--as-of", "2026-12-20")
+	if code != 0 || !strings.Contains(stdout, "--- plans/2027-Q1/company.yaml (new, from plans/2026-Q4/company.yaml)\n") {
+		t.Fatalf("okr next --dry-run exited %d:\n%s", code, stdout)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "plans", "2027-Q1")); err == nil {
+		t.Fatal("okr next --dry-run wrote the drafts")
+	}
+
+	code, stdout, stderr = cli.run(t, "next", "--as-of", "2026-12-20")
+	want := "okr next: 2026-Q4 → 2027-Q1\n" +
+		"  created plans/2027-Q1/company.yaml (from plans/2026-Q4/company.yaml)\n" +
+		"  created plans/2027/company.yaml (from plans/2026/company.yaml)\n"
+	if code != 0 || !strings.HasPrefix(stdout, want) {
+		t.Fatalf("okr next exited %d:\n%s%s", code, stdout, stderr)
+	}
+	q1 := readFile(t, filepath.Join(dir, "plans", "2027-Q1", "company.yaml"))
+	if !strings.HasPrefix(q1, "# yaml-language-server: $schema=../../.okr/plan.schema.json\n") {
+		t.Errorf("the draft does not point at the repository's schema:\n%s", q1)
+	}
+	if !regexp.MustCompile(`(?m)^      - id: raise-retention\n.*\n        start: 79\.5 # provisional: `).MatchString(q1) {
+		t.Errorf("raise-retention does not start at the provisional reading 79.5:\n%s", q1)
+	}
+
+	// The drafts lint with exactly the decisions left to the author.
+	code, stdout, _ = cli.run(t, "lint")
+	if code != 1 {
+		t.Errorf("okr lint exited %d, want 1 (the targets are not set yet):\n%s", code, stdout)
+	}
+	rules := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		m := regexp.MustCompile(`^plans/(2027-Q1|2027)/company\.yaml:\d+:\d+: \w+: .* \[([a-z-]+)\]$`).FindStringSubmatch(line)
+		if m == nil {
+			if !strings.Contains(line, " errors, ") {
+				t.Errorf("unexpected line: %s", line)
+			}
+			continue
+		}
+		rules[m[2]] = true
+	}
+	var got []string
+	for r := range rules {
+		got = append(got, r)
+	}
+	slices.Sort(got)
+	if want := []string{"kpi-every-kr", "kpi-target", "kr-count", "kr-quantified"}; !slices.Equal(got, want) {
+		t.Errorf("the drafts' findings come from %v, want %v", got, want)
+	}
+
+	for _, period := range []string{"2026-Q4", "2027-Q1"} {
+		if code, stdout, stderr := cli.run(t, "report", "--period", period, "--as-of", "2026-12-20", "--format", "markdown"); code != 0 || !strings.Contains(stdout, "company") {
+			t.Errorf("okr report --period %s exited %d:\n%s%s", period, code, stdout, stderr)
+		}
+	}
+
+	// Running next again writes nothing.
+	code, stdout, _ = cli.run(t, "next", "--as-of", "2026-12-20")
+	if code != 0 || !strings.Contains(stdout, "Nothing to draft") || readFile(t, filepath.Join(dir, "plans", "2027-Q1", "company.yaml")) != q1 {
+		t.Errorf("a second okr next exited %d or changed a plan:\n%s", code, stdout)
+	}
+}
+
+func TestNextCommandErrors(t *testing.T) {
+	tests := []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"next", "examples", "--from", "2026"}, "okr: okr next carries a quarter forward"},
+		{[]string{"next", "examples", "--from", "2026-Q5"}, "okr: --from: period \"2026-Q5\" has no valid quarter"},
+		{[]string{"next", "examples", "--from", "2026-Q3", "--scope", "sals"}, `did you mean "sales"?`},
+		{[]string{"next", "examples", "--as-of", "2026-13-01"}, `--as-of "2026-13-01" must be a date`},
+	}
+	for _, tt := range tests {
+		code, stdout, stderr := run(t, tt.args...)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, tt.stderr) {
+			t.Errorf("okr %s: exit %d, stdout %q, stderr %q; want exit 2 and %q", strings.Join(tt.args, " "), code, stdout, stderr, tt.stderr)
+		}
+	}
+}
+
+// On the examples, every 2026-Q4 plan exists: a dry run says so and writes nothing.
+func TestNextDryRunOnExamples(t *testing.T) {
+	code, stdout, stderr := run(t, "next", "examples", "--from", "2026-Q3", "--dry-run")
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := "--- examples/plans/2026-Q4/sales.yaml: not written, the 2026-Q4 plan of sales exists: plans/2026-Q4/sales.yaml\n"; !strings.Contains(stdout, want) {
+		t.Errorf("stdout lacks %q:\n%s", want, stdout)
+	}
+}
+
+func TestInitIntoAFile(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "file"), nil, 0o644)
+	code, _, stderr := cliRun{dir: dir}.run(t, "init", "file")
+	if code != 2 || !strings.Contains(stderr, "it is a file") {
+		t.Errorf("exit %d, %s", code, stderr)
+	}
+}
+
+// A plan that does not parse cannot be carried forward: okr next says so.
+func TestNextWarnsAboutUnreadablePlans(t *testing.T) {
+	dir := t.TempDir()
+	cli := cliRun{dir: dir}
+	if code, out, errOut := cli.run(t, "init", "--as-of", "2026-08-10"); code != 0 {
+		t.Fatalf("okr init exited %d: %s%s", code, out, errOut)
+	}
+	os.WriteFile(filepath.Join(dir, "plans", "2026-Q3", "sales.yaml"), []byte("period: 2026-Q3\nscope: [sales\n"), 0o644)
+	code, stdout, stderr := cli.run(t, "next", "--as-of", "2026-08-10")
+	if code != 0 || !strings.Contains(stderr, "okr: warning: not carried forward, as they do not parse (okr lint says why): plans/2026-Q3/sales.yaml\n") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "created plans/2026-Q4/company.yaml") {
+		t.Errorf("the readable plan was not drafted:\n%s", stdout)
+	}
+}

@@ -1,0 +1,108 @@
+package cmd
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/okr-tool/okr/scaffold"
+)
+
+func newInitCmd(env *Env) *cobra.Command {
+	var asOf string
+	c := &cobra.Command{
+		Use:   "init [dir]",
+		Short: "Create a plan repository: configuration, example plans, CI workflow and editor settings",
+		Long: "Init creates a working plan repository in dir (default: the current directory):\n" +
+			"  .okr.yaml                         every setting, commented out at its default\n" +
+			"  plans/YYYY/company.yaml           the company's annual plan, as an example\n" +
+			"  plans/YYYY-Qn/company.yaml        its plan for the quarter in progress\n" +
+			"  .github/workflows/okr.yaml        CI: okr lint on every push and pull request\n" +
+			"  .github/okr-problem-matcher.json  turns findings into pull-request annotations\n" +
+			"  .vscode/settings.json             validates plans in VS Code as they are typed\n" +
+			"  .okr/plan.schema.json             the JSON Schema the plans and the editor use\n" +
+			"The example plans show the format with comments and lint clean. Init never overwrites\n" +
+			"a file: what exists is skipped and listed.\n\n" +
+			"Exit status: 0 the repository was created (or already complete), 2 okr could not run.",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			day, err := parseDay("--as-of", asOf)
+			if err != nil {
+				return err
+			}
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			// Schema is the plan schema that okr schema prints, written to .okr/plan.schema.json;
+			// nil while this build has none: init then skips that file and says so.
+			return runInit(env, dir, scaffold.Options{AsOf: day, Schema: nil})
+		},
+	}
+	c.Flags().StringVar(&asOf, "as-of", "", "today's date, YYYY-MM-DD: the plans are for its year and quarter (default: today)")
+	return c
+}
+
+func runInit(env *Env, dir string, opts scaffold.Options) error {
+	abs := dir
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(workDir(env), dir)
+	}
+	if info, err := os.Stat(abs); err == nil && !info.IsDir() {
+		return troublef("cannot create a plan repository in %s: it is a file", dir)
+	}
+	res, err := scaffold.Init(abs, opts)
+	if res != nil {
+		for _, f := range res.Created {
+			fmt.Fprintf(env.Stdout, "  created %s\n", filepath.ToSlash(filepath.Join(dir, f)))
+		}
+		for _, f := range res.Skipped {
+			fmt.Fprintf(env.Stdout, "  skipped %s: it exists\n", filepath.ToSlash(filepath.Join(dir, f)))
+		}
+	}
+	if err != nil {
+		return troublef("cannot create the plan repository in %s: %v", dir, unwrapPathError(err))
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(env.Stdout, "  note: %s\n", n)
+	}
+	if len(res.Created) == 0 {
+		fmt.Fprintf(env.Stdout, "Nothing to create: %s has every file already.\n", dir)
+		return nil
+	}
+	fmt.Fprintf(env.Stdout, "\nNext steps:\n")
+	step := 1
+	if dir != "." {
+		fmt.Fprintf(env.Stdout, "  %d. cd %s\n", step, dir)
+		step++
+	}
+	if !inGit(abs) {
+		fmt.Fprintf(env.Stdout, "  %d. git init, then commit: the history is the record of every check-in\n", step)
+		step++
+	}
+	fmt.Fprintf(env.Stdout, "  %d. Replace the examples in plans/%s/company.yaml and plans/%s/company.yaml with your plans;\n"+
+		"     add a plan per team beside them (plans/%s/<team>.yaml with parent: company)\n", step, res.Year, res.Quarter, res.Quarter)
+	step++
+	fmt.Fprintf(env.Stdout, "  %d. okr lint checks them; okr report scores them\n", step)
+	step++
+	fmt.Fprintf(env.Stdout, "  %d. Push: .github/workflows/okr.yaml lints every pull request\n", step)
+	step++
+	fmt.Fprintf(env.Stdout, "  %d. Each week, okr checkin records progress; at the end of the quarter, okr next drafts the next one\n", step)
+	return nil
+}
+
+// inGit reports whether dir is inside a git work tree (a .git in it or above).
+func inGit(dir string) bool {
+	for {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return true
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return false
+		}
+		dir = parent
+	}
+}

@@ -1,0 +1,199 @@
+package scaffold
+
+import (
+	"bytes"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/okr-tool/okr/internal/golden"
+	"github.com/okr-tool/okr/lint"
+	"github.com/okr-tool/okr/lint/config"
+	"github.com/okr-tool/okr/plan"
+)
+
+func day(s string) time.Time {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// Every setting .okr.yaml can hold appears in the generated configuration: each rule and each
+// of its numbers.
+func TestConfigListsEverySetting(t *testing.T) {
+	text := Config()
+	for _, key := range []string{"paths:", "rules:"} {
+		if !strings.Contains(text, key) {
+			t.Errorf("the configuration does not mention %s", key)
+		}
+	}
+	for _, r := range lint.Registry() {
+		id := r.Info().ID
+		if !regexp.MustCompile(`(?m)^  # ` + regexp.QuoteMeta(id) + `:`).MatchString(text) {
+			t.Errorf("rule %s is missing", id)
+		}
+		if c, ok := r.(lint.Configurable); ok {
+			for _, p := range c.Params() {
+				if !strings.Contains(text, "  #   "+p.Name+": "+p.Value()) {
+					t.Errorf("setting %s of %s is missing", p.Name, id)
+				}
+			}
+		}
+	}
+}
+
+// Uncommenting every rule setting gives a valid configuration that changes nothing: the
+// commented values are the defaults.
+func TestConfigShowsTheDefaults(t *testing.T) {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(Config(), "\n") {
+		if strings.HasPrefix(line, "  # ") {
+			line = "  " + strings.TrimPrefix(line, "  # ")
+		}
+		b.WriteString(line)
+	}
+	cfg, err := config.Parse(".okr.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatalf("the uncommented configuration does not parse: %v\n%s", err, b.String())
+	}
+	defaults := config.Default()
+	for i, r := range cfg.Rules {
+		info := r.Info()
+		if s, ok := cfg.Severity[info.ID]; !ok || s != info.Severity {
+			t.Errorf("rule %s: severity %v, want the default %v", info.ID, s, info.Severity)
+		}
+		c, ok := r.(lint.Configurable)
+		if !ok {
+			continue
+		}
+		want := defaults.Rules[i].(lint.Configurable).Params()
+		for j, p := range c.Params() {
+			if p.Value() != want[j].Value() {
+				t.Errorf("rule %s: %s is %s, want the default %s", info.ID, p.Name, p.Value(), want[j].Value())
+			}
+		}
+	}
+}
+
+// The new repository lints clean, with no finding at all, whatever the quarter.
+func TestInitLintsClean(t *testing.T) {
+	for _, asOf := range []string{"2026-02-10", "2026-05-31", "2026-08-01", "2026-11-10"} {
+		t.Run(asOf, func(t *testing.T) {
+			dir := t.TempDir()
+			res, err := Init(dir, Options{AsOf: day(asOf), Schema: []byte("{}\n")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Skipped) > 0 || len(res.Notes) > 0 {
+				t.Errorf("skipped %v, notes %v in an empty directory", res.Skipped, res.Notes)
+			}
+			data, err := os.ReadFile(filepath.Join(dir, ".okr.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := config.Parse(".okr.yaml", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			repo, _, err := plan.Load(plan.LoadOptions{Root: dir, Globs: cfg.Paths})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(repo.Plans) != 2 {
+				t.Fatalf("loaded %d plans, want the annual and the quarter plan", len(repo.Plans))
+			}
+			q := plan.QuarterOf(day(asOf))
+			if repo.Plan("company", q) == nil || repo.Plan("company", q.YearPeriod()) == nil {
+				t.Errorf("no company plans for %s and %d", q, q.Year)
+			}
+			opts := cfg.Options()
+			opts.AsOf = day(asOf)
+			for _, f := range lint.Run(repo, opts).Findings {
+				t.Errorf("%s:%d:%d: %s [%s]", f.File, f.Pos.Line, f.Pos.Col, f.Message, f.Rule)
+			}
+		})
+	}
+}
+
+func TestInitFiles(t *testing.T) {
+	for _, f := range Files(Options{AsOf: day("2026-11-10"), Schema: []byte("{}\n")}) {
+		golden.Check(t, filepath.Join("testdata", "init", filepath.FromSlash(f.Path)), f.Data)
+	}
+}
+
+// Every plan points at the schema file that init writes, by a path that resolves from the plan.
+func TestPlansPointAtTheSchema(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Init(dir, Options{AsOf: day("2026-11-10"), Schema: []byte("{}\n")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range Files(Options{AsOf: day("2026-11-10")}) {
+		if !strings.HasPrefix(f.Path, "plans/") {
+			continue
+		}
+		first, _, _ := strings.Cut(string(f.Data), "\n")
+		ref, ok := strings.CutPrefix(first, "# yaml-language-server: $schema=")
+		if !ok {
+			t.Errorf("%s starts with %q, not the schema line", f.Path, first)
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(path.Join(path.Dir(f.Path), ref)))); err != nil {
+			t.Errorf("%s: the schema %s does not resolve: %v", f.Path, ref, err)
+		}
+	}
+}
+
+// The problem matcher is the one okr documents, byte for byte.
+func TestProblemMatcherIsOkrs(t *testing.T) {
+	want, err := os.ReadFile(filepath.Join("..", ".github", "okr-problem-matcher.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := read("okr-problem-matcher.json"); !bytes.Equal(got, want) {
+		t.Error("scaffold/templates/okr-problem-matcher.json differs from .github/okr-problem-matcher.json; copy it")
+	}
+}
+
+func TestInitNeverOverwrites(t *testing.T) {
+	dir := t.TempDir()
+	mine := []byte("rules:\n  kr-count: off\n")
+	if err := os.WriteFile(filepath.Join(dir, ".okr.yaml"), mine, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Init(dir, Options{AsOf: day("2026-11-10")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res.Skipped, []string{".okr.yaml"}) {
+		t.Errorf("skipped %v, want only .okr.yaml", res.Skipped)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, ".okr.yaml")); !bytes.Equal(got, mine) {
+		t.Errorf(".okr.yaml was overwritten:\n%s", got)
+	}
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], plan.SchemaFile+" was not written") {
+		t.Errorf("notes %v, want one about the schema file that was not written", res.Notes)
+	}
+	// A second run writes nothing.
+	plansBefore, _ := os.ReadFile(filepath.Join(dir, "plans", "2026-Q4", "company.yaml"))
+	os.WriteFile(filepath.Join(dir, "plans", "2026-Q4", "company.yaml"), append(plansBefore, "# edited\n"...), 0o644)
+	res, err = Init(dir, Options{AsOf: day("2026-11-10")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Created) != 0 {
+		t.Errorf("the second run created %v", res.Created)
+	}
+	if len(res.Notes) != 2 || !strings.Contains(res.Notes[0], "add the yaml.schemas setting") {
+		t.Errorf("notes %v, want one about the editor settings left alone", res.Notes)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "plans", "2026-Q4", "company.yaml")); !bytes.HasSuffix(got, []byte("# edited\n")) {
+		t.Error("the edited plan was overwritten")
+	}
+}
