@@ -38,10 +38,7 @@ func (d *decoder) plan(root *yaml.Node) *Plan {
 	}
 	d.need(Pos{Line: 1, Col: 1}, "the plan", typos, req{"period", p.Period.Key}, req{"scope", p.Scope.Key})
 	if !p.Level.Set {
-		p.Level.Value = LevelTeam
-		if p.Scope.Value == "company" {
-			p.Level.Value = LevelCompany
-		}
+		p.Level.Value = DefaultLevel(p.Scope.Value)
 	}
 	d.checkIDs(p)
 	d.linkKPIs(p)
@@ -233,9 +230,6 @@ func (d *decoder) linkKPIs(p *Plan) {
 		if k.Direction.Set {
 			continue
 		}
-		k.Direction.Value = Up
-		if kr := p.LinkedKeyResult(k.ID.Value); kr != nil && kr.Type.Value == Outcome {
-			k.Direction.Value = kr.Direction()
-		}
+		k.Direction.Value = k.EffectiveDirection()
 	}
 }
