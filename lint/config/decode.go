@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/okr-tool/okr/internal/yamlx"
 	"github.com/okr-tool/okr/lint"
 	"github.com/okr-tool/okr/plan"
 )
@@ -34,12 +34,12 @@ func Parse(file string, data []byte) (*Config, error) {
 		}
 	}
 	if err != nil && err != io.EOF {
-		line, msg := syntaxError(err)
-		d.problem(line, 1, "%s", msg)
+		line, col, msg := yamlx.SyntaxError(err, data)
+		d.problem(line, col, "%s", msg)
 		return nil, &Error{Problems: d.problems}
 	}
 	if len(doc.Content) > 0 {
-		d.top(resolve(doc.Content[0]))
+		d.top(yamlx.Resolve(doc.Content[0]))
 	}
 	if len(d.problems) > 0 {
 		return nil, &Error{Problems: d.problems}
@@ -79,7 +79,7 @@ func (d *decoder) problemAt(n *yaml.Node, format string, args ...any) {
 }
 
 func (d *decoder) top(n *yaml.Node) {
-	if isNull(n) {
+	if yamlx.IsNull(n) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
@@ -102,7 +102,7 @@ func (d *decoder) top(n *yaml.Node) {
 func (d *decoder) eachPair(n *yaml.Node, f func(key, value *yaml.Node)) {
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		key, value := resolve(n.Content[i]), resolve(n.Content[i+1])
+		key, value := yamlx.Resolve(n.Content[i]), yamlx.Resolve(n.Content[i+1])
 		if key.Kind != yaml.ScalarNode {
 			d.problemAt(key, "a key must be plain text")
 			continue
@@ -122,7 +122,7 @@ func (d *decoder) paths(n *yaml.Node) {
 		return
 	}
 	for _, item := range n.Content {
-		item = resolve(item)
+		item = yamlx.Resolve(item)
 		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
 			d.problemAt(item, "each path must be a glob such as plans/**")
 			continue
@@ -153,7 +153,7 @@ func checkGlob(glob string) string {
 }
 
 func (d *decoder) rules(n *yaml.Node) {
-	if isNull(n) {
+	if yamlx.IsNull(n) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
@@ -178,7 +178,7 @@ func (d *decoder) rules(n *yaml.Node) {
 func (d *decoder) rule(r lint.Rule, key, n *yaml.Node) {
 	id := r.Info().ID
 	switch {
-	case n.Kind == yaml.ScalarNode && !isNull(n):
+	case n.Kind == yaml.ScalarNode && !yamlx.IsNull(n):
 		d.severity(id, n)
 		return
 	case n.Kind != yaml.MappingNode:
@@ -259,7 +259,7 @@ func (d *decoder) levels(id string, p lint.Param, n *yaml.Node) {
 	}
 	var levels []plan.Level
 	for _, item := range items {
-		item = resolve(item)
+		item = yamlx.Resolve(item)
 		if item.Kind != yaml.ScalarNode || !slices.Contains(levelNames, item.Value) {
 			d.problemAt(item, "%s of %s must list levels among company, team, individual, not %s%s",
 				p.Name, id, describe(item), suggest(item.Value, levelNames))
@@ -288,7 +288,7 @@ func describe(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "a list"
 	}
-	if isNull(n) {
+	if yamlx.IsNull(n) {
 		return "nothing"
 	}
 	return strconv.Quote(n.Value)
@@ -309,27 +309,4 @@ func aside(got string, candidates []string) string {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return ""
-}
-
-func resolve(n *yaml.Node) *yaml.Node {
-	for n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
-	return n
-}
-
-func isNull(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
-}
-
-var syntaxLine = regexp.MustCompile(`^yaml: line (\d+): `)
-
-// syntaxError returns the line and message of a YAML parse error.
-func syntaxError(err error) (int, string) {
-	msg := err.Error()
-	if m := syntaxLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return line, "YAML syntax: " + msg[len(m[0]):]
-	}
-	return 1, "YAML syntax: " + strings.TrimPrefix(msg, "yaml: ")
 }
