@@ -300,7 +300,7 @@ func choice[T ~string](d *decoder, p pair, allowed ...T) Field[T] {
 		}
 	}
 	d.addf(f.Pos, RuleSchema, "%s %s is not valid%s; use one of %s",
-		p.key, quote(f.Value), suggestion(f.Value, names), strings.Join(names, ", "))
+		p.key, quote(f.Value), Suggest(f.Value, names), strings.Join(names, ", "))
 	out.Set, out.Value = false, ""
 	return out
 }

@@ -224,7 +224,7 @@ func (d *decoder) linkKPIs(p *Plan) {
 			continue
 		}
 		d.addf(kr.KPI.Pos, RuleReference, "kpi %s is not a KPI of this plan%s; add it under kpis: or fix the id",
-			quote(kr.KPI.Value), suggestion(kr.KPI.Value, ids))
+			quote(kr.KPI.Value), Suggest(kr.KPI.Value, ids))
 	}
 	for _, k := range p.KPIs {
 		if k.Direction.Set {

@@ -22,8 +22,9 @@ func quote(s string) string {
 	return strconv.Quote(s)
 }
 
-// suggestion returns ` (did you mean "x"?)` when one of the candidates is close to got.
-func suggestion(got string, candidates []string) string {
+// Suggest returns ` (did you mean "x"?)` when one of the candidates is close to got (see
+// Nearest), else "": the hint okr puts in the middle of a message about a misspelt name.
+func Suggest(got string, candidates []string) string {
 	if best := Nearest(got, candidates); best != "" {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}

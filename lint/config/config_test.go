@@ -98,15 +98,15 @@ func TestParseErrors(t *testing.T) {
 		want []string
 	}{
 		{"rule:\n  kr-count: off\n", []string{`.okr.yaml:1:1: unknown key "rule" (did you mean "rules"?); the configuration has paths: and rules:`}},
-		{"rules:\n  kr-cont: off\n", []string{`.okr.yaml:2:3: unknown rule "kr-cont"; did you mean "kr-count"?`}},
+		{"rules:\n  kr-cont: off\n", []string{`.okr.yaml:2:3: unknown rule "kr-cont" (did you mean "kr-count"?)`}},
 		{"rules:\n  nonsense: off\n", []string{`.okr.yaml:2:3: unknown rule "nonsense"; run okr rules for the list`}},
-		{"rules:\n  kr-count: eror\n", []string{`.okr.yaml:2:13: severity of kr-count must be error, warning or off, not "eror"; did you mean "error"?`}},
+		{"rules:\n  kr-count: eror\n", []string{`.okr.yaml:2:13: severity of kr-count must be error, warning or off, not "eror" (did you mean "error"?)`}},
 		{"rules:\n  kr-count:\n    mn: 2\n", []string{`.okr.yaml:3:5: rule kr-count has no setting "mn" (did you mean "min"?); it has severity, min, max`}},
 		{"rules:\n  kr-count:\n    min: two\n", []string{`.okr.yaml:3:10: min of kr-count must be a whole number, not "two"`}},
 		{"rules:\n  kr-count:\n    min: 2.5\n", []string{`.okr.yaml:3:10: min of kr-count must be a whole number, not "2.5"`}},
 		{"rules:\n  kr-count:\n    min: 6\n", []string{`.okr.yaml:2:3: rule kr-count: max 5 is below min 6; raise max or lower min`}},
-		{"rules:\n  kpi-cadence:\n    slowest: montly\n", []string{`.okr.yaml:3:14: slowest of kpi-cadence must be one of daily, weekly, monthly, quarterly, yearly, not "montly"; did you mean "monthly"?`}},
-		{"rules:\n  kpi-count:\n    levels: [company, teams]\n", []string{`.okr.yaml:3:23: levels of kpi-count must list levels among company, team, individual, not "teams"; did you mean "team"?`}},
+		{"rules:\n  kpi-cadence:\n    slowest: montly\n", []string{`.okr.yaml:3:14: slowest of kpi-cadence must be one of daily, weekly, monthly, quarterly, yearly, not "montly" (did you mean "monthly"?)`}},
+		{"rules:\n  kpi-count:\n    levels: [company, teams]\n", []string{`.okr.yaml:3:23: levels of kpi-count must list levels among company, team, individual, not "teams" (did you mean "team"?)`}},
 		{"rules:\n  kpi-carry-forward:\n    quarters: 0\n", []string{`.okr.yaml:2:3: rule kpi-carry-forward: quarters is 0; it must be at least 1`}},
 		{"rules:\n  kr-count: off\n  kr-count: error\n", []string{`.okr.yaml:3:3: "kr-count" is already set on line 2; remove one of them`}},
 		{"rules:\n  kr-count:\n", []string{`.okr.yaml:2:12: rule kr-count needs a severity (error, warning or off) or a mapping of settings`}},
@@ -124,7 +124,7 @@ func TestParseErrors(t *testing.T) {
 		{"- kr-count\n", []string{`.okr.yaml:1:1: the configuration must be a mapping with the keys paths: and rules:`}},
 		{"rules:\n  kr-count: [\n", []string{`.okr.yaml:2:3: invalid YAML: did not find expected node content; fix the YAML syntax there`}},
 		{"rules:\n  kr-cont: off\n  kpi-count:\n    max: x\n", []string{
-			`.okr.yaml:2:3: unknown rule "kr-cont"; did you mean "kr-count"?`,
+			`.okr.yaml:2:3: unknown rule "kr-cont" (did you mean "kr-count"?)`,
 			`.okr.yaml:4:10: max of kpi-count must be a whole number, not "x"`,
 		}},
 	}

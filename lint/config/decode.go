@@ -93,7 +93,7 @@ func (d *decoder) top(n *yaml.Node) {
 		case "rules":
 			d.rules(value)
 		default:
-			d.problemAt(key, "unknown key %s%s; the configuration has paths: and rules:", strconv.Quote(key.Value), aside(key.Value, topKeys))
+			d.problemAt(key, "unknown key %s%s; the configuration has paths: and rules:", strconv.Quote(key.Value), plan.Suggest(key.Value, topKeys))
 		}
 	})
 }
@@ -164,7 +164,7 @@ func (d *decoder) rules(n *yaml.Node) {
 	d.eachPair(n, func(key, value *yaml.Node) {
 		r := lint.Lookup(d.cfg.Rules, key.Value)
 		if r == nil {
-			hint := suggest(key.Value, ids)
+			hint := plan.Suggest(key.Value, ids)
 			if hint == "" {
 				hint = "; run okr rules for the list"
 			}
@@ -202,7 +202,7 @@ func (d *decoder) rule(r lint.Rule, key, n *yaml.Node) {
 		i := slices.IndexFunc(params, func(p lint.Param) bool { return p.Name == k.Value })
 		if i < 0 {
 			d.problemAt(k, "rule %s has no setting %s%s; it has %s", id, strconv.Quote(k.Value),
-				aside(k.Value, names), strings.Join(names, ", "))
+				plan.Suggest(k.Value, names), strings.Join(names, ", "))
 			return
 		}
 		d.param(id, params[i], v)
@@ -217,7 +217,7 @@ func (d *decoder) rule(r lint.Rule, key, n *yaml.Node) {
 func (d *decoder) severity(id string, n *yaml.Node) {
 	s, err := lint.ParseSeverity(n.Value)
 	if n.Kind != yaml.ScalarNode || err != nil {
-		d.problemAt(n, "severity of %s must be error, warning or off, not %s%s", id, describe(n), suggest(n.Value, lint.Severities))
+		d.problemAt(n, "severity of %s must be error, warning or off, not %s%s", id, describe(n), plan.Suggest(n.Value, lint.Severities))
 		return
 	}
 	d.cfg.Severity[id] = s
@@ -236,7 +236,7 @@ func (d *decoder) param(id string, p lint.Param, n *yaml.Node) {
 		f := plan.Frequency(n.Value)
 		if n.Kind != yaml.ScalarNode || f.Rank() < 0 {
 			d.problemAt(n, "%s of %s must be one of %s, not %s%s", p.Name, id, strings.Join(frequencies(), ", "),
-				describe(n), suggest(n.Value, frequencies()))
+				describe(n), plan.Suggest(n.Value, frequencies()))
 			return
 		}
 		*p.Frequency = f
@@ -262,7 +262,7 @@ func (d *decoder) levels(id string, p lint.Param, n *yaml.Node) {
 		item = yamlx.Resolve(item)
 		if item.Kind != yaml.ScalarNode || !slices.Contains(levelNames, item.Value) {
 			d.problemAt(item, "%s of %s must list levels among company, team, individual, not %s%s",
-				p.Name, id, describe(item), suggest(item.Value, levelNames))
+				p.Name, id, describe(item), plan.Suggest(item.Value, levelNames))
 			continue
 		}
 		if !slices.Contains(levels, plan.Level(item.Value)) {
@@ -292,21 +292,4 @@ func describe(n *yaml.Node) string {
 		return "nothing"
 	}
 	return strconv.Quote(n.Value)
-}
-
-// suggest returns `; did you mean "x"?` when a candidate is close to got.
-func suggest(got string, candidates []string) string {
-	if best := plan.Nearest(got, candidates); best != "" {
-		return fmt.Sprintf("; did you mean %q?", best)
-	}
-	return ""
-}
-
-// aside returns ` (did you mean "x"?)` when a candidate is close to got, for the middle of a
-// message.
-func aside(got string, candidates []string) string {
-	if best := plan.Nearest(got, candidates); best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", best)
-	}
-	return ""
 }
