@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -292,13 +293,10 @@ func choice[T ~string](d *decoder, p pair, allowed ...T) Field[T] {
 	if !f.Set {
 		return out
 	}
-	names := make([]string, len(allowed))
-	for i, a := range allowed {
-		names[i] = string(a)
-		if string(a) == f.Value {
-			return out
-		}
+	if slices.Contains(allowed, T(f.Value)) {
+		return out
 	}
+	names := Names(allowed)
 	d.addf(f.Pos, RuleSchema, "%s %s is not valid%s; use one of %s",
 		p.key, quote(f.Value), Suggest(f.Value, names), strings.Join(names, ", "))
 	out.Set, out.Value = false, ""

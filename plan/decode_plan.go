@@ -15,7 +15,7 @@ func (d *decoder) plan(root *yaml.Node) *Plan {
 		case "scope":
 			p.Scope = d.slug(e)
 		case "level":
-			p.Level = choice(d, e, LevelCompany, LevelTeam, LevelIndividual)
+			p.Level = choice(d, e, Levels...)
 		case "parent":
 			p.Parent = d.slug(e)
 		case "owner":

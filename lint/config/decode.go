@@ -235,8 +235,8 @@ func (d *decoder) param(id string, p lint.Param, n *yaml.Node) {
 	case p.Frequency != nil:
 		f := plan.Frequency(n.Value)
 		if n.Kind != yaml.ScalarNode || f.Rank() < 0 {
-			d.problemAt(n, "%s of %s must be one of %s, not %s%s", p.Name, id, strings.Join(frequencies(), ", "),
-				describe(n), plan.Suggest(n.Value, frequencies()))
+			d.problemAt(n, "%s of %s must be one of %s, not %s%s", p.Name, id, strings.Join(plan.Names(plan.Frequencies), ", "),
+				describe(n), plan.Suggest(n.Value, plan.Names(plan.Frequencies)))
 			return
 		}
 		*p.Frequency = f
@@ -245,24 +245,22 @@ func (d *decoder) param(id string, p lint.Param, n *yaml.Node) {
 	}
 }
 
-var levelNames = []string{string(plan.LevelCompany), string(plan.LevelTeam), string(plan.LevelIndividual)}
-
 func (d *decoder) levels(id string, p lint.Param, n *yaml.Node) {
 	items := []*yaml.Node{n}
 	if n.Kind == yaml.SequenceNode {
 		items = n.Content
 	}
 	if n.Kind == yaml.SequenceNode && len(n.Content) == 0 {
-		d.problemAt(n, "%s of %s lists no level; list some of company, team, individual, or turn the rule off with %s: off",
-			p.Name, id, id)
+		d.problemAt(n, "%s of %s lists no level; list some of %s, or turn the rule off with %s: off",
+			p.Name, id, strings.Join(plan.Names(plan.Levels), ", "), id)
 		return
 	}
 	var levels []plan.Level
 	for _, item := range items {
 		item = yamlx.Resolve(item)
-		if item.Kind != yaml.ScalarNode || !slices.Contains(levelNames, item.Value) {
-			d.problemAt(item, "%s of %s must list levels among company, team, individual, not %s%s",
-				p.Name, id, describe(item), plan.Suggest(item.Value, levelNames))
+		if item.Kind != yaml.ScalarNode || plan.Level(item.Value).Rank() < 0 {
+			d.problemAt(item, "%s of %s must list levels among %s, not %s%s",
+				p.Name, id, strings.Join(plan.Names(plan.Levels), ", "), describe(item), plan.Suggest(item.Value, plan.Names(plan.Levels)))
 			continue
 		}
 		if !slices.Contains(levels, plan.Level(item.Value)) {
@@ -270,14 +268,6 @@ func (d *decoder) levels(id string, p lint.Param, n *yaml.Node) {
 		}
 	}
 	*p.Levels = levels
-}
-
-func frequencies() []string {
-	names := make([]string, len(plan.Frequencies))
-	for i, f := range plan.Frequencies {
-		names[i] = string(f)
-	}
-	return names
 }
 
 // describe renders a node's value for a message.
