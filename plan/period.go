@@ -144,3 +144,10 @@ func cmpInt(a, b int) int {
 	}
 	return 0
 }
+
+// Today is the day okr runs on, by the local calendar, as midnight UTC: the day plans are judged
+// as of when no other is given, and the date of uncommitted changes.
+func Today() time.Time {
+	now := time.Now()
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+}

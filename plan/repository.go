@@ -229,15 +229,19 @@ func (r *Repository) PlanOf(file string) *Plan {
 	return nil
 }
 
-// SortDiagnostics orders diagnostics by file, line, column, rule and message.
+// SortDiagnostics orders diagnostics by file, line, column, rule and message (Diagnostic.Compare).
 func SortDiagnostics(ds []Diagnostic) {
-	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
-		return cmp.Or(
-			strings.Compare(a.File, b.File),
-			cmp.Compare(a.Pos.Line, b.Pos.Line),
-			cmp.Compare(a.Pos.Col, b.Pos.Col),
-			strings.Compare(a.Rule, b.Rule),
-			strings.Compare(a.Message, b.Message),
-		)
-	})
+	slices.SortStableFunc(ds, Diagnostic.Compare)
+}
+
+// Compare orders two problems the way okr lists them: by file, line, column, rule and message.
+// It returns -1, 0 or +1 like cmp.Compare.
+func (d Diagnostic) Compare(e Diagnostic) int {
+	return cmp.Or(
+		strings.Compare(d.File, e.File),
+		cmp.Compare(d.Pos.Line, e.Pos.Line),
+		cmp.Compare(d.Pos.Col, e.Pos.Col),
+		strings.Compare(d.Rule, e.Rule),
+		strings.Compare(d.Message, e.Message),
+	)
 }
