@@ -2,9 +2,7 @@ package plan
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"unicode/utf8"
 
@@ -170,31 +168,14 @@ func byteSize(n int) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// checkSingleDocument reports a second YAML document in the file. Unmarshal reads only the
-// first, so the rest is parsed only when a document marker appears at all.
+// checkSingleDocument reports a second YAML document in the file: Unmarshal reads only the first.
 func (d *decoder) checkSingleDocument(data []byte) {
-	if !hasDocumentMarker(data) {
-		return
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var first, extra yaml.Node
-	if dec.Decode(&first) != nil {
-		return
-	}
-	if err := dec.Decode(&extra); err == nil {
-		d.addf(At(extra.Line, extra.Column), RuleSchema,
-			"a plan file holds one YAML document; move the document after \"---\" into a file of its own")
-	} else if !errors.Is(err, io.EOF) {
+	line, col, found, err := yamlx.SecondDocument(data)
+	switch {
+	case err != nil:
 		d.syntaxError(err, data)
+	case found:
+		d.addf(At(line, col), RuleSchema,
+			"a plan file holds one YAML document; move the document after \"---\" into a file of its own")
 	}
-}
-
-// hasDocumentMarker reports whether a line starts with "---" or "...", the YAML document markers.
-func hasDocumentMarker(data []byte) bool {
-	for _, marker := range [][]byte{[]byte("---"), []byte("...")} {
-		if bytes.HasPrefix(data, marker) || bytes.Contains(data, append([]byte("\n"), marker...)) {
-			return true
-		}
-	}
-	return false
 }

@@ -5,6 +5,8 @@ package yamlx
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"regexp"
 	"strconv"
 
@@ -69,4 +71,40 @@ func firstNonBlank(data []byte, line int) int {
 		}
 	}
 	return 1
+}
+
+// SecondDocument looks for a second YAML document in data, which is read as one document: ok is
+// true when there is one, and line and col (1-based) are where it starts, at its "---". err is a
+// syntax error met on the way, for SyntaxError. The rest of data is parsed only when a document
+// marker ("---" or "...") starts a line at all.
+func SecondDocument(data []byte) (line, col int, ok bool, err error) {
+	if !hasDocumentMarker(data) {
+		return 0, 0, false, nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var first, extra yaml.Node
+	if err := dec.Decode(&first); err != nil {
+		if errors.Is(err, io.EOF) {
+			err = nil
+		}
+		return 0, 0, false, err
+	}
+	switch err := dec.Decode(&extra); {
+	case err == nil:
+		return max(extra.Line, 1), max(extra.Column, 1), true, nil
+	case errors.Is(err, io.EOF):
+		return 0, 0, false, nil
+	default:
+		return 0, 0, false, err
+	}
+}
+
+// hasDocumentMarker reports whether a line starts with "---" or "...", the YAML document markers.
+func hasDocumentMarker(data []byte) bool {
+	for _, marker := range [][]byte{[]byte("---"), []byte("...")} {
+		if bytes.HasPrefix(data, marker) || bytes.Contains(data, append([]byte("\n"), marker...)) {
+			return true
+		}
+	}
+	return false
 }

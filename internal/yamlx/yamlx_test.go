@@ -39,3 +39,25 @@ func TestResolve(t *testing.T) {
 		t.Errorf("Resolve did not follow the alias to the null it names")
 	}
 }
+
+func TestSecondDocument(t *testing.T) {
+	cases := []struct {
+		doc       string
+		line, col int
+		found     bool
+		err       bool
+	}{
+		{"a: 1\nb: 2\n", 0, 0, false, false},
+		{"--- \na: 1\n", 0, 0, false, false},
+		{"a: 1\n---\n", 2, 1, true, false},
+		{"a: 1\n---\n\n# note\nb: 2\n", 2, 1, true, false},
+		{"a: 1\n...\n", 0, 0, false, false},
+		{"a: 1\n---\nb: [\n", 0, 0, false, true},
+	}
+	for _, c := range cases {
+		line, col, found, err := SecondDocument([]byte(c.doc))
+		if line != c.line || col != c.col || found != c.found || (err != nil) != c.err {
+			t.Errorf("SecondDocument(%q) = %d:%d %v %v; want %d:%d %v, error %v", c.doc, line, col, found, err, c.line, c.col, c.found, c.err)
+		}
+	}
+}

@@ -1,9 +1,7 @@
 package config
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,17 +21,17 @@ var topKeys = []string{"paths", "rules"}
 func Parse(file string, data []byte) (*Config, error) {
 	d := &decoder{file: file, cfg: Default()}
 	d.cfg.File = file
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc, next yaml.Node
-	err := dec.Decode(&doc)
+	var doc yaml.Node
+	err := yaml.Unmarshal(data, &doc)
 	if err == nil {
-		err = dec.Decode(&next)
-		if err == nil {
-			d.problem(documentLine(data, &next), 1, "the configuration is one YAML document; remove the second one (and its ---)")
+		var line, col int
+		var found bool
+		if line, col, found, err = yamlx.SecondDocument(data); found {
+			d.problem(line, col, "the configuration is one YAML document; remove the second one (and its ---)")
 			return nil, &Error{Problems: d.problems}
 		}
 	}
-	if err != nil && err != io.EOF {
+	if err != nil {
 		line, col, msg := yamlx.SyntaxError(err, data)
 		d.problem(line, col, "%s", msg)
 		return nil, &Error{Problems: d.problems}
@@ -45,22 +43,6 @@ func Parse(file string, data []byte) (*Config, error) {
 		return nil, &Error{Problems: d.problems}
 	}
 	return d.cfg, nil
-}
-
-// documentLine returns the line a YAML document of data starts on: the line of the --- marker
-// before its first node, else that node's line.
-func documentLine(data []byte, doc *yaml.Node) int {
-	line := max(doc.Line, 1)
-	if len(doc.Content) > 0 && doc.Content[0].Line > 0 {
-		line = doc.Content[0].Line
-	}
-	lines := strings.Split(string(data), "\n")
-	for l := min(line, len(lines)); l >= 1; l-- {
-		if strings.HasPrefix(lines[l-1], "---") {
-			return l
-		}
-	}
-	return line
 }
 
 // decoder walks the YAML nodes of a configuration and collects its problems.
