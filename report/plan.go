@@ -118,13 +118,14 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 	return krr
 }
 
-// linkedDirection is the direction of the KPI a key result is linked to, or "".
+// linkedDirection is the direction of the KPI a key result is linked to (plan.KPI.EffectiveDirection),
+// or "" when it is linked to none.
 func linkedDirection(p *plan.Plan, kr *plan.KeyResult) plan.Direction {
 	if p == nil || !kr.KPI.Set {
 		return ""
 	}
 	if k := p.KPI(kr.KPI.Value); k != nil {
-		return k.Direction.Value
+		return k.EffectiveDirection()
 	}
 	return ""
 }
