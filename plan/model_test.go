@@ -84,3 +84,14 @@ func TestToday(t *testing.T) {
 		t.Errorf("Today() = %s; want the local date %s", d, day(before))
 	}
 }
+
+func TestDay(t *testing.T) {
+	late := time.Date(2026, 9, 30, 23, 30, 0, 0, time.FixedZone("west", -5*3600))
+	if got, want := plan.Day(late), time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC); !got.Equal(want) || got.Location() != time.UTC {
+		t.Errorf("Day(%v) = %v, want %v", late, got, want)
+	}
+	// The calendar day counts in the time's own location, not in UTC (where it is already October).
+	if q3 := (plan.Period{Year: 2026, Quarter: 3}); !q3.Contains(late) {
+		t.Errorf("%v is not in %v", late, q3)
+	}
+}
