@@ -96,16 +96,10 @@ func configAt(env *Env, g *gitplan.Repo, feature, rev, flag string) (*config.Con
 	return cfg, nil
 }
 
-// today is the current day at midnight UTC, the date of uncommitted changes.
-func today() time.Time {
-	now := time.Now()
-	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-}
-
 // parseDay parses a --as-of date; empty means today.
 func parseDay(flag, value string) (time.Time, error) {
 	if value == "" {
-		return today(), nil
+		return plan.Today(), nil
 	}
 	d, err := time.Parse(time.DateOnly, value)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/scaffold"
 )
 
@@ -63,7 +64,7 @@ func runInit(env *Env, dir string, opts scaffold.Options) error {
 		}
 	}
 	if err != nil {
-		return troublef("cannot create the plan repository in %s: %v", dir, unwrapPathError(err))
+		return troublef("cannot create the plan repository in %s: %v", dir, plan.UnwrapPathError(err))
 	}
 	for _, n := range res.Notes {
 		fmt.Fprintf(env.Stdout, "  note: %s\n", n)

@@ -102,11 +102,11 @@ func TestLintConfigErrors(t *testing.T) {
 		stderr       string
 	}{
 		{"typo in a rule", "rules:\n  kpi-cadance: off\n",
-			"okr: invalid configuration:\n.okr.yaml:2:3: unknown rule \"kpi-cadance\"; did you mean \"kpi-cadence\"?\n"},
+			"okr: invalid configuration:\n.okr.yaml:2:3: unknown rule \"kpi-cadance\" (did you mean \"kpi-cadence\"?)\n"},
 		{"bad severity", "rules:\n  kpi-cadence: of\n",
-			"okr: invalid configuration:\n.okr.yaml:2:16: severity of kpi-cadence must be error, warning or off, not \"of\"; did you mean \"off\"?\n"},
+			"okr: invalid configuration:\n.okr.yaml:2:16: severity of kpi-cadence must be error, warning or off, not \"of\" (did you mean \"off\"?)\n"},
 		{"not YAML", "rules: [\n",
-			"okr: invalid configuration:\n.okr.yaml:1:1: YAML syntax: did not find expected node content\n"},
+			"okr: invalid configuration:\n.okr.yaml:1:1: invalid YAML: did not find expected node content; fix the YAML syntax there\n"},
 		{"two documents", "rules:\n  kpi-cadence: off\n---\nrules:\n  kr-count: off\n",
 			"okr: invalid configuration:\n.okr.yaml:3:1: the configuration is one YAML document; remove the second one (and its ---)\n"},
 		{"no levels", "rules:\n  kpi-count:\n    levels: []\n",

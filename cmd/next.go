@@ -109,7 +109,7 @@ func runNext(env *Env, f nextFlags, args []string) error {
 		return nil
 	}
 	if err := rollover.Write(root, res); err != nil {
-		return troublef("cannot write the drafts: %v", unwrapPathError(err))
+		return troublef("cannot write the drafts: %v", plan.UnwrapPathError(err))
 	}
 	fmt.Fprintf(env.Stdout, "okr next: %s → %s\n", res.From, res.To)
 	created := 0

@@ -147,7 +147,7 @@ func writeFileAtomic(path string, data []byte) (err error) {
 	}
 	tmp, err := createBeside(path)
 	if err != nil {
-		return unwrapPathError(err)
+		return plan.UnwrapPathError(err)
 	}
 	defer func() {
 		if err != nil {

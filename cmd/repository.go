@@ -29,7 +29,7 @@ func loadConfig(env *Env, root, flag string) (*config.Config, error) {
 		if flag == "" && errors.Is(err, fs.ErrNotExist) {
 			return config.Default(), nil
 		}
-		return nil, troublef("cannot read configuration %s: %v", flag, unwrapPathError(err))
+		return nil, troublef("cannot read configuration %s: %v", flag, plan.UnwrapPathError(err))
 	}
 	name := path
 	if rel, err := filepath.Rel(cwd, path); err == nil {
@@ -63,7 +63,7 @@ func findRoot(env *Env, args []string) (string, []string, error) {
 		if len(args) > 0 {
 			name = args[0]
 		}
-		return "", nil, troublef("cannot read %s: %v", name, unwrapPathError(err))
+		return "", nil, troublef("cannot read %s: %v", name, plan.UnwrapPathError(err))
 	}
 	return root, abs, nil
 }
@@ -75,13 +75,6 @@ func loadPlans(root string, abs, globs []string) (*plan.Repository, map[string]b
 		return nil, nil, &ExitError{Code: ExitTrouble, Err: err}
 	}
 	return repo, selected, nil
-}
-
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }
 
 func workDir(env *Env) string {

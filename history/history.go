@@ -196,15 +196,15 @@ func (h *Plan) Add(rev Revision, p *plan.Plan) {
 	}
 }
 
-// Reading is a KPI's latest value in its plan: the current value of the outcome key result
-// linked to it, else the KPI's actual; nil when there is neither.
+// Reading is the KPI's reading in plan p (plan.KPI.Reading) as a pointer, nil when it has none:
+// the form a KPIVersion keeps it in.
 func Reading(p *plan.Plan, k *plan.KPI) *float64 {
-	if kr := p.LinkedKeyResult(k.ID.Value); kr != nil && kr.Type.Value != plan.Effort && kr.Current.Set {
-		v := kr.Current.Value
-		return &v
+	if k.Plan != p {
+		c := *k
+		c.Plan = p
+		k = &c
 	}
-	if k.Actual.Set {
-		v := k.Actual.Value
+	if v, ok := k.Reading(); ok {
 		return &v
 	}
 	return nil

@@ -80,7 +80,5 @@ func (h *History) Freshness(k *plan.KPI, asOf time.Time) (f Freshness, ok bool) 
 	return f, true
 }
 
-func dayOf(t time.Time) time.Time {
-	t = t.UTC()
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
+// dayOf is the UTC calendar day of an instant.
+func dayOf(t time.Time) time.Time { return plan.Day(t.UTC()) }

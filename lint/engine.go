@@ -111,8 +111,7 @@ func Run(repo *plan.Repository, opts Options) *Result {
 
 	c := &Context{Repo: repo, History: opts.History, AsOf: opts.AsOf}
 	if c.AsOf.IsZero() {
-		now := time.Now()
-		c.AsOf = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+		c.AsOf = plan.Today()
 	}
 	plans := plansByFile(repo)
 	c.addDiagnostics(repo, plans, active)

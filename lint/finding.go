@@ -1,9 +1,7 @@
 package lint
 
 import (
-	"cmp"
 	"slices"
-	"strings"
 
 	"github.com/okr-tool/okr/plan"
 )
@@ -31,17 +29,13 @@ func (f Finding) DisplayPath() string {
 	return f.File
 }
 
-// SortFindings orders findings by file, line, column and rule.
+// SortFindings orders findings the way plan diagnostics are ordered: by file, line, column,
+// rule and message.
 func SortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			strings.Compare(a.File, b.File),
-			cmp.Compare(a.Pos.Line, b.Pos.Line),
-			cmp.Compare(a.Pos.Col, b.Pos.Col),
-			strings.Compare(a.Rule, b.Rule),
-			strings.Compare(a.Message, b.Message),
-		)
-	})
+	place := func(f Finding) plan.Diagnostic {
+		return plan.Diagnostic{File: f.File, Pos: f.Pos, Rule: f.Rule, Message: f.Message}
+	}
+	slices.SortStableFunc(fs, func(a, b Finding) int { return place(a).Compare(place(b)) })
 }
 
 // Summary counts what a lint run looked at and found.

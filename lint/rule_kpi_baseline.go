@@ -74,22 +74,10 @@ func (r *kpiBaseline) VisitKeyResult(c *Context, kr *plan.KeyResult) {
 	if prev == nil || prev.KPI(kr.KPI.Value) == nil {
 		return
 	}
-	last, ok := lastValue(prev, kr.KPI.Value)
+	last, ok := prev.KPI(kr.KPI.Value).Reading()
 	if !ok || same(last, kr.Start.Value) {
 		return
 	}
 	c.ReportKeyResult(kr, kr.Start.Pos, "key result %s starts at %s, but KPI %s ended %s at %s (%s); set start: %s and base the target on it",
 		quote(kr.ID.Value), num(kr.Start.Value), quote(kr.KPI.Value), prev.Period.Value, num(last), prev.File, num(last))
-}
-
-// lastValue is a KPI's latest reading in plan p: the current value of the key result linked to
-// it, or else the KPI's actual.
-func lastValue(p *plan.Plan, kpiID string) (float64, bool) {
-	if kr := p.LinkedKeyResult(kpiID); kr != nil && kr.Current.Set {
-		return kr.Current.Value, true
-	}
-	if k := p.KPI(kpiID); k != nil && k.Actual.Set {
-		return k.Actual.Value, true
-	}
-	return 0, false
 }

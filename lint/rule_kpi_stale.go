@@ -50,11 +50,11 @@ func (r *kpiStale) VisitKPI(c *Context, k *plan.KPI) {
 	if !ok || !f.Stale {
 		return
 	}
-	// The field the reading comes from, as history.Reading finds it: the current of the outcome
-	// key result that measures the KPI, else the KPI's actual; with neither, the key result's
-	// current is where a reading belongs.
+	// The field the reading comes from (plan.KPI.Reading): the current of the outcome key result
+	// that measures the KPI, else the KPI's actual; with neither, the key result's current is
+	// where a reading belongs.
 	where, pos := "its actual", k.Actual.Pos
-	if kr := k.Plan.LinkedKeyResult(k.ID.Value); kr != nil && kr.Type.Value != plan.Effort && (kr.Current.Set || !k.Actual.Set) {
+	if kr := k.ReadingKeyResult(); kr != nil && (kr.Current.Set || !k.Actual.Set) {
 		where = "current of key result " + quote(kr.ID.Value)
 		if !k.Actual.Set {
 			pos = k.ID.Pos

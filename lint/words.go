@@ -9,15 +9,8 @@ import (
 	"github.com/okr-tool/okr/plan"
 )
 
-// quote renders a user's value in a message: Go-quoted, so control characters stay visible, and
-// cut short so a long value cannot flood the output.
-func quote(s string) string {
-	const max = 60
-	if r := []rune(s); len(r) > max {
-		s = string(r[:max]) + "…"
-	}
-	return strconv.Quote(s)
-}
+// quote renders a user's value in a message, as plan.Quote does.
+func quote(s string) string { return plan.Quote(s) }
 
 // num renders a number the way a plan would write it: 75, 0.5, 1000000.
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -3,11 +3,14 @@ package plan
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/okr-tool/okr/internal/yamlx"
 )
 
 // decoder turns the yaml.Node tree of one file into a Plan, collecting a diagnostic for every
@@ -30,9 +33,7 @@ func posOf(n *yaml.Node) Pos { return At(n.Line, n.Column) }
 
 // resolve follows an alias to the node it names and charges the node budget.
 func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
-	for hops := 0; n != nil && n.Kind == yaml.AliasNode && n.Alias != nil && hops < 16; hops++ {
-		n = n.Alias
-	}
+	n = yamlx.Resolve(n)
 	d.nodes++
 	if d.nodes > MaxNodes && !d.over {
 		d.over = true
@@ -166,8 +167,6 @@ func kindName(n *yaml.Node) string {
 	return "value"
 }
 
-func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
-
 // scalar checks that a value is a single non-null scalar and returns it resolved.
 func (d *decoder) scalar(p pair, what string) (*yaml.Node, bool) {
 	v := d.resolve(p.value)
@@ -175,7 +174,7 @@ func (d *decoder) scalar(p pair, what string) (*yaml.Node, bool) {
 	case v.Kind != yaml.ScalarNode:
 		d.addf(posOf(v), RuleSchema, "%s must be %s, not a %s", p.key, what, kindName(v))
 		return nil, false
-	case isNull(v):
+	case yamlx.IsNull(v):
 		d.addf(posOf(p.keyN), RuleSchema, "%s has no value; give it %s or remove the key", p.key, what)
 		return nil, false
 	}
@@ -294,15 +293,12 @@ func choice[T ~string](d *decoder, p pair, allowed ...T) Field[T] {
 	if !f.Set {
 		return out
 	}
-	names := make([]string, len(allowed))
-	for i, a := range allowed {
-		names[i] = string(a)
-		if string(a) == f.Value {
-			return out
-		}
+	if slices.Contains(allowed, T(f.Value)) {
+		return out
 	}
+	names := Names(allowed)
 	d.addf(f.Pos, RuleSchema, "%s %s is not valid%s; use one of %s",
-		p.key, quote(f.Value), suggestion(f.Value, names), strings.Join(names, ", "))
+		p.key, quote(f.Value), Suggest(f.Value, names), strings.Join(names, ", "))
 	out.Set, out.Value = false, ""
 	return out
 }
@@ -310,7 +306,7 @@ func choice[T ~string](d *decoder, p pair, allowed ...T) Field[T] {
 // list returns the items of a sequence value, or reports that it is not a list.
 func (d *decoder) list(p pair, what string) []*yaml.Node {
 	v := d.resolve(p.value)
-	if isNull(v) {
+	if yamlx.IsNull(v) {
 		return nil
 	}
 	if v.Kind != yaml.SequenceNode {

@@ -15,7 +15,7 @@ func (d *decoder) plan(root *yaml.Node) *Plan {
 		case "scope":
 			p.Scope = d.slug(e)
 		case "level":
-			p.Level = choice(d, e, LevelCompany, LevelTeam, LevelIndividual)
+			p.Level = choice(d, e, Levels...)
 		case "parent":
 			p.Parent = d.slug(e)
 		case "owner":
@@ -38,10 +38,7 @@ func (d *decoder) plan(root *yaml.Node) *Plan {
 	}
 	d.need(Pos{Line: 1, Col: 1}, "the plan", typos, req{"period", p.Period.Key}, req{"scope", p.Scope.Key})
 	if !p.Level.Set {
-		p.Level.Value = LevelTeam
-		if p.Scope.Value == "company" {
-			p.Level.Value = LevelCompany
-		}
+		p.Level.Value = DefaultLevel(p.Scope.Value)
 	}
 	d.checkIDs(p)
 	d.linkKPIs(p)
@@ -227,15 +224,12 @@ func (d *decoder) linkKPIs(p *Plan) {
 			continue
 		}
 		d.addf(kr.KPI.Pos, RuleReference, "kpi %s is not a KPI of this plan%s; add it under kpis: or fix the id",
-			quote(kr.KPI.Value), suggestion(kr.KPI.Value, ids))
+			quote(kr.KPI.Value), Suggest(kr.KPI.Value, ids))
 	}
 	for _, k := range p.KPIs {
 		if k.Direction.Set {
 			continue
 		}
-		k.Direction.Value = Up
-		if kr := p.LinkedKeyResult(k.ID.Value); kr != nil && kr.Type.Value == Outcome {
-			k.Direction.Value = kr.Direction()
-		}
+		k.Direction.Value = k.EffectiveDirection()
 	}
 }

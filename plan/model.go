@@ -2,7 +2,10 @@
 // position of every value, checks them against the plan format, and links them into a Repository.
 package plan
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Pos is a position in a source file. Line and Col are 1-based; the zero Pos means "unknown".
 // They are int32 because a loaded repository holds two positions for every value: halving them
@@ -41,6 +44,21 @@ const (
 	LevelTeam       Level = "team"
 	LevelIndividual Level = "individual"
 )
+
+// Levels lists the valid levels from the top of the organisation down.
+var Levels = []Level{LevelCompany, LevelTeam, LevelIndividual}
+
+// Rank orders levels: 0 for company, 1 for team, 2 for individual, -1 when unknown.
+func (l Level) Rank() int { return slices.Index(Levels, l) }
+
+// Names returns the names of values, in their order: the list a message offers to choose from.
+func Names[T ~string](values []T) []string {
+	names := make([]string, len(values))
+	for i, v := range values {
+		names[i] = string(v)
+	}
+	return names
+}
 
 // KRType tells outcome-based key results (a measured number) from effort-based ones (a deliverable).
 type KRType string
@@ -93,14 +111,7 @@ func (f Frequency) Days() int {
 }
 
 // Rank orders frequencies: 0 for daily up to 4 for yearly, -1 when unknown.
-func (f Frequency) Rank() int {
-	for i, g := range Frequencies {
-		if g == f {
-			return i
-		}
-	}
-	return -1
-}
+func (f Frequency) Rank() int { return slices.Index(Frequencies, f) }
 
 // Plan is one plan file: the objectives and KPIs of one scope for one period.
 type Plan struct {

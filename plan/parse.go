@@ -2,14 +2,13 @@ package plan
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"regexp"
-	"strconv"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/okr-tool/okr/internal/yamlx"
 )
 
 // Keys allowed in each part of a plan, in the order the format documents them.
@@ -72,7 +71,8 @@ func parse(file string, data []byte, named bool) (p *Plan, diags []Diagnostic, i
 
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return fail(syntaxPos(err, data), RuleYAMLSyntax, "%s; fix the YAML syntax there", syntaxMessage(err))
+		line, col, msg := yamlx.SyntaxError(err, data)
+		return fail(At(line, col), RuleYAMLSyntax, "%s", msg)
 	}
 	if doc.Kind == 0 {
 		return fail(Pos{}, RuleSchema, "the file is empty; a plan needs at least \"period\" and \"scope\"")
@@ -81,7 +81,7 @@ func parse(file string, data []byte, named bool) (p *Plan, diags []Diagnostic, i
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	if isNull(root) {
+	if yamlx.IsNull(root) {
 		return fail(Pos{}, RuleSchema, "the file has no content; a plan needs at least \"period\" and \"scope\"")
 	}
 	if root.Kind != yaml.MappingNode {
@@ -134,49 +134,10 @@ func maxDepth(n *yaml.Node, depth int) int {
 	return deepest
 }
 
-var lineInError = regexp.MustCompile(`^yaml: line (\d+): `)
-
-// syntaxPos turns the YAML library's "yaml: line N: …" into a position; the library gives no
-// column, so it points at the first non-blank character of that line.
-func syntaxPos(err error, data []byte) Pos {
-	m := lineInError.FindStringSubmatch(err.Error())
-	if m == nil {
-		return Pos{Line: 1, Col: 1}
-	}
-	line, _ := strconv.Atoi(m[1])
-	return At(line, firstNonBlank(data, line))
-}
-
-func syntaxMessage(err error) string {
-	msg := lineInError.ReplaceAllString(err.Error(), "")
-	if len(msg) > 5 && msg[:6] == "yaml: " {
-		msg = msg[6:]
-	}
-	return "invalid YAML: " + msg
-}
-
-func firstNonBlank(data []byte, line int) int {
-	// Find the start of the line, counting "\r\n", "\r" and "\n" as line breaks as YAML does.
-	for l := 1; l < line && len(data) > 0; {
-		i := bytes.IndexAny(data, "\r\n")
-		if i < 0 {
-			return 1
-		}
-		if data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n' {
-			i++
-		}
-		data = data[i+1:]
-		l++
-	}
-	for col, b := range data {
-		if b != ' ' && b != '\t' {
-			if b == '\n' || b == '\r' {
-				return 1
-			}
-			return col + 1
-		}
-	}
-	return 1
+// syntaxError is the diagnostic for a parse error of the YAML library.
+func (d *decoder) syntaxError(err error, data []byte) {
+	line, col, msg := yamlx.SyntaxError(err, data)
+	d.addf(At(line, col), RuleYAMLSyntax, "%s", msg)
 }
 
 func invalidUTF8Pos(data []byte) Pos {
@@ -207,31 +168,14 @@ func byteSize(n int) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// checkSingleDocument reports a second YAML document in the file. Unmarshal reads only the
-// first, so the rest is parsed only when a document marker appears at all.
+// checkSingleDocument reports a second YAML document in the file: Unmarshal reads only the first.
 func (d *decoder) checkSingleDocument(data []byte) {
-	if !hasDocumentMarker(data) {
-		return
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var first, extra yaml.Node
-	if dec.Decode(&first) != nil {
-		return
-	}
-	if err := dec.Decode(&extra); err == nil {
-		d.addf(At(extra.Line, extra.Column), RuleSchema,
+	line, col, found, err := yamlx.SecondDocument(data)
+	switch {
+	case err != nil:
+		d.syntaxError(err, data)
+	case found:
+		d.addf(At(line, col), RuleSchema,
 			"a plan file holds one YAML document; move the document after \"---\" into a file of its own")
-	} else if !errors.Is(err, io.EOF) {
-		d.addf(syntaxPos(err, data), RuleYAMLSyntax, "%s; fix the YAML syntax there", syntaxMessage(err))
 	}
-}
-
-// hasDocumentMarker reports whether a line starts with "---" or "...", the YAML document markers.
-func hasDocumentMarker(data []byte) bool {
-	for _, marker := range [][]byte{[]byte("---"), []byte("...")} {
-		if bytes.HasPrefix(data, marker) || bytes.Contains(data, append([]byte("\n"), marker...)) {
-			return true
-		}
-	}
-	return false
 }

@@ -76,13 +76,13 @@ func (p Period) LastDay() time.Time { return p.End().AddDate(0, 0, -1) }
 
 // Contains reports whether the calendar day of t lies inside the period.
 func (p Period) Contains(t time.Time) bool {
-	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	d := Day(t)
 	return !d.Before(p.Start()) && d.Before(p.End())
 }
 
 // Elapsed is the share of the period that has passed at the end of the day asOf, in 0..1.
 func (p Period) Elapsed(asOf time.Time) float64 {
-	day := time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1)
+	day := Day(asOf).AddDate(0, 0, 1)
 	start, end := p.Start(), p.End()
 	switch {
 	case !day.After(start):
@@ -143,4 +143,14 @@ func cmpInt(a, b int) int {
 		return 1
 	}
 	return 0
+}
+
+// Today is the day okr runs on, by the local calendar, as midnight UTC: the day plans are judged
+// as of when no other is given, and the date of uncommitted changes.
+func Today() time.Time { return Day(time.Now()) }
+
+// Day is the calendar day of t, in t's own location, as midnight UTC: the form okr compares days
+// in.
+func Day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }

@@ -76,7 +76,7 @@ func (r *Repository) checkReferences(p *Plan) {
 		if len(r.byScope[p.Parent.Value]) == 0 {
 			r.addf(p.File, p.Parent.Pos, RuleReference,
 				"parent %s is not the scope of any plan%s; name an existing scope or remove \"parent\"",
-				quote(p.Parent.Value), suggestion(p.Parent.Value, r.Scopes()))
+				quote(p.Parent.Value), Suggest(p.Parent.Value, r.Scopes()))
 		} else if p.Parent.Value == p.Scope.Value {
 			r.addf(p.File, p.Parent.Pos, RuleReference,
 				"plan %s names itself as its parent; name the scope it rolls up to, or remove \"parent\"",
@@ -117,12 +117,12 @@ func (r *Repository) checkReferences(p *Plan) {
 		if len(r.byScope[scope]) == 0 {
 			r.addf(p.File, o.AlignsTo.Pos, RuleReference,
 				"aligns_to %s: no plan has scope %s%s; use \"<scope>/<objective id>\" of an existing plan",
-				quote(ref), quote(scope), suggestion(scope, r.Scopes()))
+				quote(ref), quote(scope), Suggest(scope, r.Scopes()))
 			continue
 		}
 		r.addf(p.File, o.AlignsTo.Pos, RuleReference,
 			"aligns_to %s: no objective %s in a %s plan for %s%s; name an objective of that plan",
-			quote(ref), quote(id), quote(scope), where, suggestion(ref, candidates))
+			quote(ref), quote(id), quote(scope), where, Suggest(ref, candidates))
 	}
 }
 
@@ -229,15 +229,19 @@ func (r *Repository) PlanOf(file string) *Plan {
 	return nil
 }
 
-// SortDiagnostics orders diagnostics by file, line, column, rule and message.
+// SortDiagnostics orders diagnostics by file, line, column, rule and message (Diagnostic.Compare).
 func SortDiagnostics(ds []Diagnostic) {
-	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
-		return cmp.Or(
-			strings.Compare(a.File, b.File),
-			cmp.Compare(a.Pos.Line, b.Pos.Line),
-			cmp.Compare(a.Pos.Col, b.Pos.Col),
-			strings.Compare(a.Rule, b.Rule),
-			strings.Compare(a.Message, b.Message),
-		)
-	})
+	slices.SortStableFunc(ds, Diagnostic.Compare)
+}
+
+// Compare orders two problems the way okr lists them: by file, line, column, rule and message.
+// It returns -1, 0 or +1 like cmp.Compare.
+func (d Diagnostic) Compare(e Diagnostic) int {
+	return cmp.Or(
+		strings.Compare(d.File, e.File),
+		cmp.Compare(d.Pos.Line, e.Pos.Line),
+		cmp.Compare(d.Pos.Col, e.Pos.Col),
+		strings.Compare(d.Rule, e.Rule),
+		strings.Compare(d.Message, e.Message),
+	)
 }

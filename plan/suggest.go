@@ -12,9 +12,12 @@ func newDiagnostic(file string, pos Pos, rule, format string, args ...any) Diagn
 	return Diagnostic{File: file, Pos: pos, Rule: rule, Message: fmt.Sprintf(format, args...)}
 }
 
-// quote renders a user's value for a message: Go-quoted, so control characters stay visible, and
+// quote is Quote, the short name this package's messages use.
+func quote(s string) string { return Quote(s) }
+
+// Quote renders a user's value for a message: Go-quoted, so control characters stay visible, and
 // cut short so a hostile value cannot flood the output.
-func quote(s string) string {
+func Quote(s string) string {
 	const max = 60
 	if r := []rune(s); len(r) > max {
 		s = string(r[:max]) + "…"
@@ -22,8 +25,9 @@ func quote(s string) string {
 	return strconv.Quote(s)
 }
 
-// suggestion returns ` (did you mean "x"?)` when one of the candidates is close to got.
-func suggestion(got string, candidates []string) string {
+// Suggest returns ` (did you mean "x"?)` when one of the candidates is close to got (see
+// Nearest), else "": the hint okr puts in the middle of a message about a misspelt name.
+func Suggest(got string, candidates []string) string {
 	if best := Nearest(got, candidates); best != "" {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}

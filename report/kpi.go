@@ -20,20 +20,20 @@ func (b *builder) kpi(p *plan.Plan, k *plan.KPI) *KPIReport {
 		ID:        id,
 		Name:      k.Name.Value,
 		Unit:      k.Unit.Value,
-		Direction: kpiDirection(p, k),
+		Direction: k.EffectiveDirection(),
 		Source:    k.Source.Value,
 		Frequency: k.Frequency.Value,
 		Retired:   k.Retired.Value,
 		SoFar:     PhaseOf(p.Period.Value, b.asOf) == InProgress,
 	}
-	kr.Value, kr.Target = reading(p, k)
+	kr.Value, kr.Target = reading(k)
 	year := p.Period.Value.Year
 	for q := 1; q <= 4; q++ {
 		pt := Point{Period: plan.Period{Year: year, Quarter: q}}
 		if qp := b.repo.Plan(p.Scope.Value, pt.Period); qp != nil {
 			if qk := qp.KPI(id); qk != nil {
 				pt.Tracked = true
-				pt.Value, pt.Target = reading(qp, qk)
+				pt.Value, pt.Target = reading(qk)
 			}
 		}
 		kr.Series = append(kr.Series, pt)
@@ -54,18 +54,14 @@ func (b *builder) kpi(p *plan.Plan, k *plan.KPI) *KPIReport {
 	return &kr
 }
 
-// reading is a KPI's value and target in its plan: the linked key result's current and target
-// stand in for the KPI's own actual and target when those are not given.
-func reading(p *plan.Plan, k *plan.KPI) (value, target *float64) {
-	value, target = optional(k.Actual), optional(k.Target)
-	linked := p.LinkedKeyResult(k.ID.Value)
-	if linked == nil || linked.Type.Value == plan.Effort {
-		return value, target
+// reading is a KPI's value and target in its plan: its reading (plan.KPI.Reading), and its own
+// target, else the target of the outcome key result that links it.
+func reading(k *plan.KPI) (value, target *float64) {
+	if v, ok := k.Reading(); ok {
+		value = &v
 	}
-	if linked.Current.Set {
-		value = optional(linked.Current)
-	}
-	if target == nil {
+	target = optional(k.Target)
+	if linked := k.ReadingKeyResult(); target == nil && linked != nil {
 		target = optional(linked.Target)
 	}
 	return value, target
@@ -96,18 +92,6 @@ func (b *builder) annualTarget(p *plan.Plan, k *plan.KPI, series []Point) *float
 		}
 	}
 	return found
-}
-
-// kpiDirection is the direction the KPI should move: as written, else as its linked key result
-// moves from start to target, else up.
-func kpiDirection(p *plan.Plan, k *plan.KPI) plan.Direction {
-	if k.Direction.Value != "" {
-		return k.Direction.Value
-	}
-	if kr := p.LinkedKeyResult(k.ID.Value); kr != nil {
-		return kr.Direction()
-	}
-	return plan.Up
 }
 
 // meets reports whether value reaches target in direction dir.

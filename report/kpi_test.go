@@ -93,3 +93,21 @@ func TestKPIOnTargetDirection(t *testing.T) {
 		}
 	}
 }
+
+// An effort key result that names a KPI measures nothing: the KPI's value, target and direction
+// come from the outcome key result that links it, even when the effort one comes first.
+func TestKPIFromOutcomeNotEffort(t *testing.T) {
+	effort := linked(effortKR("survey", 0.5), "nps")
+	effort.Current = set(99.0) // misplaced on an effort key result: never a reading
+	p := withKPIs(newPlan("q3/c.yaml", "company", "2026-Q3",
+		objective("calm", effort, linked(outcomeKR("complaints", 60, 40, 48), "nps"))),
+		kpi("nps", nil))
+	r, err := Build(repoOf(p), Options{AsOf: day("2026-08-15")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := r.Plans[0].KPIs[0]
+	if got, want := fmt.Sprintf("%s value=%s target=%s", k.Direction, show(k.Value), show(k.Target)), "down value=48 target=40"; got != want {
+		t.Errorf("KPI nps: %s, want %s", got, want)
+	}
+}

@@ -17,7 +17,7 @@ func (b *builder) plan(p *plan.Plan) *PlanReport {
 		File:     p.File,
 		Scope:    p.Scope.Value,
 		Period:   period,
-		Level:    planLevel(p),
+		Level:    p.EffectiveLevel(),
 		Owner:    p.Owner.Value,
 		Phase:    PhaseOf(period, b.asOf),
 		Expected: period.Elapsed(b.asOf),
@@ -48,17 +48,6 @@ func gradeUnlessNoData(score float64, noData bool) Grade {
 		return ""
 	}
 	return GradeOf(score)
-}
-
-// planLevel is the plan's level, derived from its scope when the plan did not say.
-func planLevel(p *plan.Plan) plan.Level {
-	switch {
-	case p.Level.Value != "":
-		return p.Level.Value
-	case p.Scope.Value == "company":
-		return plan.LevelCompany
-	}
-	return plan.LevelTeam
 }
 
 // scoreObjective scores an objective as the weighted mean of its key results.
@@ -129,13 +118,14 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 	return krr
 }
 
-// linkedDirection is the direction of the KPI a key result is linked to, or "".
+// linkedDirection is the direction of the KPI a key result is linked to (plan.KPI.EffectiveDirection),
+// or "" when it is linked to none.
 func linkedDirection(p *plan.Plan, kr *plan.KeyResult) plan.Direction {
 	if p == nil || !kr.KPI.Set {
 		return ""
 	}
 	if k := p.KPI(kr.KPI.Value); k != nil {
-		return k.Direction.Value
+		return k.EffectiveDirection()
 	}
 	return ""
 }

@@ -1,16 +1,14 @@
 package config
 
 import (
-	"bytes"
 	"fmt"
-	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/okr-tool/okr/internal/yamlx"
 	"github.com/okr-tool/okr/lint"
 	"github.com/okr-tool/okr/plan"
 )
@@ -23,44 +21,28 @@ var topKeys = []string{"paths", "rules"}
 func Parse(file string, data []byte) (*Config, error) {
 	d := &decoder{file: file, cfg: Default()}
 	d.cfg.File = file
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc, next yaml.Node
-	err := dec.Decode(&doc)
+	var doc yaml.Node
+	err := yaml.Unmarshal(data, &doc)
 	if err == nil {
-		err = dec.Decode(&next)
-		if err == nil {
-			d.problem(documentLine(data, &next), 1, "the configuration is one YAML document; remove the second one (and its ---)")
+		var line, col int
+		var found bool
+		if line, col, found, err = yamlx.SecondDocument(data); found {
+			d.problem(line, col, "the configuration is one YAML document; remove the second one (and its ---)")
 			return nil, &Error{Problems: d.problems}
 		}
 	}
-	if err != nil && err != io.EOF {
-		line, msg := syntaxError(err)
-		d.problem(line, 1, "%s", msg)
+	if err != nil {
+		line, col, msg := yamlx.SyntaxError(err, data)
+		d.problem(line, col, "%s", msg)
 		return nil, &Error{Problems: d.problems}
 	}
 	if len(doc.Content) > 0 {
-		d.top(resolve(doc.Content[0]))
+		d.top(yamlx.Resolve(doc.Content[0]))
 	}
 	if len(d.problems) > 0 {
 		return nil, &Error{Problems: d.problems}
 	}
 	return d.cfg, nil
-}
-
-// documentLine returns the line a YAML document of data starts on: the line of the --- marker
-// before its first node, else that node's line.
-func documentLine(data []byte, doc *yaml.Node) int {
-	line := max(doc.Line, 1)
-	if len(doc.Content) > 0 && doc.Content[0].Line > 0 {
-		line = doc.Content[0].Line
-	}
-	lines := strings.Split(string(data), "\n")
-	for l := min(line, len(lines)); l >= 1; l-- {
-		if strings.HasPrefix(lines[l-1], "---") {
-			return l
-		}
-	}
-	return line
 }
 
 // decoder walks the YAML nodes of a configuration and collects its problems.
@@ -79,7 +61,7 @@ func (d *decoder) problemAt(n *yaml.Node, format string, args ...any) {
 }
 
 func (d *decoder) top(n *yaml.Node) {
-	if isNull(n) {
+	if yamlx.IsNull(n) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
@@ -93,7 +75,7 @@ func (d *decoder) top(n *yaml.Node) {
 		case "rules":
 			d.rules(value)
 		default:
-			d.problemAt(key, "unknown key %s%s; the configuration has paths: and rules:", strconv.Quote(key.Value), aside(key.Value, topKeys))
+			d.problemAt(key, "unknown key %s%s; the configuration has paths: and rules:", strconv.Quote(key.Value), plan.Suggest(key.Value, topKeys))
 		}
 	})
 }
@@ -102,7 +84,7 @@ func (d *decoder) top(n *yaml.Node) {
 func (d *decoder) eachPair(n *yaml.Node, f func(key, value *yaml.Node)) {
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		key, value := resolve(n.Content[i]), resolve(n.Content[i+1])
+		key, value := yamlx.Resolve(n.Content[i]), yamlx.Resolve(n.Content[i+1])
 		if key.Kind != yaml.ScalarNode {
 			d.problemAt(key, "a key must be plain text")
 			continue
@@ -122,7 +104,7 @@ func (d *decoder) paths(n *yaml.Node) {
 		return
 	}
 	for _, item := range n.Content {
-		item = resolve(item)
+		item = yamlx.Resolve(item)
 		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
 			d.problemAt(item, "each path must be a glob such as plans/**")
 			continue
@@ -153,7 +135,7 @@ func checkGlob(glob string) string {
 }
 
 func (d *decoder) rules(n *yaml.Node) {
-	if isNull(n) {
+	if yamlx.IsNull(n) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
@@ -164,7 +146,7 @@ func (d *decoder) rules(n *yaml.Node) {
 	d.eachPair(n, func(key, value *yaml.Node) {
 		r := lint.Lookup(d.cfg.Rules, key.Value)
 		if r == nil {
-			hint := suggest(key.Value, ids)
+			hint := plan.Suggest(key.Value, ids)
 			if hint == "" {
 				hint = "; run okr rules for the list"
 			}
@@ -178,7 +160,7 @@ func (d *decoder) rules(n *yaml.Node) {
 func (d *decoder) rule(r lint.Rule, key, n *yaml.Node) {
 	id := r.Info().ID
 	switch {
-	case n.Kind == yaml.ScalarNode && !isNull(n):
+	case n.Kind == yaml.ScalarNode && !yamlx.IsNull(n):
 		d.severity(id, n)
 		return
 	case n.Kind != yaml.MappingNode:
@@ -202,7 +184,7 @@ func (d *decoder) rule(r lint.Rule, key, n *yaml.Node) {
 		i := slices.IndexFunc(params, func(p lint.Param) bool { return p.Name == k.Value })
 		if i < 0 {
 			d.problemAt(k, "rule %s has no setting %s%s; it has %s", id, strconv.Quote(k.Value),
-				aside(k.Value, names), strings.Join(names, ", "))
+				plan.Suggest(k.Value, names), strings.Join(names, ", "))
 			return
 		}
 		d.param(id, params[i], v)
@@ -217,7 +199,7 @@ func (d *decoder) rule(r lint.Rule, key, n *yaml.Node) {
 func (d *decoder) severity(id string, n *yaml.Node) {
 	s, err := lint.ParseSeverity(n.Value)
 	if n.Kind != yaml.ScalarNode || err != nil {
-		d.problemAt(n, "severity of %s must be error, warning or off, not %s%s", id, describe(n), suggest(n.Value, lint.Severities))
+		d.problemAt(n, "severity of %s must be error, warning or off, not %s%s", id, describe(n), plan.Suggest(n.Value, lint.Severities))
 		return
 	}
 	d.cfg.Severity[id] = s
@@ -235,8 +217,8 @@ func (d *decoder) param(id string, p lint.Param, n *yaml.Node) {
 	case p.Frequency != nil:
 		f := plan.Frequency(n.Value)
 		if n.Kind != yaml.ScalarNode || f.Rank() < 0 {
-			d.problemAt(n, "%s of %s must be one of %s, not %s%s", p.Name, id, strings.Join(frequencies(), ", "),
-				describe(n), suggest(n.Value, frequencies()))
+			d.problemAt(n, "%s of %s must be one of %s, not %s%s", p.Name, id, strings.Join(plan.Names(plan.Frequencies), ", "),
+				describe(n), plan.Suggest(n.Value, plan.Names(plan.Frequencies)))
 			return
 		}
 		*p.Frequency = f
@@ -245,24 +227,22 @@ func (d *decoder) param(id string, p lint.Param, n *yaml.Node) {
 	}
 }
 
-var levelNames = []string{string(plan.LevelCompany), string(plan.LevelTeam), string(plan.LevelIndividual)}
-
 func (d *decoder) levels(id string, p lint.Param, n *yaml.Node) {
 	items := []*yaml.Node{n}
 	if n.Kind == yaml.SequenceNode {
 		items = n.Content
 	}
 	if n.Kind == yaml.SequenceNode && len(n.Content) == 0 {
-		d.problemAt(n, "%s of %s lists no level; list some of company, team, individual, or turn the rule off with %s: off",
-			p.Name, id, id)
+		d.problemAt(n, "%s of %s lists no level; list some of %s, or turn the rule off with %s: off",
+			p.Name, id, strings.Join(plan.Names(plan.Levels), ", "), id)
 		return
 	}
 	var levels []plan.Level
 	for _, item := range items {
-		item = resolve(item)
-		if item.Kind != yaml.ScalarNode || !slices.Contains(levelNames, item.Value) {
-			d.problemAt(item, "%s of %s must list levels among company, team, individual, not %s%s",
-				p.Name, id, describe(item), suggest(item.Value, levelNames))
+		item = yamlx.Resolve(item)
+		if item.Kind != yaml.ScalarNode || plan.Level(item.Value).Rank() < 0 {
+			d.problemAt(item, "%s of %s must list levels among %s, not %s%s",
+				p.Name, id, strings.Join(plan.Names(plan.Levels), ", "), describe(item), plan.Suggest(item.Value, plan.Names(plan.Levels)))
 			continue
 		}
 		if !slices.Contains(levels, plan.Level(item.Value)) {
@@ -270,14 +250,6 @@ func (d *decoder) levels(id string, p lint.Param, n *yaml.Node) {
 		}
 	}
 	*p.Levels = levels
-}
-
-func frequencies() []string {
-	names := make([]string, len(plan.Frequencies))
-	for i, f := range plan.Frequencies {
-		names[i] = string(f)
-	}
-	return names
 }
 
 // describe renders a node's value for a message.
@@ -288,48 +260,8 @@ func describe(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "a list"
 	}
-	if isNull(n) {
+	if yamlx.IsNull(n) {
 		return "nothing"
 	}
 	return strconv.Quote(n.Value)
-}
-
-// suggest returns `; did you mean "x"?` when a candidate is close to got.
-func suggest(got string, candidates []string) string {
-	if best := plan.Nearest(got, candidates); best != "" {
-		return fmt.Sprintf("; did you mean %q?", best)
-	}
-	return ""
-}
-
-// aside returns ` (did you mean "x"?)` when a candidate is close to got, for the middle of a
-// message.
-func aside(got string, candidates []string) string {
-	if best := plan.Nearest(got, candidates); best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", best)
-	}
-	return ""
-}
-
-func resolve(n *yaml.Node) *yaml.Node {
-	for n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
-	return n
-}
-
-func isNull(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
-}
-
-var syntaxLine = regexp.MustCompile(`^yaml: line (\d+): `)
-
-// syntaxError returns the line and message of a YAML parse error.
-func syntaxError(err error) (int, string) {
-	msg := err.Error()
-	if m := syntaxLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return line, "YAML syntax: " + msg[len(m[0]):]
-	}
-	return 1, "YAML syntax: " + strings.TrimPrefix(msg, "yaml: ")
 }

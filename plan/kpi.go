@@ -1,0 +1,70 @@
+package plan
+
+// The facts the plan format derives from what a plan states: a plan's level, a KPI's direction
+// and a KPI's reading. Decoding, lint and report all ask these functions, so that they agree.
+
+// DefaultLevel is the level of a plan that states none: company for the scope "company", else
+// team.
+func DefaultLevel(scope string) Level {
+	if scope == "company" {
+		return LevelCompany
+	}
+	return LevelTeam
+}
+
+// EffectiveLevel is the plan's level: as written, else DefaultLevel of its scope.
+func (p *Plan) EffectiveLevel() Level {
+	if p.Level.Value != "" {
+		return p.Level.Value
+	}
+	return DefaultLevel(p.Scope.Value)
+}
+
+// LinkedOutcome returns the first outcome key result of the plan that names the KPI id in its
+// "kpi" field, or nil. Effort key results that name the KPI are passed over: they carry no
+// measurement of it.
+func (p *Plan) LinkedOutcome(kpiID string) *KeyResult {
+	for _, o := range p.Objectives {
+		for _, kr := range o.KeyResults {
+			if kr.KPI.Set && kr.KPI.Value == kpiID && kr.Type.Value != Effort {
+				return kr
+			}
+		}
+	}
+	return nil
+}
+
+// EffectiveDirection is the way the KPI should move: its stated direction, else the direction of
+// the outcome key result that links it (down when its target is below its start), else up.
+func (k *KPI) EffectiveDirection() Direction {
+	if k.Direction.Value != "" {
+		return k.Direction.Value
+	}
+	if k.Plan != nil {
+		if kr := k.Plan.LinkedOutcome(k.ID.Value); kr != nil {
+			return kr.Direction()
+		}
+	}
+	return Up
+}
+
+// Reading is the KPI's latest value in its plan: the current of the outcome key result that links
+// it, else the KPI's own actual. ok is false when there is neither.
+func (k *KPI) Reading() (value float64, ok bool) {
+	if kr := k.ReadingKeyResult(); kr != nil && kr.Current.Set {
+		return kr.Current.Value, true
+	}
+	if k.Actual.Set {
+		return k.Actual.Value, true
+	}
+	return 0, false
+}
+
+// ReadingKeyResult is the key result whose current would be the KPI's reading: the outcome key
+// result of its plan that links it, or nil when there is none (the reading is then the actual).
+func (k *KPI) ReadingKeyResult() *KeyResult {
+	if k.Plan == nil {
+		return nil
+	}
+	return k.Plan.LinkedOutcome(k.ID.Value)
+}
