@@ -13,7 +13,7 @@ import (
 
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/report"
-	"github.com/okr-tool/okr/report/render"
+	"github.com/okr-tool/okr/report/reportfmt"
 )
 
 // reportFlags are the options of okr report.
@@ -51,7 +51,7 @@ func newReportCmd(env *Env) *cobra.Command {
 		RunE: func(_ *cobra.Command, args []string) error { return runReport(env, f, args) },
 	}
 	fl := c.Flags()
-	fl.StringVarP(&f.format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
+	fl.StringVarP(&f.format, "format", "f", "table", "output format: "+strings.Join(reportfmt.Formats.Names(), ", "))
 	fl.StringVar(&f.period, "period", "", "period to report, YYYY-Qn or YYYY (default: the quarter under way, else the latest with a plan)")
 	fl.StringSliceVar(&f.scopes, "scope", nil, "scopes to report, comma-separated or repeated (default: all)")
 	fl.StringVar(&f.asOf, "as-of", "", "date the statuses are computed for, YYYY-MM-DD (default: today)")
@@ -74,9 +74,9 @@ func runReport(env *Env, f reportFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := render.New(f.format, render.Options{Color: colored})
+	r, err := reportfmt.New(f.format, reportfmt.Options{Color: colored})
 	if err != nil {
-		return troublef("--format: %v", err)
+		return troublef("%v", err)
 	}
 	root, abs, err := findRoot(env, args)
 	if err != nil {

@@ -104,7 +104,7 @@ func TestReportErrors(t *testing.T) {
 	}{
 		{"bad period", []string{"report", "examples", "--period", "2026-Q5"}, `--period: period "2026-Q5" has no valid quarter`},
 		{"bad date", []string{"report", "examples", "--as-of", "15/08/2026"}, `--as-of "15/08/2026" must be a date, YYYY-MM-DD`},
-		{"bad format", []string{"report", "examples", "-f", "pdf"}, `unknown format "pdf"; use one of table, markdown, html, json, csv`},
+		{"bad format", []string{"report", "examples", "-f", "pdf"}, `--format "pdf" must be one of table, markdown, html, json, csv`},
 		{"bad color", []string{"report", "examples", "--color", "sometimes"}, `--color "sometimes" must be auto, always or never`},
 		{"unknown scope", []string{"report", "examples", "--scope", "sale"}, `no plan has scope "sale"; did you mean "sales"\?`},
 		{"no plan for the period", []string{"report", "examples", "--period", "2025-Q1"}, `no plan for 2025-Q1; periods with plans: 2026, 2026-Q1`},

@@ -1,4 +1,4 @@
-package render
+package reportfmt
 
 import (
 	"bytes"
@@ -8,12 +8,12 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/fatih/color"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twcache"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/tw"
 
+	"github.com/okr-tool/okr/internal/format"
 	"github.com/okr-tool/okr/report"
 )
 
@@ -243,23 +243,15 @@ func (t *Table) kpiTable(w io.Writer, p palette, pr *report.PlanReport) error {
 
 // palette colors text for a terminal, or leaves it alone.
 type palette struct {
-	bold, faint, green, yellow, red, blue *color.Color
+	bold, faint, green, yellow, red, blue format.Style
 }
 
-func newPalette(enabled bool) palette {
-	p := palette{
-		bold: color.New(color.Bold), faint: color.New(color.Faint),
-		green: color.New(color.FgGreen), yellow: color.New(color.FgYellow),
-		red: color.New(color.FgRed), blue: color.New(color.FgBlue),
+func newPalette(on bool) palette {
+	return palette{
+		bold: format.NewStyle(on, format.Bold), faint: format.NewStyle(on, format.Faint),
+		green: format.NewStyle(on, format.Green), yellow: format.NewStyle(on, format.Yellow),
+		red: format.NewStyle(on, format.Red), blue: format.NewStyle(on, format.Blue),
 	}
-	for _, c := range []*color.Color{p.bold, p.faint, p.green, p.yellow, p.red, p.blue} {
-		if enabled {
-			c.EnableColor()
-		} else {
-			c.DisableColor()
-		}
-	}
-	return p
 }
 
 // score colors a score by its grade; "no data" is not a grade.
@@ -273,7 +265,7 @@ func (p palette) onTarget(k *report.KPIReport) string {
 	return p.of(kpiTone(k)).Sprint(onTargetText(k))
 }
 
-func (p palette) of(t tone) *color.Color {
+func (p palette) of(t tone) format.Style {
 	switch t {
 	case toneGreen:
 		return p.green

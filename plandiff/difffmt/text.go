@@ -1,34 +1,25 @@
-package render
+package difffmt
 
 import (
 	"bufio"
 	"fmt"
 	"io"
 
-	"github.com/fatih/color"
-
+	"github.com/okr-tool/okr/internal/format"
 	"github.com/okr-tool/okr/plandiff"
 )
 
 // Text writes the diff for a terminal: one line per plan, objective, key result and KPI, marked
 // + added, - removed or ~ changed, indented by level.
 type Text struct {
-	added, removed, changed, faint *color.Color
+	added, removed, changed, faint format.Style
 }
 
-func newText(enabled bool) *Text {
-	t := &Text{
-		added: color.New(color.FgGreen), removed: color.New(color.FgRed),
-		changed: color.New(color.FgYellow), faint: color.New(color.Faint),
+func newText(on bool) *Text {
+	return &Text{
+		added: format.NewStyle(on, format.Green), removed: format.NewStyle(on, format.Red),
+		changed: format.NewStyle(on, format.Yellow), faint: format.NewStyle(on, format.Faint),
 	}
-	for _, c := range []*color.Color{t.added, t.removed, t.changed, t.faint} {
-		if enabled {
-			c.EnableColor()
-		} else {
-			c.DisableColor()
-		}
-	}
-	return t
 }
 
 func (t *Text) sign(k plandiff.Kind) string {

@@ -1,4 +1,4 @@
-package render
+package reportfmt
 
 import (
 	"html/template"

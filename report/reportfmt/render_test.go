@@ -1,17 +1,16 @@
-package render
+package reportfmt
 
 import (
-	"strings"
 	"testing"
 )
 
 func TestNew(t *testing.T) {
-	for _, f := range append(Formats, "md") {
+	for _, f := range append(Formats.Names(), "md", "") {
 		if _, err := New(f, Options{}); err != nil {
 			t.Errorf("New(%q): %v", f, err)
 		}
 	}
-	if _, err := New("pdf", Options{}); err == nil || !strings.Contains(err.Error(), "table, markdown, html, json, csv") {
+	if _, err := New("pdf", Options{}); err == nil || err.Error() != `--format "pdf" must be one of table, markdown, html, json, csv` {
 		t.Errorf("New(pdf) error %v, want the list of formats", err)
 	}
 }

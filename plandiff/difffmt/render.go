@@ -1,7 +1,7 @@
-// Package render writes a plandiff.Diff in the formats okr diff offers: text for a terminal,
+// Package difffmt writes a plandiff.Diff in the formats okr diff offers: text for a terminal,
 // Markdown ready to post as a pull-request comment, and JSON. Each format is one small type
-// behind the Renderer interface, chosen by New.
-package render
+// behind the Renderer interface, one row of Formats, chosen by New.
+package difffmt
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/okr-tool/okr/internal/format"
 	"github.com/okr-tool/okr/plandiff"
 	"github.com/okr-tool/okr/report"
 )
@@ -19,22 +20,22 @@ type Renderer interface {
 	Render(w io.Writer, d *plandiff.Diff) error
 }
 
-// Formats are the names New accepts, the default first.
-var Formats = []string{"text", "markdown", "json"}
-
-// New returns the renderer of a format. color lets the text format color what was added,
-// removed and changed; the other formats ignore it.
-func New(format string, color bool) (Renderer, error) {
-	switch format {
-	case "text", "":
-		return newText(color), nil
-	case "markdown", "md":
-		return Markdown{}, nil
-	case "json":
-		return JSON{}, nil
-	}
-	return nil, fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(Formats, ", "))
+// Options tune the renderers.
+type Options struct {
+	// Color lets the text format color what was added, removed and changed; the other formats
+	// never color.
+	Color bool
 }
+
+// Formats are the formats New accepts, the default first.
+var Formats = format.Table[Renderer, Options]{
+	{Name: "text", New: func(o Options) Renderer { return newText(o.Color) }},
+	{Name: "markdown", Aliases: []string{"md"}, New: func(Options) Renderer { return Markdown{} }},
+	{Name: "json", New: func(Options) Renderer { return JSON{} }},
+}
+
+// New returns the renderer of the named format; "" is text.
+func New(name string, opts Options) (Renderer, error) { return Formats.New(name, opts) }
 
 // mark is the one-character sign of a kind: + added, - removed, ~ changed, ! could not be read.
 func mark(k plandiff.Kind) string {
