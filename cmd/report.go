@@ -39,9 +39,10 @@ func newReportCmd(env *Env) *cobra.Command {
 			"quarter against its targets. Plans with lint errors are reported as far as they go;\n" +
 			"what could not be read is listed at the end. Paths, when given, limit the plans\n" +
 			"considered to those files and directories.\n\n" +
-			"Grades: red below 0.4, yellow from 0.4, green from 0.7. During a period a key result\n" +
-			"more than 0.10 behind the share of the period elapsed is at risk, more than 0.25 behind\n" +
-			"off track. Formats: table (default), markdown, html, json, csv.\n\n" +
+			"Grades: " + report.GradesText() + ". During a period each key result is\n" +
+			"compared with the score expected by now, the share of the period elapsed:\n" +
+			report.BehindText() + ".\n" +
+			"Formats: " + formatsText(reportfmt.Formats.Names()) + ".\n\n" +
 			"In a git repository, --rev REV reports the plans as they were at REV, read from git (a\n" +
 			"quarterly report reproduced from a tag), and --history adds the history of check-ins:\n" +
 			"a trend per key result, every KPI's readings, and KPIs not updated within their\n" +
@@ -110,6 +111,15 @@ func runReport(env *Env, f reportFlags, args []string) error {
 		return troublef("cannot write %s: %v", f.output, err)
 	}
 	return nil
+}
+
+// formatsText lists formats for a help text, the default first and marked: "table (default),
+// markdown, html".
+func formatsText(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return strings.Join(append([]string{names[0] + " (default)"}, names[1:]...), ", ")
 }
 
 // reportOptions checks the flags that select what is reported.

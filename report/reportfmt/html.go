@@ -100,7 +100,7 @@ func (HTML) Render(w io.Writer, r *report.Report) error {
 		},
 		Skipped: r.Skipped,
 		Thresholds: "During a period each key result is compared with the score expected by now, the share of the period elapsed: " +
-			"more than 0.10 behind is at risk, more than 0.25 behind is off track. An objective takes the status of its weakest key result. " +
+			report.BehindText() + ". An objective takes the status of its weakest key result. " +
 			"Once the period is over, the status is the grade.",
 	}
 	v.Plans = make([]htmlPlan, len(r.Plans))
@@ -214,12 +214,12 @@ func htmlAlignedOf(o *report.ObjectiveReport) htmlAligned {
 }
 
 func scoreChip(g report.Grade, score float64, noData bool) htmlChip {
-	return htmlChip{string(scoreTone(g, noData)), scoreText(score, noData)}
+	return htmlChip{string(report.ScoreTone(g, noData)), scoreText(score, noData)}
 }
 
-func statusChip(s report.Status) htmlChip { return htmlChip{string(statusTone(s)), s.Label()} }
+func statusChip(s report.Status) htmlChip { return htmlChip{string(s.Tone()), s.Label()} }
 
-func kpiChip(k *report.KPIReport) htmlChip { return htmlChip{string(kpiTone(k)), onTargetText(k)} }
+func kpiChip(k *report.KPIReport) htmlChip { return htmlChip{string(k.Tone()), onTargetText(k)} }
 
 // anchor is a plan's fragment identifier: "plan-sales-2026-Q3".
 func anchor(p *report.PlanReport) string {

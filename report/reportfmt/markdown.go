@@ -125,12 +125,12 @@ func mdAligned(o *report.ObjectiveReport) string {
 
 // mdScore is a score with a coloured circle for its grade.
 func mdScore(g report.Grade, score float64, noData bool) string {
-	return mdCircle[scoreTone(g, noData)] + " " + scoreText(score, noData)
+	return mdCircle[report.ScoreTone(g, noData)] + " " + scoreText(score, noData)
 }
 
-func mdOnTarget(k *report.KPIReport) string { return mdCircle[kpiTone(k)] }
+func mdOnTarget(k *report.KPIReport) string { return mdCircle[k.Tone()] }
 
-var mdCircle = map[tone]string{toneGreen: "🟢", toneYellow: "🟡", toneRed: "🔴", toneNone: "⚪"}
+var mdCircle = map[report.Tone]string{report.ToneGreen: "🟢", report.ToneYellow: "🟡", report.ToneRed: "🔴", report.ToneNone: "⚪"}
 
 var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", " ", "\r", "",
 	"*", `\*`, "_", `\_`, "`", "\\`", "$", `\$`, "[", `\[`, "]", `\]`, "~", `\~`)

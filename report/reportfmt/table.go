@@ -256,22 +256,22 @@ func newPalette(on bool) palette {
 
 // score colors a score by its grade; "no data" is not a grade.
 func (p palette) score(g report.Grade, score float64, noData bool) string {
-	return p.of(scoreTone(g, noData)).Sprint(scoreText(score, noData))
+	return p.of(report.ScoreTone(g, noData)).Sprint(scoreText(score, noData))
 }
 
-func (p palette) status(s report.Status) string { return p.of(statusTone(s)).Sprint(s.Label()) }
+func (p palette) status(s report.Status) string { return p.of(s.Tone()).Sprint(s.Label()) }
 
 func (p palette) onTarget(k *report.KPIReport) string {
-	return p.of(kpiTone(k)).Sprint(onTargetText(k))
+	return p.of(k.Tone()).Sprint(onTargetText(k))
 }
 
-func (p palette) of(t tone) format.Style {
+func (p palette) of(t report.Tone) format.Style {
 	switch t {
-	case toneGreen:
+	case report.ToneGreen:
 		return p.green
-	case toneYellow:
+	case report.ToneYellow:
 		return p.yellow
-	case toneRed:
+	case report.ToneRed:
 		return p.red
 	}
 	return p.blue
