@@ -215,4 +215,3 @@ func aligned(nodes []*report.AlignNode, depth int, fn func(o *report.ObjectiveRe
 		aligned(n.Children, depth+1, fn)
 	}
 }
-
