@@ -1,7 +1,6 @@
 package reportfmt
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -28,11 +27,10 @@ type htmlView struct {
 	Title, AsOf, Summary string
 	CSS                  template.CSS
 	Legend               []htmlChip
-	Plans                []htmlPlan      // for the list of plans at the top
-	PlanHTML             []template.HTML // each plan's section, rendered on its own
+	Plans                []htmlPlan
 	Alignment            []htmlAligned
 	Unaligned            []htmlAligned
-	KPIHTML              []template.HTML // each plan's KPI section, rendered on its own
+	KPIs                 []htmlKPISection // of the plans that have KPIs
 	Skipped              []report.Skip
 	Thresholds           string
 }
@@ -103,31 +101,23 @@ func (HTML) Render(w io.Writer, r *report.Report) error {
 			report.BehindText() + ". An objective takes the status of its weakest key result. " +
 			"Once the period is over, the status is the grade.",
 	}
-	v.Plans = make([]htmlPlan, len(r.Plans))
-	parts, err := renderParallel(2*len(r.Plans), func(i int, w *bytes.Buffer) error {
-		p := r.Plans[i/2]
-		if i%2 == 0 {
-			v.Plans[i/2] = htmlPlanOf(p)
-			v.Plans[i/2].History = htmlHistory(r.History, p)
-			return htmlPage.ExecuteTemplate(w, "plan", v.Plans[i/2])
-		}
-		if len(p.KPIs) == 0 {
-			return nil
-		}
-		return htmlPage.ExecuteTemplate(w, "kpis", htmlKPIsOf(p))
+	type parts struct {
+		plan htmlPlan
+		kpis htmlKPISection
+	}
+	ps, err := eachPlan(len(r.Plans), func(i int) (parts, error) {
+		p := r.Plans[i]
+		hp := htmlPlanOf(p)
+		hp.History = htmlHistory(r.History, p)
+		return parts{hp, htmlKPIsOf(p)}, nil
 	})
 	if err != nil {
 		return err
 	}
-	for i, part := range parts {
-		if len(part) == 0 {
-			continue
-		}
-		// Safe: each part is the output of the same html/template, escaped in its context.
-		if h := template.HTML(part); i%2 == 0 {
-			v.PlanHTML = append(v.PlanHTML, h)
-		} else {
-			v.KPIHTML = append(v.KPIHTML, h)
+	for _, p := range ps {
+		v.Plans = append(v.Plans, p.plan)
+		if len(p.kpis.KPIs) > 0 {
+			v.KPIs = append(v.KPIs, p.kpis)
 		}
 	}
 	v.Alignment = htmlTree(r.Alignment)

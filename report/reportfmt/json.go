@@ -1,9 +1,7 @@
 package reportfmt
 
 import (
-	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"time"
 
@@ -121,85 +119,39 @@ type jsonSkip struct {
 	Reason string `json:"reason"`
 }
 
-// Render implements Renderer. Plans are encoded in parallel and the document is put together
-// around them, indented as one encoder would.
+type jsonReport struct {
+	AsOf      string        `json:"as_of"`
+	Period    string        `json:"period"`
+	Scopes    []string      `json:"scopes"`
+	Plans     []jsonPlan    `json:"plans"`
+	Alignment []jsonAligned `json:"alignment"`
+	Unaligned []jsonAligned `json:"unaligned"`
+	Summary   jsonSummary   `json:"summary"`
+	Skipped   []jsonSkip    `json:"skipped"`
+}
+
+// Render implements Renderer. The plans' JSON models are built in parallel, then the document
+// is encoded once.
 func (JSON) Render(w io.Writer, r *report.Report) error {
-	plans, err := renderParallel(len(r.Plans), func(i int, buf *bytes.Buffer) error {
-		return encodeJSON(buf, "    ", toJSONPlan(r.Plans[i]))
-	})
+	plans, err := eachPlan(len(r.Plans), func(i int) (jsonPlan, error) { return toJSONPlan(r.Plans[i]), nil })
 	if err != nil {
 		return err
 	}
-	unaligned := make([]jsonAligned, 0, len(r.Unaligned))
+	doc := jsonReport{
+		AsOf: r.AsOf.Format(time.DateOnly), Period: r.Period.String(), Scopes: nonNil(r.Scopes),
+		Plans: plans, Alignment: jsonTree(r.Alignment), Summary: toJSONSummary(r.Summary),
+		Unaligned: make([]jsonAligned, 0, len(r.Unaligned)), Skipped: make([]jsonSkip, 0, len(r.Skipped)),
+	}
 	for _, o := range r.Unaligned {
-		unaligned = append(unaligned, toJSONAligned(o))
+		doc.Unaligned = append(doc.Unaligned, toJSONAligned(o))
 	}
-	skipped := make([]jsonSkip, 0, len(r.Skipped))
 	for _, s := range r.Skipped {
-		skipped = append(skipped, jsonSkip(s))
+		doc.Skipped = append(doc.Skipped, jsonSkip(s))
 	}
-	var buf bytes.Buffer
-	buf.WriteString("{\n")
-	fields := []struct {
-		name  string
-		value any
-	}{
-		{"as_of", r.AsOf.Format(time.DateOnly)},
-		{"period", r.Period.String()},
-		{"scopes", nonNil(r.Scopes)},
-		{"plans", nil}, // written from the parts encoded above
-		{"alignment", jsonTree(r.Alignment)},
-		{"unaligned", unaligned},
-		{"summary", toJSONSummary(r.Summary)},
-		{"skipped", skipped},
-	}
-	for i, f := range fields {
-		fmt.Fprintf(&buf, "  %q: ", f.name)
-		if f.name == "plans" {
-			writeJSONArray(&buf, plans)
-		} else if err := encodeJSON(&buf, "  ", f.value); err != nil {
-			return err
-		}
-		if i < len(fields)-1 {
-			buf.WriteByte(',')
-		}
-		buf.WriteByte('\n')
-	}
-	buf.WriteString("}\n")
-	_, err = w.Write(buf.Bytes())
-	return err
-}
-
-// encodeJSON writes v indented by two spaces a level, its lines after the first starting with
-// prefix, without the encoder's trailing newline and without escaping <, > and &.
-func encodeJSON(buf *bytes.Buffer, prefix string, v any) error {
-	enc := json.NewEncoder(buf)
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	buf.Truncate(buf.Len() - 1)
-	return nil
-}
-
-// writeJSONArray writes already encoded elements as an array at the second level of the
-// document.
-func writeJSONArray(buf *bytes.Buffer, elems [][]byte) {
-	if len(elems) == 0 {
-		buf.WriteString("[]")
-		return
-	}
-	buf.WriteString("[\n")
-	for i, e := range elems {
-		buf.WriteString("    ")
-		buf.Write(e)
-		if i < len(elems)-1 {
-			buf.WriteByte(',')
-		}
-		buf.WriteByte('\n')
-	}
-	buf.WriteString("  ]")
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
 }
 
 func toJSONPlan(p *report.PlanReport) jsonPlan {

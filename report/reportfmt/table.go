@@ -38,18 +38,28 @@ func (t *Table) Render(w io.Writer, r *report.Report) error {
 	p := newPalette(t.Color)
 	ew := &errWriter{w: w}
 	fmt.Fprintf(ew, "%s\n%s\n%s\n", p.bold.Sprint(heading(r)), asOfText(r), summaryText(r.Summary))
-	plans, err := renderParallel(len(r.Plans), func(i int, w *bytes.Buffer) error {
-		if err := t.plan(w, p, r.Plans[i]); err != nil {
-			return err
+	// Each plan's tables are laid out in parallel, its KPI table apart to follow the alignment.
+	type parts struct{ plan, kpis []byte }
+	ps, err := eachPlan(len(r.Plans), func(i int) (parts, error) {
+		pr := r.Plans[i]
+		var plan, kpis bytes.Buffer
+		if err := t.plan(&plan, p, pr); err != nil {
+			return parts{}, err
 		}
-		writeHistory(w, p, r.History, r.Plans[i])
-		return nil
+		writeHistory(&plan, p, r.History, pr)
+		if len(pr.KPIs) > 0 {
+			fmt.Fprintf(&kpis, "\n%s\n", p.bold.Sprint("KPIs of "+planTitle(pr)))
+			if err := t.kpiTable(&kpis, p, pr); err != nil {
+				return parts{}, err
+			}
+		}
+		return parts{plan.Bytes(), kpis.Bytes()}, nil
 	})
 	if err != nil {
 		return err
 	}
-	for _, b := range plans {
-		ew.Write(b)
+	for _, part := range ps {
+		ew.Write(part.plan)
 	}
 	if len(r.Alignment) > 0 || len(r.Unaligned) > 0 {
 		fmt.Fprintf(ew, "\n%s\n", p.bold.Sprint("Alignment"))
@@ -57,19 +67,8 @@ func (t *Table) Render(w io.Writer, r *report.Report) error {
 			return err
 		}
 	}
-	kpis, err := renderParallel(len(r.Plans), func(i int, w *bytes.Buffer) error {
-		pr := r.Plans[i]
-		if len(pr.KPIs) == 0 {
-			return nil
-		}
-		fmt.Fprintf(w, "\n%s\n", p.bold.Sprint("KPIs of "+planTitle(pr)))
-		return t.kpiTable(w, p, pr)
-	})
-	if err != nil {
-		return err
-	}
-	for _, b := range kpis {
-		ew.Write(b)
+	for _, part := range ps {
+		ew.Write(part.kpis)
 	}
 	if len(r.Skipped) > 0 {
 		fmt.Fprintf(ew, "\n%s\n", p.bold.Sprint("Skipped"))
