@@ -5,8 +5,12 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
+	"strconv"
 	"strings"
+	"time"
 
+	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/report"
 )
 
@@ -219,4 +223,106 @@ func anchor(p *report.PlanReport) string {
 		}
 		return '-'
 	}, p.Scope+"-"+p.Period.String())
+}
+
+// Geometry of the HTML progress charts: one small chart per key result.
+const (
+	progW, progH                  = 320, 120
+	progLeft, progRight           = 34, 312
+	progTop, progBottom           = 12, 96
+	progExpected, progActual      = "#8a8f98", "#1f6feb"
+	progStaleColor, progGridColor = "#b42318", "#e3e5e8"
+)
+
+// htmlHistory is a plan's check-ins as HTML: per key result, its score after each check-in as a
+// step line against the dashed line of the score expected by each day of the period, then the
+// freshness of the KPIs' readings.
+func htmlHistory(r *report.HistoryNote, pr *report.PlanReport) template.HTML {
+	if r == nil {
+		return ""
+	}
+	esc := template.HTMLEscapeString
+	var b strings.Builder
+	b.WriteString(`<div class="history"><h3 style="margin-top:18px">Check-ins` + esc(shallowText(r)) + "</h3>\n")
+	b.WriteString(`<div style="display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:12px">`)
+	for _, o := range pr.Objectives {
+		for _, kr := range o.KeyResults {
+			b.WriteString(`<figure style="margin:0">`)
+			progressChart(&b, pr.Period, pr.Expected, kr)
+			fmt.Fprintf(&b, `<figcaption>%s<br><small>%s · %s</small></figcaption></figure>`+"\n",
+				esc(kr.Title), esc(trendRange(kr.Trend)), esc(checkIns(len(kr.Trend))))
+		}
+	}
+	b.WriteString("</div>\n")
+	var kpis []string
+	for _, k := range pr.KPIs {
+		if f := freshnessText(k); f != "" {
+			style := ""
+			if k.Freshness.Stale {
+				style = ` style="color:` + progStaleColor + `"`
+			}
+			kpis = append(kpis, "<li"+style+">"+esc(k.Name)+": "+esc(readingsText(k))+"; "+esc(f)+"</li>")
+		}
+	}
+	if len(kpis) > 0 {
+		b.WriteString("<ul class=\"notes\">" + strings.Join(kpis, "\n") + "</ul>\n")
+	}
+	b.WriteString("<p class=\"meta\">Solid line and dots: the score after each commit, up to the report's day; dashed line: the score expected by each day, the share of the period elapsed.</p></div>\n")
+	// Safe: every text from a plan went through HTMLEscapeString; the rest are numbers.
+	return template.HTML(b.String())
+}
+
+// progressChart draws one key result's score over its period; the line runs on to the report's
+// day, elapsed (the share of the period elapsed).
+func progressChart(b *strings.Builder, period plan.Period, elapsed float64, kr *report.KRReport) {
+	start, end := period.Start(), period.End()
+	span := end.Sub(start).Seconds()
+	x := func(t time.Time) float64 {
+		f := t.Sub(start).Seconds() / span
+		return round1(progLeft + math.Min(math.Max(f, 0), 1)*(progRight-progLeft))
+	}
+	y := func(s float64) float64 { return round1(progBottom - math.Min(math.Max(s, 0), 1)*(progBottom-progTop)) }
+	label := "Score of " + kr.Title + " over " + period.String()
+	fmt.Fprintf(b, `<svg viewBox="0 0 %d %d" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg" style="width:100%%;height:auto">`,
+		progW, progH, template.HTMLEscapeString(label))
+	for _, s := range []float64{0, 0.5, 1} {
+		fmt.Fprintf(b, `<line x1="%d" y1="%g" x2="%d" y2="%g" stroke="%s"/>`, progLeft, y(s), progRight, y(s), progGridColor)
+		fmt.Fprintf(b, `<text x="%d" y="%g" font-size="10" text-anchor="end" fill="#57606a">%s</text>`, progLeft-4, y(s)+3, strconv.FormatFloat(s, 'f', 1, 64))
+	}
+	fmt.Fprintf(b, `<text x="%d" y="%d" font-size="10" fill="#57606a">%s</text>`, progLeft, progH-8, start.Format("Jan 2"))
+	fmt.Fprintf(b, `<text x="%d" y="%d" font-size="10" text-anchor="end" fill="#57606a">%s</text>`, progRight, progH-8,
+		period.LastDay().Format("Jan 2"))
+	fmt.Fprintf(b, `<line x1="%g" y1="%g" x2="%g" y2="%g" stroke="%s" stroke-width="1.5" stroke-dasharray="5 4"/>`,
+		x(start), y(0), x(end), y(1), progExpected)
+	var pts []string
+	prev := 0.0
+	have := false
+	for _, pt := range kr.Trend {
+		if pt.Score == nil {
+			continue
+		}
+		px := x(pt.Date)
+		if have {
+			pts = append(pts, fmt.Sprintf("%g,%g", px, y(prev)))
+		}
+		pts = append(pts, fmt.Sprintf("%g,%g", px, y(*pt.Score)))
+		prev, have = *pt.Score, true
+	}
+	if now := round1(progLeft + elapsed*(progRight-progLeft)); have && len(pts) > 0 {
+		if last := x(lastPoint(kr.Trend).Date); now > last {
+			pts = append(pts, fmt.Sprintf("%g,%g", now, y(prev)))
+		}
+	}
+	if len(pts) > 0 {
+		fmt.Fprintf(b, `<polyline points="%s" fill="none" stroke="%s" stroke-width="2"/>`, strings.Join(pts, " "), progActual)
+		for _, pt := range kr.Trend {
+			if pt.Score != nil {
+				fmt.Fprintf(b, `<circle cx="%g" cy="%g" r="3" fill="%s"><title>%s: %s</title></circle>`, x(pt.Date), y(*pt.Score),
+					progActual, template.HTMLEscapeString(revisionText(pt.Date, pt.Commit)), report.FormatScore(*pt.Score))
+			}
+		}
+	} else {
+		fmt.Fprintf(b, `<text x="%d" y="%d" font-size="11" fill="#57606a">no measurement yet</text>`, progLeft+8, progTop+30)
+	}
+	b.WriteString("</svg>")
 }

@@ -256,3 +256,43 @@ func nonNil(s []string) []string {
 	}
 	return s
 }
+
+// jsonCheckIn is one point of a trend in the JSON report.
+type jsonCheckIn struct {
+	Date   string   `json:"date"`
+	Commit string   `json:"commit"` // "" for uncommitted changes
+	Value  *float64 `json:"value"`
+	Score  *float64 `json:"score,omitempty"`
+}
+
+// jsonFreshness is whether a KPI's reading is as recent as its frequency asks.
+type jsonFreshness struct {
+	Stale       bool   `json:"stale"`
+	LastReading string `json:"last_reading,omitempty"` // the date of the commit that last changed it
+	Commit      string `json:"commit,omitempty"`
+	AgeDays     int    `json:"age_days"`
+	AllowedDays int    `json:"allowed_days"`
+}
+
+// checkInsJSON is a trend for the JSON report; nil (and left out) without --history.
+func checkInsJSON(t report.Trend) *[]jsonCheckIn {
+	if t == nil {
+		return nil
+	}
+	out := make([]jsonCheckIn, 0, len(t))
+	for _, pt := range t {
+		out = append(out, jsonCheckIn{Date: pt.Date.Format(time.DateOnly), Commit: pt.Commit, Value: pt.Value, Score: pt.Score})
+	}
+	return &out
+}
+
+func freshnessJSON(f *report.Freshness) *jsonFreshness {
+	if f == nil {
+		return nil
+	}
+	j := &jsonFreshness{Stale: f.Stale, Commit: f.Commit, AgeDays: f.Age, AllowedDays: f.Allowed}
+	if !f.Last.IsZero() {
+		j.LastReading = f.Last.Format(time.DateOnly)
+	}
+	return j
+}

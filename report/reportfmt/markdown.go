@@ -144,3 +144,40 @@ func upperFirst(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+// mdHistory writes a plan's check-ins for the Markdown format.
+func mdHistory(w io.Writer, r *report.HistoryNote, pr *report.PlanReport) {
+	if r == nil {
+		return
+	}
+	fmt.Fprintf(w, "\n%s.\n\n| Key result | Trend | Score | Check-ins | Last |\n| --- | --- | --- | --: | --- |\n", mdEscape(historyHeading(r)))
+	for _, o := range pr.Objectives {
+		for _, kr := range o.KeyResults {
+			if len(kr.Trend) == 0 {
+				fmt.Fprintf(w, "| %s | | | 0 | |\n", mdEscape(kr.Title))
+				continue
+			}
+			last := lastPoint(kr.Trend)
+			fmt.Fprintf(w, "| %s | %s | %s | %d | %s |\n", mdEscape(kr.Title), sparkline(kr.Trend),
+				trendRange(kr.Trend), len(kr.Trend), mdEscape(revisionText(last.Date, last.Commit)))
+		}
+	}
+	first := true
+	for _, k := range pr.KPIs {
+		if len(k.Trend) == 0 && k.Freshness == nil {
+			continue
+		}
+		if first {
+			fmt.Fprintf(w, "\n| KPI | Readings | Reading |\n| --- | --- | --- |\n")
+			first = false
+		}
+		mark := ""
+		if k.Freshness != nil {
+			mark = "🟢 "
+			if k.Freshness.Stale {
+				mark = "⚠️ "
+			}
+		}
+		fmt.Fprintf(w, "| %s | %s | %s%s |\n", mdEscape(k.Name), mdEscape(readingsText(k)), mark, mdEscape(freshnessText(k)))
+	}
+}

@@ -290,3 +290,46 @@ func (e *errWriter) Write(b []byte) (int, error) {
 	e.err = err
 	return n, err
 }
+
+// writeHistory writes a plan's check-ins for the table format.
+func writeHistory(w io.Writer, p palette, r *report.HistoryNote, pr *report.PlanReport) {
+	if r == nil {
+		return
+	}
+	fmt.Fprintf(w, "%s\n", p.faint.Sprint(historyHeading(r)))
+	width, spark := 0, 0
+	for _, o := range pr.Objectives {
+		for _, kr := range o.KeyResults {
+			width = max(width, len(o.ID)+1+len(kr.ID))
+			spark = max(spark, min(len(kr.Trend), maxSparks))
+		}
+	}
+	for _, k := range pr.KPIs {
+		width = max(width, len("KPI ")+len(k.ID))
+	}
+	for _, o := range pr.Objectives {
+		for _, kr := range o.KeyResults {
+			name := o.ID + "/" + kr.ID
+			if len(kr.Trend) == 0 {
+				fmt.Fprintf(w, "  %-*s  no committed history\n", width, name)
+				continue
+			}
+			last := lastPoint(kr.Trend)
+			fmt.Fprintf(w, "  %-*s  %-*s  %s  %s, last %s\n", width, name, spark, sparkline(kr.Trend),
+				trendRange(kr.Trend), checkIns(len(kr.Trend)), revisionText(last.Date, last.Commit))
+		}
+	}
+	for _, k := range pr.KPIs {
+		if len(k.Trend) == 0 && k.Freshness == nil {
+			continue
+		}
+		line := fmt.Sprintf("  %-*s  %s", width, "KPI "+k.ID, readingsText(k))
+		if f := freshnessText(k); f != "" {
+			if k.Freshness.Stale {
+				f = p.red.Sprint(f)
+			}
+			line += "  " + f
+		}
+		fmt.Fprintln(w, line)
+	}
+}

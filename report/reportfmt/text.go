@@ -2,6 +2,8 @@ package reportfmt
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -215,3 +217,119 @@ func aligned(nodes []*report.AlignNode, depth int, fn func(o *report.ObjectiveRe
 		aligned(n.Children, depth+1, fn)
 	}
 }
+
+// The history of check-ins (okr report --history) in words: the table, Markdown and HTML
+// formats show it with these; each writes it in its own file, and nothing for a report built
+// without history.
+
+// sparks are the eight heights of a sparkline, from a score of 0 to a score of 1.
+var sparks = []rune("▁▂▃▄▅▆▇█")
+
+// maxSparks is how many of the latest check-ins a sparkline shows.
+const maxSparks = 16
+
+// sparkline draws a trend's scores, one character per check-in; "·" stands for a check-in
+// without a measurement.
+func sparkline(t report.Trend) string {
+	if len(t) > maxSparks {
+		t = t[len(t)-maxSparks:]
+	}
+	var b strings.Builder
+	for _, pt := range t {
+		if pt.Score == nil {
+			b.WriteRune('·')
+			continue
+		}
+		i := int(math.Round(math.Min(math.Max(*pt.Score, 0), 1) * float64(len(sparks)-1)))
+		b.WriteRune(sparks[i])
+	}
+	return b.String()
+}
+
+// trendRange is where a trend went: "0.20 → 0.60", or one score when it never moved.
+func trendRange(t report.Trend) string {
+	first, last := "no data", "no data"
+	for _, pt := range t {
+		if pt.Score != nil {
+			if first == "no data" {
+				first = report.FormatScore(*pt.Score)
+			}
+			last = report.FormatScore(*pt.Score)
+		}
+	}
+	if first == last {
+		return last
+	}
+	return first + " → " + last
+}
+
+// revisionText names where a point comes from: "2026-07-20 a1b2c3d" or "2026-08-05
+// uncommitted".
+func revisionText(date time.Time, commit string) string {
+	if commit == "" {
+		return date.Format(time.DateOnly) + " uncommitted"
+	}
+	if len(commit) > 7 {
+		commit = commit[:7]
+	}
+	return date.Format(time.DateOnly) + " " + commit
+}
+
+func checkIns(n int) string {
+	if n == 1 {
+		return "1 check-in"
+	}
+	return strconv.Itoa(n) + " check-ins"
+}
+
+// historyHeading introduces the history of a plan, saying when a shallow clone cut it short.
+func historyHeading(r *report.HistoryNote) string {
+	return "Check-ins (the score after each commit that changed it; ▁ is 0, █ is 1)" + shallowText(r)
+}
+
+func shallowText(r *report.HistoryNote) string {
+	if r != nil && r.Shallow {
+		return "; the history of this shallow clone starts " + r.Since.Format(time.DateOnly)
+	}
+	return ""
+}
+
+// freshnessText says how recent a KPI's reading is: "stale: read 2026-06-20 a1b2c3d, 51 days
+// old (monthly: at most 31)".
+func freshnessText(k *report.KPIReport) string {
+	f := k.Freshness
+	if f == nil {
+		return ""
+	}
+	state := "fresh"
+	if f.Stale {
+		state = "stale"
+	}
+	if f.Last.IsZero() {
+		return fmt.Sprintf("%s: no reading for %d days (%s: at most %d)", state, f.Age, k.Frequency, f.Allowed)
+	}
+	return fmt.Sprintf("%s: read %s, %d days old (%s: at most %d)", state,
+		revisionText(f.Last, f.Commit), f.Age, k.Frequency, f.Allowed)
+}
+
+// readingsText is a KPI's readings in short: "72 → 75".
+func readingsText(k *report.KPIReport) string {
+	var first, last *float64
+	for _, pt := range k.Trend {
+		if pt.Value != nil {
+			if first == nil {
+				first = pt.Value
+			}
+			last = pt.Value
+		}
+	}
+	switch {
+	case last == nil:
+		return "no readings"
+	case *first == *last:
+		return withUnit(report.FormatNumber(*last), k.Unit)
+	}
+	return withUnit(report.FormatNumber(*first)+" → "+report.FormatNumber(*last), k.Unit)
+}
+
+func lastPoint(t report.Trend) report.TrendPoint { return t[len(t)-1] }
