@@ -3,7 +3,6 @@ package cmd
 import (
 	"bufio"
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -11,7 +10,7 @@ import (
 	"github.com/okr-tool/okr/gitplan"
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/plandiff"
-	"github.com/okr-tool/okr/plandiff/render"
+	"github.com/okr-tool/okr/plandiff/difffmt"
 	"github.com/okr-tool/okr/vcs"
 )
 
@@ -41,15 +40,15 @@ func newDiffCmd(env *Env) *cobra.Command {
 		RunE: func(_ *cobra.Command, args []string) error { return runDiff(env, f, args) },
 	}
 	fl := c.Flags()
-	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(render.Formats, ", "))
+	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(difffmt.Formats.Names(), ", "))
 	fl.StringVar(&f.color, "color", "auto", "color the text output: auto, always or never")
 	fl.StringVar(&f.asOf, "as-of", "", "date scores are computed for, YYYY-MM-DD (default: today)")
 	return c
 }
 
 func runDiff(env *Env, f diffFlags, args []string) error {
-	if !slices.Contains(render.Formats, f.format) && f.format != "md" {
-		return troublef("--format %q must be one of %s", f.format, strings.Join(render.Formats, ", "))
+	if _, err := difffmt.Formats.Lookup(f.format); err != nil {
+		return troublef("%v", err)
 	}
 	colored, err := useColor(env, f.color, env.Stdout)
 	if err != nil {
@@ -59,7 +58,7 @@ func runDiff(env *Env, f diffFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := render.New(f.format, colored && f.format == "text")
+	r, err := difffmt.New(f.format, difffmt.Options{Color: colored})
 	if err != nil {
 		return troublef("%v", err)
 	}

@@ -5,6 +5,8 @@ import (
 	"os"
 
 	"github.com/mattn/go-isatty"
+
+	"github.com/okr-tool/okr/internal/format"
 )
 
 // OSEnv is the environment of the running process.
@@ -22,19 +24,11 @@ func isTerminal(w io.Writer) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
-// useColor decides whether output to w is colored: mode is "always", "never" or "auto"; auto
-// means w is a terminal, NO_COLOR is unset and TERM is not "dumb".
+// useColor decides whether output to w is colored by --color mode (see format.UseColor).
 func useColor(env *Env, mode string, w io.Writer) (bool, error) {
-	switch mode {
-	case "always":
-		return true, nil
-	case "never":
-		return false, nil
-	case "auto", "":
-		if env.Getenv != nil && (env.Getenv("NO_COLOR") != "" || env.Getenv("TERM") == "dumb") {
-			return false, nil
-		}
-		return env.IsTerminal != nil && env.IsTerminal(w), nil
+	on, err := format.UseColor(mode, env.Getenv, env.IsTerminal != nil && env.IsTerminal(w))
+	if err != nil {
+		return false, troublef("%v", err)
 	}
-	return false, troublef("--color %q must be auto, always or never", mode)
+	return on, nil
 }

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -39,7 +38,7 @@ func newLintCmd(env *Env) *cobra.Command {
 		RunE: func(_ *cobra.Command, args []string) error { return runLint(env, f, args) },
 	}
 	fl := c.Flags()
-	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(output.Formats, ", "))
+	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(output.Formats.Names(), ", "))
 	fl.StringVar(&f.color, "color", "auto", "color the text output: auto, always or never")
 	fl.StringVarP(&f.config, "config", "c", "", "configuration file (default: .okr.yaml at the repository root)")
 	fl.IntVar(&f.maxWarnings, "max-warnings", -1, "fail when there are more warnings than this (-1: no limit)")
@@ -48,8 +47,8 @@ func newLintCmd(env *Env) *cobra.Command {
 }
 
 func runLint(env *Env, f lintFlags, args []string) error {
-	if !slices.Contains(output.Formats, f.format) {
-		return troublef("--format %q must be one of %s", f.format, strings.Join(output.Formats, ", "))
+	if _, err := output.Formats.Lookup(f.format); err != nil {
+		return troublef("%v", err)
 	}
 	colored, err := useColor(env, f.color, env.Stdout)
 	if err != nil {
@@ -79,7 +78,7 @@ func runLint(env *Env, f lintFlags, args []string) error {
 		res.Findings[i].Path = displayPath(repo.Root, cwd, res.Findings[i].File)
 	}
 	w, err := output.New(f.format, env.Stdout, output.Options{
-		Color:    colored && f.format == "text",
+		Color:    colored,
 		Rules:    cfg.Rules,
 		Severity: cfg.Severity,
 		Version:  version(),

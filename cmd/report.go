@@ -13,7 +13,7 @@ import (
 
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/report"
-	"github.com/okr-tool/okr/report/render"
+	"github.com/okr-tool/okr/report/reportfmt"
 )
 
 // reportFlags are the options of okr report.
@@ -39,9 +39,10 @@ func newReportCmd(env *Env) *cobra.Command {
 			"quarter against its targets. Plans with lint errors are reported as far as they go;\n" +
 			"what could not be read is listed at the end. Paths, when given, limit the plans\n" +
 			"considered to those files and directories.\n\n" +
-			"Grades: red below 0.4, yellow from 0.4, green from 0.7. During a period a key result\n" +
-			"more than 0.10 behind the share of the period elapsed is at risk, more than 0.25 behind\n" +
-			"off track. Formats: table (default), markdown, html, json, csv.\n\n" +
+			"Grades: " + report.GradesText() + ". During a period each key result is\n" +
+			"compared with the score expected by now, the share of the period elapsed:\n" +
+			report.BehindText() + ".\n" +
+			"Formats: " + formatsText(reportfmt.Formats.Names()) + ".\n\n" +
 			"In a git repository, --rev REV reports the plans as they were at REV, read from git (a\n" +
 			"quarterly report reproduced from a tag), and --history adds the history of check-ins:\n" +
 			"a trend per key result, every KPI's readings, and KPIs not updated within their\n" +
@@ -51,7 +52,7 @@ func newReportCmd(env *Env) *cobra.Command {
 		RunE: func(_ *cobra.Command, args []string) error { return runReport(env, f, args) },
 	}
 	fl := c.Flags()
-	fl.StringVarP(&f.format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
+	fl.StringVarP(&f.format, "format", "f", "table", "output format: "+strings.Join(reportfmt.Formats.Names(), ", "))
 	fl.StringVar(&f.period, "period", "", "period to report, YYYY-Qn or YYYY (default: the quarter under way, else the latest with a plan)")
 	fl.StringSliceVar(&f.scopes, "scope", nil, "scopes to report, comma-separated or repeated (default: all)")
 	fl.StringVar(&f.asOf, "as-of", "", "date the statuses are computed for, YYYY-MM-DD (default: today)")
@@ -74,9 +75,9 @@ func runReport(env *Env, f reportFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := render.New(f.format, render.Options{Color: colored})
+	r, err := reportfmt.New(f.format, reportfmt.Options{Color: colored})
 	if err != nil {
-		return troublef("--format: %v", err)
+		return troublef("%v", err)
 	}
 	root, abs, err := findRoot(env, args)
 	if err != nil {
@@ -110,6 +111,15 @@ func runReport(env *Env, f reportFlags, args []string) error {
 		return troublef("cannot write %s: %v", f.output, err)
 	}
 	return nil
+}
+
+// formatsText lists formats for a help text, the default first and marked: "table (default),
+// markdown, html".
+func formatsText(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return strings.Join(append([]string{names[0] + " (default)"}, names[1:]...), ", ")
 }
 
 // reportOptions checks the flags that select what is reported.

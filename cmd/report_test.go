@@ -2,22 +2,20 @@ package cmd
 
 import (
 	"bytes"
-	"flag"
+
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/okr-tool/okr/internal/golden"
 	"github.com/okr-tool/okr/plan/plantest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/report/golden")
 
 // reportGoldens are okr report runs whose whole output is pinned in testdata/report/golden.
 var reportGoldens = []struct {
@@ -25,30 +23,31 @@ var reportGoldens = []struct {
 	args []string
 }{
 	// A quarter in progress: statuses against the share elapsed, in every format.
-	{"q3-in-progress.txt", []string{"examples", "--period", "2026-Q3", "--as-of", "2026-08-15"}},
-	{"q3-in-progress.md", []string{"examples", "--period", "2026-Q3", "--as-of", "2026-08-15", "-f", "markdown"}},
-	{"q3-in-progress.html", []string{"examples", "--period", "2026-Q3", "--as-of", "2026-08-15", "-f", "html"}},
-	{"q3-in-progress.json", []string{"examples", "--period", "2026-Q3", "--as-of", "2026-08-15", "-f", "json"}},
-	{"q3-in-progress.csv", []string{"examples", "--period", "2026-Q3", "--as-of", "2026-08-15", "-f", "csv"}},
-	{"q3-in-progress-color.txt", []string{"examples", "--period", "2026-Q3", "--as-of", "2026-08-15", "--color", "always"}},
+	{"q3-in-progress.txt", []string{"testdata/report/company", "--period", "2026-Q3", "--as-of", "2026-08-15"}},
+	{"q3-in-progress.md", []string{"testdata/report/company", "--period", "2026-Q3", "--as-of", "2026-08-15", "-f", "markdown"}},
+	{"q3-in-progress.html", []string{"testdata/report/company", "--period", "2026-Q3", "--as-of", "2026-08-15", "-f", "html"}},
+	{"q3-in-progress.json", []string{"testdata/report/company", "--period", "2026-Q3", "--as-of", "2026-08-15", "-f", "json"}},
+	{"q3-in-progress.csv", []string{"testdata/report/company", "--period", "2026-Q3", "--as-of", "2026-08-15", "-f", "csv"}},
+	{"q3-in-progress-color.txt", []string{"testdata/report/company", "--period", "2026-Q3", "--as-of", "2026-08-15", "--color", "always"}},
 	// The latest period (the default), planned but barely measured: "no data" everywhere.
-	{"latest.txt", []string{"examples", "--as-of", "2027-02-15"}},
-	{"latest.json", []string{"examples", "--as-of", "2027-02-15", "-f", "json"}},
+	{"latest.txt", []string{"testdata/report/company", "--as-of", "2027-02-15"}},
+	{"latest.json", []string{"testdata/report/company", "--as-of", "2027-02-15", "-f", "json"}},
 	// A finished quarter: statuses are grades.
-	{"q4-finished.txt", []string{"examples", "--period", "2026-Q4", "--as-of", "2027-01-10"}},
-	{"q4-finished.md", []string{"examples", "--period", "2026-Q4", "--as-of", "2027-01-10", "-f", "markdown"}},
-	{"q4-finished.json", []string{"examples", "--period", "2026-Q4", "--as-of", "2027-01-10", "-f", "json"}},
+	{"q4-finished.txt", []string{"testdata/report/company", "--period", "2026-Q4", "--as-of", "2027-01-10"}},
+	{"q4-finished.md", []string{"testdata/report/company", "--period", "2026-Q4", "--as-of", "2027-01-10", "-f", "markdown"}},
+	{"q4-finished.json", []string{"testdata/report/company", "--period", "2026-Q4", "--as-of", "2027-01-10", "-f", "json"}},
 	// The annual plan, and one scope.
-	{"annual-2026.txt", []string{"examples", "--period", "2026", "--as-of", "2026-11-20"}},
-	{"sales-q3.md", []string{"examples", "--period", "2026-Q3", "--scope", "sales", "--as-of", "2026-09-20", "-f", "md"}},
+	{"annual-2026.txt", []string{"testdata/report/company", "--period", "2026", "--as-of", "2026-11-20"}},
+	{"sales-q3.md", []string{"testdata/report/company", "--period", "2026-Q3", "--scope", "sales", "--as-of", "2026-09-20", "-f", "md"}},
 	// Plans with lint errors: reported as far as they go, the rest listed as skipped.
 	{"flawed.txt", []string{"testdata/report/flawed", "--as-of", "2026-08-20"}},
 	{"flawed.json", []string{"testdata/report/flawed", "--as-of", "2026-08-20", "-f", "json"}},
 	{"flawed.html", []string{"testdata/report/flawed", "--as-of", "2026-08-20", "-f", "html"}},
 }
 
-// TestReportGolden compares okr report's output with the golden files; run with -update to
-// rewrite them after an intended change.
+// TestReportGolden compares okr report's output with the golden files; go test -update rewrites
+// them after an intended change. The plans are testdata/report/company, a copy of examples/ of
+// its own, so that improving the examples does not change these files.
 func TestReportGolden(t *testing.T) {
 	for _, tt := range reportGoldens {
 		t.Run(tt.name, func(t *testing.T) {
@@ -56,44 +55,9 @@ func TestReportGolden(t *testing.T) {
 			if code != 0 || stderr != "" {
 				t.Fatalf("okr report %s exited %d\nstderr:\n%s", strings.Join(tt.args, " "), code, stderr)
 			}
-			golden := filepath.Join("..", "testdata", "report", "golden", tt.name)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(stdout), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./cmd -run TestReportGolden -update to create it)", err)
-			}
-			if stdout != string(want) {
-				t.Errorf("okr report %s differs from %s (run with -update to accept):\n%s",
-					strings.Join(tt.args, " "), golden, firstDifference(string(want), stdout))
-			}
+			golden.CheckString(t, filepath.Join("..", "testdata", "report", "golden", tt.name), stdout)
 		})
 	}
-}
-
-// firstDifference shows the first line where got departs from want.
-func firstDifference(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return "line " + strconv.Itoa(i+1) + ":\nwant: " + wl + "\ngot:  " + gl
-		}
-	}
-	return ""
 }
 
 func TestReportErrors(t *testing.T) {
@@ -102,15 +66,15 @@ func TestReportErrors(t *testing.T) {
 		args   []string
 		stderr string
 	}{
-		{"bad period", []string{"report", "examples", "--period", "2026-Q5"}, `--period: period "2026-Q5" has no valid quarter`},
-		{"bad date", []string{"report", "examples", "--as-of", "15/08/2026"}, `--as-of "15/08/2026" must be a date, YYYY-MM-DD`},
-		{"bad format", []string{"report", "examples", "-f", "pdf"}, `unknown format "pdf"; use one of table, markdown, html, json, csv`},
-		{"bad color", []string{"report", "examples", "--color", "sometimes"}, `--color "sometimes" must be auto, always or never`},
-		{"unknown scope", []string{"report", "examples", "--scope", "sale"}, `no plan has scope "sale"; did you mean "sales"\?`},
-		{"no plan for the period", []string{"report", "examples", "--period", "2025-Q1"}, `no plan for 2025-Q1; periods with plans: 2026, 2026-Q1`},
+		{"bad period", []string{"report", "testdata/report/company", "--period", "2026-Q5"}, `--period: period "2026-Q5" has no valid quarter`},
+		{"bad date", []string{"report", "testdata/report/company", "--as-of", "15/08/2026"}, `--as-of "15/08/2026" must be a date, YYYY-MM-DD`},
+		{"bad format", []string{"report", "testdata/report/company", "-f", "pdf"}, `--format "pdf" must be one of table, markdown, html, json, csv`},
+		{"bad color", []string{"report", "testdata/report/company", "--color", "sometimes"}, `--color "sometimes" must be auto, always or never`},
+		{"unknown scope", []string{"report", "testdata/report/company", "--scope", "sale"}, `no plan has scope "sale"; did you mean "sales"\?`},
+		{"no plan for the period", []string{"report", "testdata/report/company", "--period", "2025-Q1"}, `no plan for 2025-Q1; periods with plans: 2026, 2026-Q1`},
 		{"missing path", []string{"report", "testdata/report/nowhere"}, `cannot read testdata/report/nowhere`},
 		{"no plans", []string{"report", "testdata/report/flawed/plans/broken.yaml"}, `no plan in the paths named`},
-		{"unwritable output", []string{"report", "examples", "-o", "testdata/report/no-such-dir/report.html"}, `cannot write testdata/report/no-such-dir/report.html`},
+		{"unwritable output", []string{"report", "testdata/report/company", "-o", "testdata/report/no-such-dir/report.html"}, `cannot write testdata/report/no-such-dir/report.html`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,7 +123,7 @@ func TestReportColor(t *testing.T) {
 			IsTerminal: func(io.Writer) bool { return tt.terminal },
 			Dir:        "..",
 		}
-		code := Main([]string{"report", "examples", "--as-of", "2026-08-15", "--color", tt.color, "-f", tt.format}, env)
+		code := Main([]string{"report", "testdata/report/company", "--as-of", "2026-08-15", "--color", tt.color, "-f", tt.format}, env)
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut.String())
 		}
@@ -178,7 +142,7 @@ func TestReportOutputFile(t *testing.T) {
 	if err := os.WriteFile(target, []byte("old report"), 0o640); err != nil {
 		t.Fatal(err)
 	}
-	args := []string{"report", "examples", "--as-of", "2026-08-15", "-f", "markdown"}
+	args := []string{"report", "testdata/report/company", "--as-of", "2026-08-15", "-f", "markdown"}
 	_, want, _ := run(t, args...)
 	code, stdout, stderr := run(t, append(args, "-o", target)...)
 	if code != 0 || stdout != "" || stderr != "" {
@@ -228,7 +192,7 @@ func TestReportHTMLInBrowser(t *testing.T) {
 		t.Skip("chromium is not installed (apt-get install chromium); skipping the browser check of the HTML report")
 	}
 	page := filepath.Join(t.TempDir(), "report.html")
-	code, _, stderr := run(t, "report", "examples", "--period", "2026-Q3", "--as-of", "2026-08-15", "-f", "html", "-o", page)
+	code, _, stderr := run(t, "report", "testdata/report/company", "--period", "2026-Q3", "--as-of", "2026-08-15", "-f", "html", "-o", page)
 	if code != 0 {
 		t.Fatalf("okr report exited %d: %s", code, stderr)
 	}

@@ -1,19 +1,12 @@
 package plandiff_test
 
 import (
-	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/plandiff"
-	"github.com/okr-tool/okr/plandiff/render"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/diff")
 
 func load(t *testing.T, files map[string]string) *plan.Repository {
 	t.Helper()
@@ -95,48 +88,17 @@ func TestCompare(t *testing.T) {
 	if added, removed, changed := d.Count(); added != 1 || removed != 1 || changed != 1 {
 		t.Errorf("Count = %d added, %d removed, %d changed; want 1, 1, 1", added, removed, changed)
 	}
-	for _, format := range render.Formats {
-		r, err := render.New(format, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var buf bytes.Buffer
-		if err := r.Render(&buf, d); err != nil {
-			t.Fatal(err)
-		}
-		golden(t, "sales."+map[string]string{"text": "txt", "markdown": "md", "json": "json"}[format], buf.Bytes())
+	if d.Unreadable() != 0 {
+		t.Errorf("Unreadable = %d, want 0", d.Unreadable())
 	}
 }
+
+// The rendering of this diff in every format is pinned by plandiff/difffmt's tests.
 
 func TestCompareUnchanged(t *testing.T) {
 	repo := load(t, base)
 	d := plandiff.Compare(repo, load(t, base), plandiff.Options{AsOf: time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)})
 	if len(d.Plans) != 0 {
 		t.Errorf("identical repositories differ: %+v", d.Plans)
-	}
-	d.Base, d.Head = "main", "HEAD"
-	var buf bytes.Buffer
-	r, _ := render.New("text", false)
-	r.Render(&buf, d)
-	if got := buf.String(); got != "okr diff main..HEAD: no plan changed\n" {
-		t.Errorf("text of an empty diff = %q", got)
-	}
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("..", "testdata", "diff", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./plandiff -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test ./plandiff -update rewrites it):\n%s", name, got)
 	}
 }

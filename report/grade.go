@@ -1,6 +1,7 @@
 // Package report scores OKR plans and assembles what a quarterly review needs: key result,
 // objective and plan scores, grades, in-period statuses, the alignment of objectives across
-// scopes, and KPI values quarter by quarter. Package report/render turns a Report into text.
+// scopes, and KPI values quarter by quarter. Package report/reportfmt writes a Report in
+// each output format.
 package report
 
 // The grade thresholds of the 0–1 scale the seed documents use (seeds 002 and 004).

@@ -1,18 +1,23 @@
 // Package output writes lint results in the formats people and CI read: text for terminals and
 // problem matchers, JSON for tools, SARIF for code scanning and GitHub workflow annotations. Each
-// format is a small type behind the Writer interface, chosen by New.
+// format is a small type behind the Writer interface, one row of Formats, chosen by New.
 package output
 
 import (
 	"fmt"
 	"io"
-	"strings"
 
+	"github.com/okr-tool/okr/internal/format"
 	"github.com/okr-tool/okr/lint"
 )
 
-// Formats are the names New accepts, the default first.
-var Formats = []string{"text", "json", "sarif", "github"}
+// Formats are the formats New accepts, the default first.
+var Formats = format.Table[Writer, Options]{
+	{Name: "text", New: func(o Options) Writer { return newText(o.W, o.Color) }},
+	{Name: "json", New: func(o Options) Writer { return &jsonWriter{w: o.W} }},
+	{Name: "sarif", New: func(o Options) Writer { return &sarifWriter{w: o.W, opts: o} }},
+	{Name: "github", New: func(o Options) Writer { return &githubWriter{w: o.W} }},
+}
 
 // Writer writes a lint result in one format.
 type Writer interface {
@@ -21,6 +26,8 @@ type Writer interface {
 
 // Options tune the formats that use them.
 type Options struct {
+	// W is where the result is written.
+	W io.Writer
 	// Color turns on colors in the text format; the other formats never color.
 	Color bool
 	// Rules are the rules of the run with their configured severities, for SARIF's rule
@@ -32,19 +39,10 @@ type Options struct {
 	Version string
 }
 
-// New returns the writer of the named format.
-func New(format string, w io.Writer, opts Options) (Writer, error) {
-	switch format {
-	case "text", "":
-		return newText(w, opts.Color), nil
-	case "json":
-		return &jsonWriter{w: w}, nil
-	case "sarif":
-		return &sarifWriter{w: w, opts: opts}, nil
-	case "github":
-		return &githubWriter{w: w}, nil
-	}
-	return nil, fmt.Errorf("--format %q must be one of %s", format, strings.Join(Formats, ", "))
+// New returns the writer of the named format, writing to w; "" is text.
+func New(name string, w io.Writer, opts Options) (Writer, error) {
+	opts.W = w
+	return Formats.New(name, opts)
 }
 
 // summaryLine is the closing line of the text and github formats.

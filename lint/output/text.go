@@ -5,8 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/fatih/color"
-
+	"github.com/okr-tool/okr/internal/format"
 	"github.com/okr-tool/okr/lint"
 )
 
@@ -14,27 +13,18 @@ import (
 // summary line.
 type textWriter struct {
 	w                         io.Writer
-	path, err, warn, rule, ok *color.Color
+	path, err, warn, rule, ok format.Style
 }
 
 func newText(w io.Writer, on bool) *textWriter {
-	t := &textWriter{
+	return &textWriter{
 		w:    w,
-		path: color.New(color.Bold),
-		err:  color.New(color.FgRed, color.Bold),
-		warn: color.New(color.FgYellow, color.Bold),
-		rule: color.New(color.Faint),
-		ok:   color.New(color.FgGreen),
+		path: format.NewStyle(on, format.Bold),
+		err:  format.NewStyle(on, format.Red, format.Bold),
+		warn: format.NewStyle(on, format.Yellow, format.Bold),
+		rule: format.NewStyle(on, format.Faint),
+		ok:   format.NewStyle(on, format.Green),
 	}
-	// fatih/color decides by itself from os.Stdout and NO_COLOR; the caller has decided already.
-	for _, c := range []*color.Color{t.path, t.err, t.warn, t.rule, t.ok} {
-		if on {
-			c.EnableColor()
-		} else {
-			c.DisableColor()
-		}
-	}
-	return t
 }
 
 func (t *textWriter) Write(res *lint.Result) error {

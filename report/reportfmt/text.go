@@ -1,0 +1,335 @@
+package reportfmt
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/okr-tool/okr/plan"
+	"github.com/okr-tool/okr/report"
+)
+
+// The words and figures the human-readable formats share, so that the table, markdown and HTML
+// reports say the same thing the same way.
+
+// notAmbitious explains the flag on an objective that scores 1.0.
+const notAmbitious = "scores 1.00: possibly not ambitious enough — objectives should be hard to fully achieve"
+
+// scoreText is a score rounded to two decimals, or "no data".
+func scoreText(score float64, noData bool) string {
+	if noData {
+		return "no data"
+	}
+	return report.FormatScore(score)
+}
+
+// number is an optional plan value with its unit: "74", "74 %", "—" when absent.
+func number(v *float64, unit string) string {
+	if v == nil {
+		return "—"
+	}
+	return withUnit(report.FormatNumber(*v), unit)
+}
+
+func withUnit(s, unit string) string {
+	switch {
+	case unit == "":
+		return s
+	case unit == "%":
+		return s + "%"
+	}
+	return s + " " + unit
+}
+
+// rangeText is what a key result moves: "73 → 75%" for an outcome, "due 2026-09-30" for an
+// effort.
+func rangeText(kr *report.KRReport) string {
+	if kr.Type == plan.Effort {
+		if kr.Due.IsZero() {
+			return ""
+		}
+		return "due " + kr.Due.Format(time.DateOnly)
+	}
+	start, target := "?", "?"
+	if kr.Start != nil {
+		start = report.FormatNumber(*kr.Start)
+	}
+	if kr.Target != nil {
+		target = report.FormatNumber(*kr.Target)
+	}
+	return withUnit(start+" → "+target, kr.Unit)
+}
+
+// currentText is where a key result stands: its current value, its progress or "done".
+func currentText(kr *report.KRReport) string {
+	switch {
+	case kr.Type != plan.Effort:
+		return number(kr.Current, kr.Unit)
+	case kr.Done:
+		return "done"
+	case kr.Progress != nil:
+		return fmt.Sprintf("%.0f%% done", *kr.Progress*100)
+	case kr.Basis == report.BasisManual:
+		return "graded"
+	}
+	return "not started"
+}
+
+// kpiMark marks a key result that is also a KPI.
+func kpiMark(kr *report.KRReport) string {
+	if kr.KPI == "" {
+		return ""
+	}
+	return "KPI"
+}
+
+// weightText shows a weight other than 1.
+func weightText(w float64) string {
+	if w == 1 {
+		return ""
+	}
+	return "×" + report.FormatNumber(w)
+}
+
+// heading is the report's title line.
+func heading(r *report.Report) string {
+	s := "OKR report " + r.Period.String()
+	if len(r.Scopes) > 0 {
+		s += " · " + strings.Join(r.Scopes, ", ")
+	}
+	return s
+}
+
+// asOfText says when the report stands and how far into the period that is.
+func asOfText(r *report.Report) string {
+	s := "as of " + r.AsOf.Format(time.DateOnly)
+	kind := "quarter"
+	if r.Period.IsYear() {
+		kind = "year"
+	}
+	switch report.PhaseOf(r.Period, r.AsOf) {
+	case report.Upcoming:
+		return s + ": the " + kind + " has not started"
+	case report.Finished:
+		return s + ": the " + kind + " is over, statuses are final grades"
+	}
+	return fmt.Sprintf("%s: %.0f%% of the %s elapsed, the score expected by now", s, r.Period.Elapsed(r.AsOf)*100, kind)
+}
+
+// planTitle names a plan: "sales · 2026-Q3".
+func planTitle(p *report.PlanReport) string {
+	return p.Scope + " · " + p.Period.String()
+}
+
+// statusOrder lists the statuses in the order summaries count them.
+var statusOrder = []report.Status{
+	report.StatusOnTrack, report.StatusAtRisk, report.StatusOffTrack,
+	report.StatusGreen, report.StatusYellow, report.StatusRed,
+	report.StatusNoData, report.StatusNotStarted,
+}
+
+// summaryText counts key results by status: "9 key results: 5 on track, 2 at risk, 2 no data".
+func summaryText(s report.Summary) string {
+	var parts []string
+	for _, st := range statusOrder {
+		if n := s.ByStatus[st]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, st.Label()))
+		}
+	}
+	text := fmt.Sprintf("%d %s, %d %s", s.Objectives, plural(s.Objectives, "objective"), s.KeyResults, plural(s.KeyResults, "key result"))
+	if len(parts) > 0 {
+		text += ": " + strings.Join(parts, ", ")
+	}
+	return text
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// problemsText points at okr lint when a plan had problems while loading.
+func problemsText(p *report.PlanReport) string {
+	if p.Problems == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d %s found while reading this plan; it is reported as far as it goes — run okr lint %s",
+		p.Problems, plural(p.Problems, "problem"), p.File)
+}
+
+// directionText is how a KPI should move.
+func directionText(d plan.Direction) string {
+	if d == plan.Down {
+		return "↓ lower is better"
+	}
+	return "↑ higher is better"
+}
+
+// directionWord is a KPI's direction in a narrow column.
+func directionWord(d plan.Direction) string {
+	if d == plan.Down {
+		return "↓ lower"
+	}
+	return "↑ higher"
+}
+
+// onTargetText says whether a KPI is on target.
+func onTargetText(k *report.KPIReport) string {
+	switch {
+	case k.Retired != "":
+		return "retired"
+	case k.OnTarget == nil:
+		return "no data"
+	case *k.OnTarget:
+		return "on target"
+	case k.SoFar:
+		return "below target so far"
+	}
+	return "off target"
+}
+
+// pointText is a KPI's value against its target in one quarter: "74 / 75".
+func pointText(pt report.Point, unit string) string {
+	switch {
+	case !pt.Tracked:
+		return ""
+	case pt.Value == nil && pt.Target == nil:
+		return "—"
+	}
+	v, t := "—", "—"
+	if pt.Value != nil {
+		v = report.FormatNumber(*pt.Value)
+	}
+	if pt.Target != nil {
+		t = report.FormatNumber(*pt.Target)
+	}
+	return withUnit(v+" / "+t, unit)
+}
+
+// aligned walks an alignment tree depth-first, calling fn with each objective and its depth.
+func aligned(nodes []*report.AlignNode, depth int, fn func(o *report.ObjectiveReport, depth int)) {
+	for _, n := range nodes {
+		fn(n.Objective, depth)
+		aligned(n.Children, depth+1, fn)
+	}
+}
+
+// The history of check-ins (okr report --history) in words: the table, Markdown and HTML
+// formats show it with these; each writes it in its own file, and nothing for a report built
+// without history.
+
+// sparks are the eight heights of a sparkline, from a score of 0 to a score of 1.
+var sparks = []rune("▁▂▃▄▅▆▇█")
+
+// maxSparks is how many of the latest check-ins a sparkline shows.
+const maxSparks = 16
+
+// sparkline draws a trend's scores, one character per check-in; "·" stands for a check-in
+// without a measurement.
+func sparkline(t report.Trend) string {
+	if len(t) > maxSparks {
+		t = t[len(t)-maxSparks:]
+	}
+	var b strings.Builder
+	for _, pt := range t {
+		if pt.Score == nil {
+			b.WriteRune('·')
+			continue
+		}
+		i := int(math.Round(math.Min(math.Max(*pt.Score, 0), 1) * float64(len(sparks)-1)))
+		b.WriteRune(sparks[i])
+	}
+	return b.String()
+}
+
+// trendRange is where a trend went: "0.20 → 0.60", or one score when it never moved.
+func trendRange(t report.Trend) string {
+	first, last := "no data", "no data"
+	for _, pt := range t {
+		if pt.Score != nil {
+			if first == "no data" {
+				first = report.FormatScore(*pt.Score)
+			}
+			last = report.FormatScore(*pt.Score)
+		}
+	}
+	if first == last {
+		return last
+	}
+	return first + " → " + last
+}
+
+// revisionText names where a point comes from: "2026-07-20 a1b2c3d" or "2026-08-05
+// uncommitted".
+func revisionText(date time.Time, commit string) string {
+	if commit == "" {
+		return date.Format(time.DateOnly) + " uncommitted"
+	}
+	if len(commit) > 7 {
+		commit = commit[:7]
+	}
+	return date.Format(time.DateOnly) + " " + commit
+}
+
+func checkIns(n int) string {
+	if n == 1 {
+		return "1 check-in"
+	}
+	return strconv.Itoa(n) + " check-ins"
+}
+
+// historyHeading introduces the history of a plan, saying when a shallow clone cut it short.
+func historyHeading(r *report.HistoryNote) string {
+	return "Check-ins (the score after each commit that changed it; ▁ is 0, █ is 1)" + shallowText(r)
+}
+
+func shallowText(r *report.HistoryNote) string {
+	if r != nil && r.Shallow {
+		return "; the history of this shallow clone starts " + r.Since.Format(time.DateOnly)
+	}
+	return ""
+}
+
+// freshnessText says how recent a KPI's reading is: "stale: read 2026-06-20 a1b2c3d, 51 days
+// old (monthly: at most 31)".
+func freshnessText(k *report.KPIReport) string {
+	f := k.Freshness
+	if f == nil {
+		return ""
+	}
+	state := "fresh"
+	if f.Stale {
+		state = "stale"
+	}
+	if f.Last.IsZero() {
+		return fmt.Sprintf("%s: no reading for %d days (%s: at most %d)", state, f.Age, k.Frequency, f.Allowed)
+	}
+	return fmt.Sprintf("%s: read %s, %d days old (%s: at most %d)", state,
+		revisionText(f.Last, f.Commit), f.Age, k.Frequency, f.Allowed)
+}
+
+// readingsText is a KPI's readings in short: "72 → 75".
+func readingsText(k *report.KPIReport) string {
+	var first, last *float64
+	for _, pt := range k.Trend {
+		if pt.Value != nil {
+			if first == nil {
+				first = pt.Value
+			}
+			last = pt.Value
+		}
+	}
+	switch {
+	case last == nil:
+		return "no readings"
+	case *first == *last:
+		return withUnit(report.FormatNumber(*last), k.Unit)
+	}
+	return withUnit(report.FormatNumber(*first)+" → "+report.FormatNumber(*last), k.Unit)
+}
+
+func lastPoint(t report.Trend) report.TrendPoint { return t[len(t)-1] }
