@@ -58,6 +58,7 @@ func Build(repo *plan.Repository, opts Options) (*Report, error) {
 	if opts.History != nil {
 		addHistory(r, opts.History)
 	}
+	r.Review = ReviewOf(r)
 	return r, nil
 }
 

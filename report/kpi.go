@@ -36,7 +36,11 @@ func (b *builder) kpi(p *plan.Plan, k *plan.KPI) *KPIReport {
 				pt.Value, pt.Target = reading(qk)
 			}
 		}
-		kr.Series = append(kr.Series, pt)
+		// The series starts at the first quarter the scope tracked the KPI: a team that
+		// started in Q3 has no empty Q1 and Q2.
+		if pt.Tracked || len(kr.Series) > 0 {
+			kr.Series = append(kr.Series, pt)
+		}
 	}
 	if p.Period.Value.IsYear() && kr.Value == nil {
 		// An annual plan rarely carries readings: its latest is the latest quarter's.
@@ -52,6 +56,35 @@ func (b *builder) kpi(p *plan.Plan, k *plan.KPI) *KPIReport {
 		kr.OnTarget = &on
 	}
 	return &kr
+}
+
+// KPIQuarters are the columns a table of the plan's KPIs needs: the quarters from the first one
+// any of its KPIs' series starts in to the fourth of the year; none without a series.
+func (p *PlanReport) KPIQuarters() []plan.Period {
+	var first plan.Period
+	for _, k := range p.KPIs {
+		if len(k.Series) > 0 && (first.IsZero() || k.Series[0].Period.Before(first)) {
+			first = k.Series[0].Period
+		}
+	}
+	if first.IsZero() {
+		return nil
+	}
+	out := make([]plan.Period, 0, 4)
+	for q := first.Quarter; q <= 4; q++ {
+		out = append(out, plan.Period{Year: first.Year, Quarter: q})
+	}
+	return out
+}
+
+// At is the KPI's point in quarter q; a quarter before its series starts is not tracked.
+func (k *KPIReport) At(q plan.Period) Point {
+	for _, pt := range k.Series {
+		if pt.Period == q {
+			return pt
+		}
+	}
+	return Point{Period: q}
 }
 
 // reading is a KPI's value and target in its plan: its reading (plan.KPI.Reading), and its own

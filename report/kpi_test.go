@@ -111,3 +111,29 @@ func TestKPIFromOutcomeNotEffort(t *testing.T) {
 		t.Errorf("KPI nps: %s, want %s", got, want)
 	}
 }
+
+// TestKPISeriesStartsWhenTracked: a team that started following its KPIs in Q3 has a series from
+// Q3, not empty Q1 and Q2; the plan's KPI table starts at its earliest KPI.
+func TestKPISeriesStartsWhenTracked(t *testing.T) {
+	q2 := withKPIs(newPlan("q2/s.yaml", "sales", "2026-Q2"), kpi("pipeline", func(k *plan.KPI) { k.Actual = set(3.0) }))
+	q3 := withKPIs(newPlan("q3/s.yaml", "sales", "2026-Q3"),
+		kpi("pipeline", func(k *plan.KPI) { k.Actual = set(4.0) }), kpi("win-rate", func(k *plan.KPI) { k.Actual = set(0.2) }))
+	r, err := Build(repoOf(q2, q3), Options{Period: plan.Period{Year: 2026, Quarter: 3}, AsOf: day("2026-08-15")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := r.Plans[0]
+	var got []string
+	for _, k := range pr.KPIs {
+		got = append(got, fmt.Sprintf("%s from %s, %d quarters", k.ID, k.Series[0].Period, len(k.Series)))
+	}
+	if want := []string{"pipeline from 2026-Q2, 3 quarters", "win-rate from 2026-Q3, 2 quarters"}; strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("series: %q, want %q", got, want)
+	}
+	if q := pr.KPIQuarters(); len(q) != 3 || q[0] != (plan.Period{Year: 2026, Quarter: 2}) {
+		t.Errorf("KPIQuarters = %v, want Q2..Q4", q)
+	}
+	if pt := pr.KPIs[1].At(plan.Period{Year: 2026, Quarter: 2}); pt.Tracked {
+		t.Errorf("win-rate in Q2 is tracked, want not")
+	}
+}

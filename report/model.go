@@ -20,6 +20,8 @@ type Report struct {
 	Skipped   []Skip  // files and plans left out, with why
 	// History is set when the report shows the history of check-ins (okr report --history).
 	History *HistoryNote
+	// Review is what a quarter-end review discusses; set when the period is over (ReviewOf).
+	Review *Review
 }
 
 // PlanReport is one plan scored.
@@ -34,6 +36,7 @@ type PlanReport struct {
 	Score    float64 // the mean of the objectives' scores
 	NoData   bool    // no objective has a measured key result
 	Grade    Grade   // "" when NoData
+	Status   Status  // the plan's score judged as an objective's (ObjectiveStatus)
 	Phase    Phase
 	Expected float64 // the share of the period elapsed at AsOf: the score expected by now
 
@@ -52,11 +55,12 @@ type ObjectiveReport struct {
 	Owner     string
 	AlignsTo  string
 
-	Score        float64 // the weighted mean of the key results' scores
-	NoData       bool    // no key result has a measurement (or there are none)
-	Grade        Grade   // "" when NoData
-	Status       Status
-	NotAmbitious bool // it scores 1.0: possibly not ambitious enough (seed 002)
+	Score        float64   // the weighted mean of the key results' scores
+	NoData       bool      // no key result has a measurement (or there are none)
+	Grade        Grade     // "" when NoData
+	Status       Status    // its score against the expected score, its grade once over (ObjectiveStatus)
+	Weakest      *KRReport // the key result that pulls it down, when one is a concern (Weakest)
+	NotAmbitious bool      // it scores 1.0: possibly not ambitious enough
 
 	KeyResults []*KRReport
 }
@@ -99,8 +103,10 @@ type KPIReport struct {
 	OnTarget     *bool    // Value against Target in Direction; nil when either is missing
 	// SoFar is true while the plan's period is in progress: a reading short of the target is
 	// then "not yet" rather than missed.
-	SoFar  bool
-	Series []Point // the four quarters of the year
+	SoFar bool
+	// Series holds the KPI's quarters of the plan's year from the first one the scope's plans
+	// track it in (none when no quarter does) to the fourth.
+	Series []Point
 	// Trend and Freshness come with --history: the reading after each commit that changed it,
 	// and whether it is as recent as the frequency asks (nil when that does not apply).
 	Trend     Trend

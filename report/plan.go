@@ -39,6 +39,7 @@ func (b *builder) plan(p *plan.Plan) *PlanReport {
 	}
 	pr.Score = mean(scores)
 	pr.Grade = gradeUnlessNoData(pr.Score, pr.NoData)
+	pr.Status = ObjectiveStatus(pr.Score, pr.NoData, pr.Phase, pr.Expected)
 	return pr
 }
 
@@ -63,18 +64,17 @@ func scoreObjective(pr *PlanReport, o *plan.Objective) *ObjectiveReport {
 	}
 	scores := make([]float64, 0, len(o.KeyResults))
 	weights := make([]float64, 0, len(o.KeyResults))
-	statuses := make([]Status, 0, len(o.KeyResults))
 	for _, kr := range o.KeyResults {
 		krr := scoreKeyResult(pr, kr)
 		or.KeyResults = append(or.KeyResults, krr)
 		scores = append(scores, krr.Value)
 		weights = append(weights, krr.Weight)
-		statuses = append(statuses, krr.Status)
 		or.NoData = or.NoData && krr.NoData()
 	}
 	or.Score = WeightedMean(scores, weights)
 	or.Grade = gradeUnlessNoData(or.Score, or.NoData)
-	or.Status = ObjectiveStatus(or.Score, or.NoData, pr.Phase, statuses)
+	or.Status = ObjectiveStatus(or.Score, or.NoData, pr.Phase, pr.Expected)
+	or.Weakest = Weakest(or.KeyResults)
 	or.NotAmbitious = !or.NoData && Complete(or.Score)
 	return or
 }

@@ -70,9 +70,7 @@ func (s Status) Label() string {
 	return string(s)
 }
 
-// rank orders statuses from weakest to strongest, for an objective to take its weakest key
-// result's status. "No data" ranks below "on track": an objective is only on track when every
-// key result with a measurement is and none lacks one.
+// rank orders statuses from weakest to strongest, to name an objective's weakest key result.
 func (s Status) rank() int {
 	switch s {
 	case StatusOffTrack, StatusRed:
@@ -108,22 +106,39 @@ func KRStatus(score KRScore, phase Phase, expected float64) Status {
 	return StatusOnTrack
 }
 
-// ObjectiveStatus is the status of an objective: its grade once the period is finished, else
-// the weakest status among its key results. An objective without key results has no data.
-func ObjectiveStatus(score float64, noData bool, phase Phase, krs []Status) Status {
-	switch {
-	case phase == Upcoming:
-		return StatusNotStarted
-	case noData:
-		return StatusNoData
-	case phase == Finished:
-		return Status(GradeOf(score))
+// ObjectiveStatus is the status of an objective (or a plan) by the one rule a reader can infer
+// from the page: its own score judged as a key result's is. During the period that is the score
+// against the expected score, with the same margins (more than AtRiskBehind behind is at risk,
+// more than OffTrackBehind off track); once the period is over it is the grade; before it starts,
+// not started. An objective whose key results all lack a measurement has no data. The colour of
+// the objective's score and status is the colour of this status (Status.Tone), so a green score
+// never stands next to "at risk". Weakest names the key result that pulls it down.
+func ObjectiveStatus(score float64, noData bool, phase Phase, expected float64) Status {
+	s := KRScore{Value: score, Basis: BasisOutcome}
+	if noData {
+		s.Basis = BasisNoData
 	}
-	weakest := StatusNoData
-	for i, s := range krs {
-		if i == 0 || s.rank() < weakest.rank() {
-			weakest = s
+	return KRStatus(s, phase, expected)
+}
+
+// Weakest is the key result with the weakest status when that status is a concern — at risk or
+// off track during the period, red once it is over — the lowest score among equals, the first
+// among those; nil when no key result is a concern.
+func Weakest(krs []*KRReport) *KRReport {
+	var weakest *KRReport
+	for _, kr := range krs {
+		if !kr.Status.Concern() {
+			continue
+		}
+		if weakest == nil || kr.Status.rank() < weakest.Status.rank() ||
+			(kr.Status.rank() == weakest.Status.rank() && kr.Value < weakest.Value) {
+			weakest = kr
 		}
 	}
 	return weakest
+}
+
+// Concern reports whether a status calls for attention: at risk, off track, or red.
+func (s Status) Concern() bool {
+	return s == StatusAtRisk || s == StatusOffTrack || s == StatusRed
 }

@@ -67,46 +67,76 @@ func TestStatusNoData(t *testing.T) {
 	}
 }
 
-// TestObjectiveStatus checks an objective takes its weakest key result's status during the
-// period, and its grade after it.
+// TestObjectiveStatus checks an objective is judged by its own score as a key result is: against
+// the expected score during the period, by its grade after it.
 func TestObjectiveStatus(t *testing.T) {
 	tests := []struct {
-		name  string
-		phase Phase
-		score float64
-		krs   []Status
-		want  Status
+		name     string
+		phase    Phase
+		score    float64
+		noData   bool
+		expected float64
+		want     Status
 	}{
-		{"weakest wins", InProgress, 0.6, []Status{StatusOnTrack, StatusOffTrack, StatusAtRisk}, StatusOffTrack},
-		{"at risk", InProgress, 0.6, []Status{StatusOnTrack, StatusAtRisk}, StatusAtRisk},
-		{"all on track", InProgress, 0.6, []Status{StatusOnTrack, StatusOnTrack}, StatusOnTrack},
-		{"no data below on track", InProgress, 0.6, []Status{StatusOnTrack, StatusNoData}, StatusNoData},
-		{"at risk below no data", InProgress, 0.6, []Status{StatusNoData, StatusAtRisk}, StatusAtRisk},
-		{"finished: grade", Finished, 0.75, []Status{StatusRed, StatusGreen}, StatusGreen},
-		{"upcoming", Upcoming, 0, []Status{StatusNotStarted}, StatusNotStarted},
+		{"on track", InProgress, 0.45, false, 0.5, StatusOnTrack},
+		{"exactly 0.10 behind", InProgress, 0.4, false, 0.5, StatusOnTrack},
+		{"at risk", InProgress, 0.35, false, 0.5, StatusAtRisk},
+		{"off track", InProgress, 0.2, false, 0.5, StatusOffTrack},
+		{"green grade, behind", InProgress, 0.75, false, 0.95, StatusAtRisk},
+		{"no data", InProgress, 0, true, 0.5, StatusNoData},
+		{"finished: grade", Finished, 0.75, false, 1, StatusGreen},
+		{"finished: red", Finished, 0.3, false, 1, StatusRed},
+		{"upcoming", Upcoming, 0, false, 0, StatusNotStarted},
 	}
 	for _, tt := range tests {
-		if got := ObjectiveStatus(tt.score, false, tt.phase, tt.krs); got != tt.want {
+		if got := ObjectiveStatus(tt.score, tt.noData, tt.phase, tt.expected); got != tt.want {
 			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
 		}
 	}
 }
 
-// TestObjectiveStatusFromPlan scores a whole plan on two days: mid-quarter the weakest key result
-// decides, after the quarter the grade does.
+// TestObjectiveStatusFromPlan scores a whole plan on two days: mid-quarter the objective is on
+// track by its score and names its off-track key result; after the quarter its grade decides.
 func TestObjectiveStatusFromPlan(t *testing.T) {
 	o := objective("grow", outcomeKR("a", 0, 10, 8), outcomeKR("b", 0, 10, 2), effortKR("c", 0.5)) // 0.5
 	p := newPlan("q3.yaml", "company", "2026-Q3", o)
 	for _, tt := range []struct {
-		asOf string
-		want Status
-	}{{"2026-08-15", StatusOffTrack}, {"2026-10-02", StatusYellow}} {
+		asOf    string
+		want    Status
+		weakest string
+	}{{"2026-08-15", StatusOnTrack, "b"}, {"2026-10-02", StatusYellow, "b"}} {
 		r, err := Build(repoOf(p), Options{AsOf: day(tt.asOf)})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := r.Plans[0].Objectives[0].Status; got != tt.want {
-			t.Errorf("as of %s: objective status %s, want %s", tt.asOf, got, tt.want)
+		or := r.Plans[0].Objectives[0]
+		if or.Status != tt.want {
+			t.Errorf("as of %s: objective status %s, want %s", tt.asOf, or.Status, tt.want)
 		}
+		if or.Weakest == nil || or.Weakest.ID != tt.weakest {
+			t.Errorf("as of %s: weakest %+v, want %s", tt.asOf, or.Weakest, tt.weakest)
+		}
+		if got := r.Plans[0].Status; got != tt.want {
+			t.Errorf("as of %s: plan status %s, want %s", tt.asOf, got, tt.want)
+		}
+		// One rule: the colour of a score is the colour of its status.
+		if or.Status.Tone() == ToneGreen && or.Status != StatusOnTrack && or.Status != StatusGreen {
+			t.Errorf("as of %s: green next to %s", tt.asOf, or.Status)
+		}
+	}
+}
+
+// TestWeakest: the weakest concern is named, the lowest score among equals; none when every key
+// result is on track.
+func TestWeakest(t *testing.T) {
+	kr := func(id string, st Status, v float64) *KRReport {
+		return &KRReport{ID: id, Status: st, KRScore: KRScore{Value: v}}
+	}
+	if w := Weakest([]*KRReport{kr("a", StatusOnTrack, 0.5), kr("b", StatusNoData, 0)}); w != nil {
+		t.Errorf("Weakest of on track and no data = %s, want none", w.ID)
+	}
+	w := Weakest([]*KRReport{kr("a", StatusAtRisk, 0.3), kr("b", StatusOffTrack, 0.2), kr("c", StatusOffTrack, 0.1)})
+	if w == nil || w.ID != "c" {
+		t.Errorf("Weakest = %v, want c", w)
 	}
 }

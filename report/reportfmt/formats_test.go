@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,6 +19,12 @@ import (
 // on 15 August 2026, halfway through the quarter.
 func fixture(t *testing.T) *report.Report {
 	t.Helper()
+	return fixtureAsOf(t, "2026-08-15")
+}
+
+// fixtureAsOf is the report of testdata/plans on the given day.
+func fixtureAsOf(t *testing.T, asOf string) *report.Report {
+	t.Helper()
 	names, err := filepath.Glob(filepath.Join("testdata", "plans", "*.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -29,7 +37,7 @@ func fixture(t *testing.T) *report.Report {
 		}
 		sources = append(sources, plan.Source{File: filepath.ToSlash(filepath.Join("plans", filepath.Base(name))), Data: data})
 	}
-	r, err := report.Build(plan.LoadSources("", sources, 1), report.Options{AsOf: day("2026-08-15")})
+	r, err := report.Build(plan.LoadSources("", sources, 1), report.Options{AsOf: day(asOf)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,5 +121,70 @@ func TestFormatsRepeat(t *testing.T) {
 				t.Fatalf("%s differs between runs:\n%s", format, golden.Diff(string(first), string(got)))
 			}
 		}
+	}
+}
+
+// TestFormatsReview pins every format's report of the fixture once the quarter is over: it closes
+// with the review (final grades, the objective met in full, the KPI worse than its target).
+func TestFormatsReview(t *testing.T) {
+	r := fixtureAsOf(t, "2026-10-05")
+	if r.Review == nil {
+		t.Fatal("no review after the quarter")
+	}
+	for _, format := range reportfmt.Formats.Names() {
+		got := render(t, r, format, reportfmt.Options{})
+		golden.Check(t, filepath.Join("testdata", "golden", "review."+ext[format]), got)
+		for _, want := range reviewMarks[format] {
+			if !bytes.Contains(got, []byte(want)) {
+				t.Errorf("%s review lacks %q", format, want)
+			}
+		}
+	}
+}
+
+// reviewMarks are what each format's review must say of the fixture.
+var reviewMarks = map[string][]string{
+	"table":    {"Quarter-end review of 2026-Q3", "Final grades:", "Answer every customer within a day (support · 2026-Q3)", "Monthly logo churn (company · 2026-Q3): 2.1% against a target of 1.8% (↓ lower is better)"},
+	"markdown": {"## Quarter-end review of 2026-Q3", "### Final grades", "- ⚠️ **Answer every customer within a day**", "- 🔴 **Monthly logo churn**"},
+	"html":     {`<section class="review" id="review">`, "Final grades", "Answer every customer within a day", "2.1% against a target of 1.8%"},
+	"json":     {`"review": {`, `"not_ambitious": [`, `"id": "answer"`, `"missed_kpis": [`, `"id": "churn"`},
+	"csv":      {",final_grade", ",not_ambitious", ",kpi_missed_target"},
+}
+
+// TestEveryFormatSays checks what every format must show of the fixture mid-quarter: the owners
+// of plans and objectives, a lower-is-better KPI above its target as worse than it (never
+// "below"), the weakest key result of an objective, and no green score beside "at risk".
+func TestEveryFormatSays(t *testing.T) {
+	r := fixture(t)
+	says := map[string][]string{
+		"owners":  {"Dana Ruiz", "Sam Okafor"},
+		"wording": {"worse than target so far"},
+		"weakest": {"cycle"},
+	}
+	for _, format := range reportfmt.Formats.Names() {
+		got := string(render(t, r, format, reportfmt.Options{}))
+		for what, wants := range says {
+			for _, want := range wants {
+				if (format == "csv" || format == "json") && what == "wording" {
+					continue // machine formats carry on_target and direction, not words
+				}
+				if !strings.Contains(got, want) {
+					t.Errorf("%s: %s: %q missing", format, what, want)
+				}
+			}
+		}
+		if strings.Contains(got, "below target") {
+			t.Errorf("%s says \"below target\"", format)
+		}
+	}
+	// The colour of a score is the colour of its status: a green chip or circle never sits
+	// beside "at risk" (the HTML's objective rows, the Markdown's tables).
+	html := string(render(t, r, "html", reportfmt.Options{}))
+	if regexp.MustCompile(`chip green">[^<]*</span></td><td><span class="status yellow">at risk`).MatchString(html) {
+		t.Error("html: a green score beside at risk")
+	}
+	md := string(render(t, r, "markdown", reportfmt.Options{}))
+	if regexp.MustCompile(`🟢 [0-9.]+\**? \| \**at risk`).MatchString(md) {
+		t.Error("markdown: a green score beside at risk")
 	}
 }

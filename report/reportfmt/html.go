@@ -37,13 +37,29 @@ type htmlView struct {
 	KPIs                 []htmlKPISection // of the plans that have KPIs
 	Skipped              []report.Skip
 	Thresholds           string
+	Review               *htmlReview // for a finished period
 }
+
+type htmlReview struct {
+	Title                            string
+	Grades                           []htmlGrade
+	Ambitious, Missed, Unmeasured    string // the headings of the lists
+	NotAmbitious, MissedKPIs, Absent []htmlReviewItem
+	Nothing                          string
+}
+
+type htmlGrade struct {
+	Plan, Anchor, Text string
+	Score              htmlChip
+}
+
+type htmlReviewItem struct{ Title, Plan, Anchor, Detail string }
 
 type htmlChip struct{ Class, Text string }
 
 type htmlPlan struct {
 	Anchor, Title, File, Level, Owner, Summary string
-	Score                                      htmlChip
+	Score, Status                              htmlChip
 	Chart                                      barChart
 	Objectives                                 []htmlObjective
 	Notes                                      []string
@@ -51,7 +67,8 @@ type htmlPlan struct {
 }
 
 type htmlObjective struct {
-	Title        string
+	Title, Owner string
+	Weakest      string // the key result that pulls it down, with its status
 	Score        htmlChip
 	Status       htmlChip
 	NotAmbitious bool
@@ -90,20 +107,14 @@ type htmlCell struct {
 // Render implements Renderer.
 func (HTML) Render(w io.Writer, r *report.Report) error {
 	v := htmlView{
-		Title:   heading(r),
-		AsOf:    upperFirst(asOfText(r)) + ".",
-		Summary: upperFirst(summaryText(r.Summary)) + ".",
-		CSS:     template.CSS(htmlCSS),
-		Legend: []htmlChip{
-			{"green", "green: " + report.FormatScore(report.GreenFrom) + " and above"},
-			{"yellow", "yellow: " + report.FormatScore(report.YellowFrom) + " to " + report.FormatScore(report.GreenFrom-0.01)},
-			{"red", "red: below " + report.FormatScore(report.YellowFrom)},
-			{"nodata", "no data: not measured yet"},
-		},
-		Skipped: r.Skipped,
-		Thresholds: "During a period each key result is compared with the score expected by now, the share of the period elapsed: " +
-			report.BehindText() + ". An objective takes the status of its weakest key result. " +
-			"Once the period is over, the status is the grade.",
+		Title:      heading(r),
+		AsOf:       asOfSentence(r),
+		Summary:    upperFirst(summaryText(r.Summary)) + ".",
+		CSS:        template.CSS(htmlCSS),
+		Legend:     htmlLegend(r),
+		Skipped:    r.Skipped,
+		Thresholds: statusRule(r),
+		Review:     htmlReviewOf(r),
 	}
 	type parts struct {
 		plan htmlPlan
@@ -131,16 +142,63 @@ func (HTML) Render(w io.Writer, r *report.Report) error {
 	return htmlPage.Execute(w, v)
 }
 
+// htmlLegend says what the colours mean: statuses during the period, grades after it.
+func htmlLegend(r *report.Report) []htmlChip {
+	if report.PhaseOf(r.Period, r.AsOf) == report.Finished {
+		return []htmlChip{
+			{"green", "green: " + report.FormatScore(report.GreenFrom) + " and above"},
+			{"yellow", "yellow: " + report.FormatScore(report.YellowFrom) + " to " + report.FormatScore(report.GreenFrom-0.01)},
+			{"red", "red: below " + report.FormatScore(report.YellowFrom)},
+			{"nodata", "no data: not measured"},
+		}
+	}
+	return []htmlChip{
+		{"green", "on track"},
+		{"yellow", "at risk: more than " + report.FormatScore(report.AtRiskBehind) + " behind"},
+		{"red", "off track: more than " + report.FormatScore(report.OffTrackBehind) + " behind"},
+		{"nodata", "no data or not started"},
+	}
+}
+
+// htmlReviewOf is the quarter-end review of a finished period, nil otherwise.
+func htmlReviewOf(r *report.Report) *htmlReview {
+	rv := r.Review
+	if rv == nil {
+		return nil
+	}
+	h := &htmlReview{Title: reviewHeading(r), Ambitious: reviewAmbitious, Missed: reviewMissed, Unmeasured: reviewUnmeasured}
+	for _, p := range rv.Plans {
+		h.Grades = append(h.Grades, htmlGrade{Plan: planTitle(p), Anchor: anchor(p), Text: gradesText(p),
+			Score: htmlChip{string(p.Status.Tone()), scoreText(p.Score, p.NoData)}})
+	}
+	for _, o := range rv.NotAmbitious {
+		h.NotAmbitious = append(h.NotAmbitious, htmlReviewItem{Title: o.Title, Plan: planTitle(o.Plan), Anchor: anchor(o.Plan)})
+	}
+	for _, m := range rv.Missed {
+		h.MissedKPIs = append(h.MissedKPIs, htmlReviewItem{Title: m.KPI.Name, Plan: planTitle(m.Plan),
+			Anchor: "kpis-" + anchor(m.Plan), Detail: missedText(m.KPI)})
+	}
+	for _, m := range rv.Unmeasured {
+		h.Absent = append(h.Absent, htmlReviewItem{Title: m.KPI.Name, Plan: planTitle(m.Plan), Anchor: "kpis-" + anchor(m.Plan)})
+	}
+	if len(rv.NotAmbitious)+len(rv.Missed)+len(rv.Unmeasured) == 0 {
+		h.Nothing = reviewNothing
+	}
+	return h
+}
+
 func htmlPlanOf(p *report.PlanReport) htmlPlan {
 	hp := htmlPlan{
 		Anchor: anchor(p), Title: planTitle(p), File: p.File, Level: string(p.Level), Owner: p.Owner,
 		Summary: upperFirst(summaryText(p.Summary)) + ".",
-		Score:   scoreChip(p.Grade, p.Score, p.NoData),
+		Score:   scoreChip(p.Status, p.Score, p.NoData),
+		Status:  statusChip(p.Status),
 		Chart:   newBarChart(p),
 	}
 	for _, o := range p.Objectives {
 		ho := htmlObjective{
-			Title: o.Title, Score: scoreChip(o.Grade, o.Score, o.NoData), Status: statusChip(o.Status),
+			Title: o.Title, Owner: o.Owner, Weakest: weakestText(o, krTitle),
+			Score: scoreChip(o.Status, o.Score, o.NoData), Status: statusChip(o.Status),
 			NotAmbitious: o.NotAmbitious,
 		}
 		if o.NotAmbitious {
@@ -153,7 +211,7 @@ func htmlPlanOf(p *report.PlanReport) htmlPlan {
 			}
 			ho.KeyResults = append(ho.KeyResults, htmlKR{
 				Title: kr.Title, Type: typ, KPI: kpiMark(kr), Range: rangeText(kr), Current: currentText(kr),
-				Score: scoreChip(kr.Grade, kr.Value, kr.NoData()), Status: statusChip(kr.Status),
+				Score: scoreChip(kr.Status, kr.Value, kr.NoData()), Status: statusChip(kr.Status),
 				Flagged: len(kr.Notes) > 0,
 			})
 			for _, n := range kr.Notes {
@@ -203,12 +261,13 @@ func htmlTree(nodes []*report.AlignNode) []htmlAligned {
 func htmlAlignedOf(o *report.ObjectiveReport) htmlAligned {
 	return htmlAligned{
 		Title: o.Title, Plan: planTitle(o.Plan), Anchor: anchor(o.Plan),
-		Score: scoreChip(o.Grade, o.Score, o.NoData), Status: statusChip(o.Status),
+		Score: scoreChip(o.Status, o.Score, o.NoData), Status: statusChip(o.Status),
 	}
 }
 
-func scoreChip(g report.Grade, score float64, noData bool) htmlChip {
-	return htmlChip{string(report.ScoreTone(g, noData)), scoreText(score, noData)}
+// scoreChip shows a score in the colour of its status.
+func scoreChip(st report.Status, score float64, noData bool) htmlChip {
+	return htmlChip{string(st.Tone()), scoreText(score, noData)}
 }
 
 func statusChip(s report.Status) htmlChip { return htmlChip{string(s.Tone()), s.Label()} }

@@ -23,6 +23,7 @@ type jsonPlan struct {
 	Score      float64         `json:"score"`
 	NoData     bool            `json:"no_data"`
 	Grade      *string         `json:"grade"`
+	Status     string          `json:"status"`
 	Phase      string          `json:"phase"`
 	Expected   float64         `json:"expected"`
 	Objectives []jsonObjective `json:"objectives"`
@@ -40,6 +41,7 @@ type jsonObjective struct {
 	NoData       bool     `json:"no_data"`
 	Grade        *string  `json:"grade"`
 	Status       string   `json:"status"`
+	Weakest      *string  `json:"weakest"` // the id of the key result that pulls it down, or null
 	NotAmbitious bool     `json:"not_ambitious"`
 	KeyResults   []jsonKR `json:"key_results"`
 }
@@ -128,6 +130,69 @@ type jsonReport struct {
 	Unaligned []jsonAligned `json:"unaligned"`
 	Summary   jsonSummary   `json:"summary"`
 	Skipped   []jsonSkip    `json:"skipped"`
+	Review    *jsonReview   `json:"review"` // null unless the period is over
+}
+
+// jsonReview is the quarter-end review of a finished period.
+type jsonReview struct {
+	Grades       []jsonGrade     `json:"grades"`
+	NotAmbitious []jsonItem      `json:"not_ambitious"`
+	MissedKPIs   []jsonReviewKPI `json:"missed_kpis"`
+	Unmeasured   []jsonReviewKPI `json:"unmeasured_kpis"`
+}
+
+type jsonGrade struct {
+	Scope  string  `json:"scope"`
+	Period string  `json:"period"`
+	Score  float64 `json:"score"`
+	NoData bool    `json:"no_data"`
+	Grade  *string `json:"grade"`
+	Green  int     `json:"green"`
+	Yellow int     `json:"yellow"`
+	Red    int     `json:"red"`
+}
+
+type jsonItem struct {
+	Scope  string `json:"scope"`
+	Period string `json:"period"`
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+}
+
+type jsonReviewKPI struct {
+	Scope     string   `json:"scope"`
+	Period    string   `json:"period"`
+	ID        string   `json:"id"`
+	Name      string   `json:"name"`
+	Direction string   `json:"direction"`
+	Value     *float64 `json:"value"`
+	Target    *float64 `json:"target"`
+}
+
+func toJSONReview(rv *report.Review) *jsonReview {
+	if rv == nil {
+		return nil
+	}
+	j := &jsonReview{Grades: []jsonGrade{}, NotAmbitious: []jsonItem{}, MissedKPIs: []jsonReviewKPI{}, Unmeasured: []jsonReviewKPI{}}
+	for _, p := range rv.Plans {
+		g, y, r := p.Grades()
+		j.Grades = append(j.Grades, jsonGrade{Scope: p.Scope, Period: p.Period.String(), Score: p.Score, NoData: p.NoData,
+			Grade: gradeJSON(p.Grade), Green: g, Yellow: y, Red: r})
+	}
+	for _, o := range rv.NotAmbitious {
+		j.NotAmbitious = append(j.NotAmbitious, jsonItem{Scope: o.Plan.Scope, Period: o.Plan.Period.String(), ID: o.ID, Title: o.Title})
+	}
+	kpi := func(m report.ReviewKPI) jsonReviewKPI {
+		return jsonReviewKPI{Scope: m.Plan.Scope, Period: m.Plan.Period.String(), ID: m.KPI.ID, Name: m.KPI.Name,
+			Direction: string(m.KPI.Direction), Value: m.KPI.Value, Target: m.KPI.Target}
+	}
+	for _, m := range rv.Missed {
+		j.MissedKPIs = append(j.MissedKPIs, kpi(m))
+	}
+	for _, m := range rv.Unmeasured {
+		j.Unmeasured = append(j.Unmeasured, kpi(m))
+	}
+	return j
 }
 
 // Render implements Renderer. The plans' JSON models are built in parallel, then the document
@@ -141,6 +206,7 @@ func (JSON) Render(w io.Writer, r *report.Report) error {
 		AsOf: r.AsOf.Format(time.DateOnly), Period: r.Period.String(), Scopes: nonNil(r.Scopes),
 		Plans: plans, Alignment: jsonTree(r.Alignment), Summary: toJSONSummary(r.Summary),
 		Unaligned: make([]jsonAligned, 0, len(r.Unaligned)), Skipped: make([]jsonSkip, 0, len(r.Skipped)),
+		Review: toJSONReview(r.Review),
 	}
 	for _, o := range r.Unaligned {
 		doc.Unaligned = append(doc.Unaligned, toJSONAligned(o))
@@ -157,7 +223,7 @@ func (JSON) Render(w io.Writer, r *report.Report) error {
 func toJSONPlan(p *report.PlanReport) jsonPlan {
 	jp := jsonPlan{
 		File: p.File, Period: p.Period.String(), Scope: p.Scope, Level: string(p.Level), Owner: p.Owner,
-		Score: p.Score, NoData: p.NoData, Grade: gradeJSON(p.Grade), Phase: string(p.Phase), Expected: p.Expected,
+		Score: p.Score, NoData: p.NoData, Grade: gradeJSON(p.Grade), Status: string(p.Status), Phase: string(p.Phase), Expected: p.Expected,
 		Objectives: make([]jsonObjective, 0, len(p.Objectives)),
 		KPIs:       make([]jsonKPI, 0, len(p.KPIs)),
 		Summary:    toJSONSummary(p.Summary),
@@ -169,6 +235,9 @@ func toJSONPlan(p *report.PlanReport) jsonPlan {
 			Score: o.Score, NoData: o.NoData, Grade: gradeJSON(o.Grade), Status: string(o.Status),
 			NotAmbitious: o.NotAmbitious,
 			KeyResults:   make([]jsonKR, 0, len(o.KeyResults)),
+		}
+		if o.Weakest != nil {
+			jo.Weakest = &o.Weakest.ID
 		}
 		for _, kr := range o.KeyResults {
 			jo.KeyResults = append(jo.KeyResults, toJSONKR(kr))

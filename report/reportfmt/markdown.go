@@ -16,9 +16,8 @@ type Markdown struct{}
 func (Markdown) Render(w io.Writer, r *report.Report) error {
 	ew := &errWriter{w: w}
 	fmt.Fprintf(ew, "# %s\n\n", mdEscape(heading(r)))
-	fmt.Fprintf(ew, "%s.  \n%s.\n\n", upperFirst(asOfText(r)), upperFirst(summaryText(r.Summary)))
-	fmt.Fprintf(ew, "Grades: 🟢 %.1f and above · 🟡 %.1f to below %.1f · 🔴 below %.1f · ⚪ no data yet.\n",
-		report.GreenFrom, report.YellowFrom, report.GreenFrom, report.YellowFrom)
+	fmt.Fprintf(ew, "%s  \n%s.\n\n", asOfSentence(r), upperFirst(summaryText(r.Summary)))
+	fmt.Fprintf(ew, "%s\n", mdLegend(r))
 	for _, p := range r.Plans {
 		mdPlan(ew, p)
 		mdHistory(ew, r.History, p)
@@ -26,12 +25,12 @@ func (Markdown) Render(w io.Writer, r *report.Report) error {
 	if len(r.Alignment) > 0 || len(r.Unaligned) > 0 {
 		fmt.Fprintf(ew, "\n## Alignment\n\n")
 		aligned(r.Alignment, 0, func(o *report.ObjectiveReport, depth int) {
-			fmt.Fprintf(ew, "%s- %s %s\n", strings.Repeat("  ", depth), mdScore(o.Grade, o.Score, o.NoData), mdAligned(o))
+			fmt.Fprintf(ew, "%s- %s %s\n", strings.Repeat("  ", depth), mdScore(o.Status, o.Score, o.NoData), mdAligned(o))
 		})
 		if len(r.Unaligned) > 0 {
 			fmt.Fprintf(ew, "\nAligned to nothing:\n\n")
 			for _, o := range r.Unaligned {
-				fmt.Fprintf(ew, "- %s %s\n", mdScore(o.Grade, o.Score, o.NoData), mdAligned(o))
+				fmt.Fprintf(ew, "- %s %s\n", mdScore(o.Status, o.Score, o.NoData), mdAligned(o))
 			}
 		}
 	}
@@ -52,11 +51,56 @@ func (Markdown) Render(w io.Writer, r *report.Report) error {
 			fmt.Fprintf(ew, "- `%s`: %s\n", s.File, mdEscape(s.Reason))
 		}
 	}
+	mdReview(ew, r)
 	return ew.err
 }
 
+// mdLegend says what the circles mean: the colour of a status, during the period and after it.
+func mdLegend(r *report.Report) string {
+	if report.PhaseOf(r.Period, r.AsOf) == report.Finished {
+		return fmt.Sprintf("Final grades: 🟢 %s and above · 🟡 %s to below %s · 🔴 below %s · ⚪ no data.",
+			report.FormatScore(report.GreenFrom), report.FormatScore(report.YellowFrom), report.FormatScore(report.GreenFrom), report.FormatScore(report.YellowFrom))
+	}
+	return "Each score has the colour of its status, the score against the one expected by now: " +
+		"🟢 on track · 🟡 at risk (more than " + report.FormatScore(report.AtRiskBehind) + " behind) · 🔴 off track (more than " +
+		report.FormatScore(report.OffTrackBehind) + " behind) · ⚪ no data or not started."
+}
+
+// mdReview closes the report of a finished period with what its review discusses.
+func mdReview(w io.Writer, r *report.Report) {
+	rv := r.Review
+	if rv == nil {
+		return
+	}
+	fmt.Fprintf(w, "\n## %s\n\n### Final grades\n\n", reviewHeading(r))
+	for _, p := range rv.Plans {
+		fmt.Fprintf(w, "- %s **%s**: %s\n", mdCircle[p.Status.Tone()], mdEscape(planTitle(p)), gradesText(p))
+	}
+	if len(rv.NotAmbitious) > 0 {
+		fmt.Fprintf(w, "\n### %s\n\n", reviewAmbitious)
+		for _, o := range rv.NotAmbitious {
+			fmt.Fprintf(w, "- ⚠️ **%s** (%s)\n", mdEscape(o.Title), mdEscape(planTitle(o.Plan)))
+		}
+	}
+	if len(rv.Missed) > 0 {
+		fmt.Fprintf(w, "\n### %s\n\n", reviewMissed)
+		for _, m := range rv.Missed {
+			fmt.Fprintf(w, "- 🔴 **%s** (%s): %s\n", mdEscape(m.KPI.Name), mdEscape(planTitle(m.Plan)), mdEscape(missedText(m.KPI)))
+		}
+	}
+	if len(rv.Unmeasured) > 0 {
+		fmt.Fprintf(w, "\n### %s\n\n", reviewUnmeasured)
+		for _, m := range rv.Unmeasured {
+			fmt.Fprintf(w, "- ⚪ **%s** (%s)\n", mdEscape(m.KPI.Name), mdEscape(planTitle(m.Plan)))
+		}
+	}
+	if len(rv.NotAmbitious)+len(rv.Missed)+len(rv.Unmeasured) == 0 {
+		fmt.Fprintf(w, "\n%s\n", reviewNothing)
+	}
+}
+
 func mdPlan(w io.Writer, p *report.PlanReport) {
-	fmt.Fprintf(w, "\n## %s — %s\n\n", mdEscape(planTitle(p)), mdScore(p.Grade, p.Score, p.NoData))
+	fmt.Fprintf(w, "\n## %s — %s %s\n\n", mdEscape(planTitle(p)), mdScore(p.Status, p.Score, p.NoData), p.Status.Label())
 	meta := []string{"`" + p.File + "`", string(p.Level) + " plan"}
 	if p.Owner != "" {
 		meta = append(meta, "owner "+mdEscape(p.Owner))
@@ -66,18 +110,26 @@ func mdPlan(w io.Writer, p *report.PlanReport) {
 	fmt.Fprintf(w, "| --- | --- | :-: | --- | --- | --: | --- |\n")
 	var notes []string
 	for _, o := range p.Objectives {
-		score := mdScore(o.Grade, o.Score, o.NoData)
+		score := mdScore(o.Status, o.Score, o.NoData)
 		if o.NotAmbitious {
 			score += " ⚠️"
 			notes = append(notes, fmt.Sprintf("**%s** %s.", mdEscape(o.Title), notAmbitious))
 		}
-		fmt.Fprintf(w, "| **%s** | | | | | **%s** | **%s** |\n", mdEscape(o.Title), score, o.Status.Label())
+		title := "**" + mdEscape(o.Title) + "**"
+		if o.Owner != "" {
+			title += " · " + mdEscape(ownerText(o.Owner))
+		}
+		status := "**" + o.Status.Label() + "**"
+		if w := weakestText(o, krTitle); w != "" {
+			status += " · " + mdEscape(w)
+		}
+		fmt.Fprintf(w, "| %s | | | | | **%s** | %s |\n", title, score, status)
 		for _, kr := range o.KeyResults {
 			typ := string(kr.Type)
 			if wt := weightText(kr.Weight); wt != "" {
 				typ += " " + wt
 			}
-			score := mdScore(kr.Grade, kr.Value, kr.NoData())
+			score := mdScore(kr.Status, kr.Value, kr.NoData())
 			if len(kr.Notes) > 0 {
 				score += " ⚠️"
 				for _, n := range kr.Notes {
@@ -101,13 +153,15 @@ func mdPlan(w io.Writer, p *report.PlanReport) {
 
 func mdKPIs(w io.Writer, p *report.PlanReport) {
 	fmt.Fprintf(w, "\n### %s\n\n| KPI | Direction |", mdEscape(planTitle(p)))
-	for _, pt := range p.KPIs[0].Series {
-		fmt.Fprintf(w, " %s |", pt.Period)
+	quarters := p.KPIQuarters()
+	for _, q := range quarters {
+		fmt.Fprintf(w, " %s |", q)
 	}
-	fmt.Fprintf(w, " Annual target | Status |\n| --- | --- |%s --: | --- |\n", strings.Repeat(" --: |", len(p.KPIs[0].Series)))
+	fmt.Fprintf(w, " Annual target | Status |\n| --- | --- |%s --: | --- |\n", strings.Repeat(" --: |", len(quarters)))
 	for _, k := range p.KPIs {
 		fmt.Fprintf(w, "| %s | %s |", mdEscape(k.Name), directionText(k.Direction))
-		for _, pt := range k.Series {
+		for _, q := range quarters {
+			pt := k.At(q)
 			cell := mdEscape(pointText(pt, k.Unit))
 			if pt.Period == p.Period && cell != "" {
 				cell = "**" + cell + "**"
@@ -123,9 +177,9 @@ func mdAligned(o *report.ObjectiveReport) string {
 	return fmt.Sprintf("**%s** (%s) — %s", mdEscape(o.Title), mdEscape(planTitle(o.Plan)), o.Status.Label())
 }
 
-// mdScore is a score with a coloured circle for its grade.
-func mdScore(g report.Grade, score float64, noData bool) string {
-	return mdCircle[report.ScoreTone(g, noData)] + " " + scoreText(score, noData)
+// mdScore is a score with a coloured circle for its status.
+func mdScore(st report.Status, score float64, noData bool) string {
+	return mdCircle[st.Tone()] + " " + scoreText(score, noData)
 }
 
 func mdOnTarget(k *report.KPIReport) string { return mdCircle[k.Tone()] }

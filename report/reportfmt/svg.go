@@ -62,7 +62,7 @@ func newBarChart(p *report.PlanReport) barChart {
 		row := barRow{
 			Y: y + 6, TextY: y + 20, Width: round1(math.Max(o.Score*barAreaW, 0)),
 			Label: shorten(o.Title, 56), Title: o.Title,
-			Class: string(o.Grade), Score: scoreText(o.Score, o.NoData),
+			Class: string(o.Status.Tone()), Score: scoreText(o.Score, o.NoData),
 		}
 		if o.NoData {
 			row.Class, row.Width = "nodata", 0

@@ -37,7 +37,7 @@ func (t *Table) Render(w io.Writer, r *report.Report) error {
 	noWidthCache.Do(func() { twwidth.SetCacheCapacity(0) })
 	p := newPalette(t.Color)
 	ew := &errWriter{w: w}
-	fmt.Fprintf(ew, "%s\n%s\n%s\n", p.bold.Sprint(heading(r)), asOfText(r), summaryText(r.Summary))
+	fmt.Fprintf(ew, "%s\n%s\n%s\n", p.bold.Sprint(heading(r)), asOfSentence(r), summaryText(r.Summary))
 	// Each plan's tables are laid out in parallel, its KPI table apart to follow the alignment.
 	type parts struct{ plan, kpis []byte }
 	ps, err := eachPlan(len(r.Plans), func(i int) (parts, error) {
@@ -76,12 +76,52 @@ func (t *Table) Render(w io.Writer, r *report.Report) error {
 			fmt.Fprintf(ew, "  %s: %s\n", s.File, s.Reason)
 		}
 	}
+	writeReview(ew, p, r)
 	return ew.err
+}
+
+// writeReview closes the report of a finished period with what its review discusses.
+func writeReview(w io.Writer, p palette, r *report.Report) {
+	rv := r.Review
+	if rv == nil {
+		return
+	}
+	fmt.Fprintf(w, "\n%s\n", p.bold.Sprint(reviewHeading(r)))
+	fmt.Fprintln(w, "Final grades:")
+	for _, pr := range rv.Plans {
+		fmt.Fprintf(w, "  %s  %s\n", planTitle(pr), p.of(pr.Status.Tone()).Sprint(gradesText(pr)))
+	}
+	if len(rv.NotAmbitious) > 0 {
+		fmt.Fprintf(w, "%s:\n", reviewAmbitious)
+		for _, o := range rv.NotAmbitious {
+			fmt.Fprintf(w, "  %s %s (%s)\n", p.yellow.Sprint("!"), o.Title, planTitle(o.Plan))
+		}
+	}
+	if len(rv.Missed) > 0 {
+		fmt.Fprintf(w, "%s:\n", reviewMissed)
+		for _, m := range rv.Missed {
+			fmt.Fprintf(w, "  %s %s (%s): %s\n", p.red.Sprint("✗"), m.KPI.Name, planTitle(m.Plan), missedText(m.KPI))
+		}
+	}
+	if len(rv.Unmeasured) > 0 {
+		fmt.Fprintf(w, "%s:\n", reviewUnmeasured)
+		for _, m := range rv.Unmeasured {
+			fmt.Fprintf(w, "  %s %s (%s)\n", p.blue.Sprint("?"), m.KPI.Name, planTitle(m.Plan))
+		}
+	}
+	if len(rv.NotAmbitious)+len(rv.Missed)+len(rv.Unmeasured) == 0 {
+		fmt.Fprintln(w, reviewNothing)
+	}
 }
 
 // plan writes one plan: its title line, its table, its summary and notes.
 func (t *Table) plan(w *bytes.Buffer, p palette, pr *report.PlanReport) error {
-	fmt.Fprintf(w, "\n%s  score %s  %s\n", p.bold.Sprint(planTitle(pr)), p.score(pr.Grade, pr.Score, pr.NoData), p.faint.Sprint(pr.File))
+	owner := ""
+	if pr.Owner != "" {
+		owner = "  " + ownerText(pr.Owner)
+	}
+	fmt.Fprintf(w, "\n%s  score %s %s%s  %s\n", p.bold.Sprint(planTitle(pr)), p.score(pr.Status, pr.Score, pr.NoData),
+		p.status(pr.Status), owner, p.faint.Sprint(pr.File))
 	if err := t.planTable(w, p, pr); err != nil {
 		return err
 	}
@@ -167,11 +207,16 @@ func (t *Table) planTable(w io.Writer, p palette, pr *report.PlanReport) error {
 	defer planTables.put(table)
 	header(table, "Objective / key result", "Type", "KPI", "Start → target", "Current", "Score", "Status")
 	for _, o := range pr.Objectives {
-		score := p.score(o.Grade, o.Score, o.NoData)
+		score := p.score(o.Status, o.Score, o.NoData)
 		if o.NotAmbitious {
 			score += " !"
 		}
-		if err := table.Append([]string{p.bold.Sprint(o.Title), "", "", "", "", score, p.status(o.Status)}); err != nil {
+		title := p.bold.Sprint(o.Title)
+		if o.Owner != "" {
+			title += "\n" + p.faint.Sprint(ownerText(o.Owner))
+		}
+		status := p.of(o.Status.Tone()).Sprint(objectiveStatusText(o))
+		if err := table.Append([]string{title, "", "", "", "", score, status}); err != nil {
 			return err
 		}
 		for _, kr := range o.KeyResults {
@@ -179,7 +224,7 @@ func (t *Table) planTable(w io.Writer, p palette, pr *report.PlanReport) error {
 			if wt := weightText(kr.Weight); wt != "" {
 				typ += " " + wt
 			}
-			score := p.score(kr.Grade, kr.Value, kr.NoData())
+			score := p.score(kr.Status, kr.Value, kr.NoData())
 			if len(kr.Notes) > 0 {
 				score += " !"
 			}
@@ -200,13 +245,13 @@ func (t *Table) alignTable(w io.Writer, p palette, r *report.Report) error {
 	aligned(r.Alignment, 0, func(o *report.ObjectiveReport, depth int) {
 		if err == nil {
 			err = table.Append([]string{strings.Repeat("  ", depth) + o.Title, planTitle(o.Plan),
-				p.score(o.Grade, o.Score, o.NoData), p.status(o.Status)})
+				p.score(o.Status, o.Score, o.NoData), p.status(o.Status)})
 		}
 	})
 	for _, o := range r.Unaligned {
 		if err == nil {
 			err = table.Append([]string{o.Title + p.faint.Sprint(" (aligned to nothing)"), planTitle(o.Plan),
-				p.score(o.Grade, o.Score, o.NoData), p.status(o.Status)})
+				p.score(o.Status, o.Score, o.NoData), p.status(o.Status)})
 		}
 	}
 	if err != nil {
@@ -219,13 +264,15 @@ func (t *Table) kpiTable(w io.Writer, p palette, pr *report.PlanReport) error {
 	table := kpiTables.get(w)
 	defer kpiTables.put(table)
 	names := []string{"KPI", "Better"}
-	for _, pt := range pr.KPIs[0].Series {
-		names = append(names, pt.Period.String())
+	quarters := pr.KPIQuarters()
+	for _, q := range quarters {
+		names = append(names, q.String())
 	}
 	header(table, append(names, "Annual target", "Status")...)
 	for _, k := range pr.KPIs {
 		row := []string{k.Name, directionWord(k.Direction)}
-		for _, pt := range k.Series {
+		for _, q := range quarters {
+			pt := k.At(q)
 			cell := pointText(pt, k.Unit)
 			if pt.Period == pr.Period {
 				cell = p.bold.Sprint(cell)
@@ -253,9 +300,10 @@ func newPalette(on bool) palette {
 	}
 }
 
-// score colors a score by its grade; "no data" is not a grade.
-func (p palette) score(g report.Grade, score float64, noData bool) string {
-	return p.of(report.ScoreTone(g, noData)).Sprint(scoreText(score, noData))
+// score colors a score by its status, the one rule every format follows; "no data" has no
+// colour of its own.
+func (p palette) score(st report.Status, score float64, noData bool) string {
+	return p.of(st.Tone()).Sprint(scoreText(score, noData))
 }
 
 func (p palette) status(s report.Status) string { return p.of(s.Tone()).Sprint(s.Label()) }

@@ -118,6 +118,135 @@ func asOfText(r *report.Report) string {
 	return fmt.Sprintf("%s: %.0f%% of the %s elapsed, the score expected by now", s, r.Period.Elapsed(r.AsOf)*100, kind)
 }
 
+// asOfSentence is the as-of line as a sentence a room reads: "Checked on 15 August 2026,
+// half-way through the quarter: a key result on track should score about 0.50 by now."
+func asOfSentence(r *report.Report) string {
+	s := "Checked on " + r.AsOf.Format("2 January 2006") + ", "
+	kind := "quarter"
+	if r.Period.IsYear() {
+		kind = "year"
+	}
+	switch report.PhaseOf(r.Period, r.AsOf) {
+	case report.Upcoming:
+		return s + "before the " + kind + " starts: every key result is not started yet."
+	case report.Finished:
+		return s + "after the " + kind + " ended: scores are final and statuses are the grades."
+	}
+	e := r.Period.Elapsed(r.AsOf)
+	return s + throughText(e, kind) + ": a key result on track should score about " + report.FormatScore(e) + " by now."
+}
+
+// throughText says how far into a period a share of it is, in the words people use: "half-way
+// through the quarter", "a third of the way through the year", "60% of the way through the
+// quarter".
+func throughText(e float64, kind string) string {
+	near := func(x float64) bool { return math.Abs(e-x) < 0.02 }
+	switch {
+	case e >= 1-1e-9:
+		return "on the last day of the " + kind
+	case e < 0.04:
+		return "at the start of the " + kind
+	case near(0.25):
+		return "a quarter of the way through the " + kind
+	case near(1.0 / 3):
+		return "a third of the way through the " + kind
+	case near(0.5):
+		return "half-way through the " + kind
+	case near(2.0 / 3):
+		return "two-thirds of the way through the " + kind
+	case near(0.75):
+		return "three-quarters of the way through the " + kind
+	}
+	return fmt.Sprintf("%.0f%% of the way through the %s", e*100, kind)
+}
+
+// ownerText names an owner for a line of details: "owner Dana Lee", "" when there is none.
+func ownerText(owner string) string {
+	if owner == "" {
+		return ""
+	}
+	return "owner " + owner
+}
+
+// weakestText names the key result that pulls an objective down: "weakest: Launch the add-on
+// (off track)", "" when no key result is a concern.
+func weakestText(o *report.ObjectiveReport, name func(*report.KRReport) string) string {
+	if o.Weakest == nil {
+		return ""
+	}
+	return "weakest: " + name(o.Weakest) + " (" + o.Weakest.Status.Label() + ")"
+}
+
+func krTitle(kr *report.KRReport) string { return kr.Title }
+func krID(kr *report.KRReport) string    { return kr.ID }
+
+// objectiveStatusText is an objective's status with its weakest key result by id: "on track,
+// weakest: add-on (off track)".
+func objectiveStatusText(o *report.ObjectiveReport) string {
+	if w := weakestText(o, krID); w != "" {
+		return o.Status.Label() + ", " + w
+	}
+	return o.Status.Label()
+}
+
+// statusRule explains the statuses and colours in one paragraph, for the formats with a legend.
+func statusRule(r *report.Report) string {
+	return "During a period a score is compared with the score expected by now, the share of the period elapsed: " +
+		report.BehindText() + ". Key results, objectives and plans follow this one rule, and a score is shown " +
+		"in the colour of its status: green on track, yellow at risk, red off track. An objective names its weakest " +
+		"key result when one is at risk or off track. Once the period is over, the status is the grade: " +
+		report.GradesText() + "."
+}
+
+// The quarter-end review (report.Review) in words.
+
+// reviewHeading introduces the review.
+func reviewHeading(r *report.Report) string {
+	kind := "Quarter"
+	if r.Period.IsYear() {
+		kind = "Year"
+	}
+	return kind + "-end review of " + r.Period.String()
+}
+
+// gradesText is a plan's final grade with its objectives counted by grade: "0.72 green; 3
+// objectives: 2 green, 1 red".
+func gradesText(p *report.PlanReport) string {
+	g, y, red := p.Grades()
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{g, "green"}, {y, "yellow"}, {red, "red"}} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.what))
+		}
+	}
+	s := scoreText(p.Score, p.NoData)
+	if p.Grade != "" {
+		s += " " + string(p.Grade)
+	}
+	s += fmt.Sprintf("; %d %s", len(p.Objectives), plural(len(p.Objectives), "objective"))
+	if len(parts) > 0 {
+		s += ": " + strings.Join(parts, ", ")
+	}
+	return s
+}
+
+// The review's sections, each with what a review does with it.
+const (
+	reviewAmbitious  = "Met in full: possibly not ambitious enough — set the next objective so that 0.6–0.7 is a good result"
+	reviewMissed     = "KPIs worse than target: each is a starting point for an objective next period"
+	reviewUnmeasured = "KPIs never measured this period: agree who reads them, or retire them"
+	reviewNothing    = "No objective was met in full, every KPI with a target reached it, and every KPI was measured."
+)
+
+// missedText is a KPI that missed its target: "Churn: 8% against a target of 4% (↓ lower is
+// better)".
+func missedText(k *report.KPIReport) string {
+	return fmt.Sprintf("%s against a target of %s (%s)", number(k.Value, k.Unit), number(k.Target, k.Unit), directionText(k.Direction))
+}
+
 // planTitle names a plan: "sales · 2026-Q3".
 func planTitle(p *report.PlanReport) string {
 	return p.Scope + " · " + p.Period.String()
@@ -177,19 +306,23 @@ func directionWord(d plan.Direction) string {
 	return "↑ higher"
 }
 
-// onTargetText says whether a KPI is on target.
+// onTargetText says how a KPI's reading compares with its target, in words that hold for both
+// directions: "better than target", "on target", "worse than target" (with "so far" while the
+// period runs). A lower-is-better KPI above its target is worse than it, never "below".
 func onTargetText(k *report.KPIReport) string {
 	switch {
 	case k.Retired != "":
 		return "retired"
 	case k.OnTarget == nil:
 		return "no data"
-	case *k.OnTarget:
+	case *k.OnTarget && *k.Value == *k.Target:
 		return "on target"
+	case *k.OnTarget:
+		return "better than target"
 	case k.SoFar:
-		return "below target so far"
+		return "worse than target so far"
 	}
-	return "off target"
+	return "worse than target"
 }
 
 // pointText is a KPI's value against its target in one quarter: "74 / 75".
