@@ -210,10 +210,14 @@ func TestReportHTMLInBrowser(t *testing.T) {
 		`<h1>OKR report 2026-Q3</h1>`,
 		`Create wildly loyal customers`, `Grow revenue inside the accounts we already have`,
 		`Sell more to the clients who already trust us`, `Stay dependable while we scale`,
-		`<span class="chip big yellow">0.61</span>`,                             // company plan score
+		// The subtitle reads as a sentence.
+		`Checked on 15 August 2026, half-way through the quarter: a key result on track should score about 0.50 by now.`,
+		`<span class="chip big green">0.61</span>`,                              // company plan score: ahead of 0.50, so green
 		`<span class="chip green">0.89</span>`,                                  // an objective score
-		`<span class="chip red">0.33</span>`,                                    // a key result score
+		`<span class="chip yellow">0.33</span>`,                                 // a key result score in its status's colour
 		`<span class="status yellow">at risk</span>`,                            // a status
+		`<span class="owner">owner `,                                            // an objective's owner
+		`<small class="weakest">weakest: `,                                      // the key result that pulls an objective down
 		`<svg class="bar-chart"`, `<rect class="bar green"`, `class="expected"`, // score bars
 		`<svg class="trend-chart"`, `<polyline class="values"`, `<line class="annual"`, // KPI trends
 		`<section class="alignment" id="alignment">`,

@@ -3,6 +3,7 @@ package reportfmt
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/okr-tool/okr/report"
@@ -186,11 +187,124 @@ func mdOnTarget(k *report.KPIReport) string { return mdCircle[k.Tone()] }
 
 var mdCircle = map[report.Tone]string{report.ToneGreen: "🟢", report.ToneYellow: "🟡", report.ToneRed: "🔴", report.ToneNone: "⚪"}
 
-var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", " ", "\r", "",
-	"*", `\*`, "_", `\_`, "`", "\\`", "$", `\$`, "[", `\[`, "]", `\]`, "~", `\~`)
+// mdEscape keeps text from breaking a table cell or turning into markup, and leaves alone what
+// renders as itself, so that "$25M" does not show as "\$25M" in viewers that keep the backslash.
+// It escapes: every pipe (a table cell would end there); a backslash before punctuation or at the
+// end; "&" that would read as an entity; "<" that would open an HTML tag; "*", "_" and "~" that
+// could open or close emphasis or strikethrough; backticks when two could make a code span;
+// brackets only around link syntax ("](", "]["); "$" only where two could make inline math; and
+// at the start, what would begin a heading, list, quote or ordered list. Line breaks become
+// spaces.
+func mdEscape(s string) string {
+	if !strings.ContainsAny(s, "\\|&<*_~`[]$#>+-0123456789\n\r") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	links := strings.Contains(s, "](") || strings.Contains(s, "][")
+	ticks := strings.Count(s, "`") >= 2
+	tildes := strings.Count(s, "~") >= 2
+	math := mdMath.MatchString(s)
+	at := func(i int) byte {
+		if i < 0 || i >= len(s) {
+			return ' '
+		}
+		return s[i]
+	}
+	start := 0
+	if prefix := mdBlockStart(s); prefix != "" {
+		b.WriteString(prefix)
+		start = mdBlockStartLen(s)
+	}
+	for i := start; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\n':
+			b.WriteByte(' ')
+			continue
+		case '\r':
+			continue
+		case '|':
+			b.WriteString(`\|`)
+			continue
+		case '\\':
+			if next := at(i + 1); i == len(s)-1 || isASCIIPunct(next) {
+				b.WriteString(`\\`)
+				continue
+			}
+		case '&':
+			if mdEntity.MatchString(s[i:]) {
+				b.WriteString("&amp;")
+				continue
+			}
+		case '<':
+			if n := at(i + 1); n == '/' || n == '!' || n == '?' || isLetter(n) {
+				b.WriteString("&lt;")
+				continue
+			}
+		case '*', '_':
+			prev, next := at(i-1), at(i+1)
+			spaced := isSpace(prev) && isSpace(next)
+			intraword := c == '_' && isAlnum(prev) && isAlnum(next)
+			if !spaced && !intraword {
+				b.WriteByte('\\')
+			}
+		case '~':
+			if tildes {
+				b.WriteByte('\\')
+			}
+		case '`':
+			if ticks {
+				b.WriteByte('\\')
+			}
+		case '[', ']':
+			if links {
+				b.WriteByte('\\')
+			}
+		case '$':
+			if math {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
 
-// mdEscape keeps text from breaking a table cell or turning into markup.
-func mdEscape(s string) string { return mdReplacer.Replace(s) }
+var (
+	// mdEntity is an HTML character reference, which Markdown would show as the character.
+	mdEntity = regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+	// mdMath is text that a viewer with inline math (GitHub's) could read as a formula: two
+	// dollar signs with no space inside either, or "$$".
+	mdMath = regexp.MustCompile(`\$\$|\$[^\s$]([^$]*[^\s$])?\$`)
+	// mdBlock is the start of a line that would begin a heading, list item, quote or ordered
+	// list.
+	mdBlock = regexp.MustCompile(`^(#{1,6}(\s|$)|[-+*](\s|$)|>|[0-9]{1,9}[.)](\s|$))`)
+)
+
+// mdBlockStart escapes what would begin a block at the start of s ("# ", "- ", "> ", "1. "):
+// it returns the escaped prefix, and mdBlockStartLen how much of s it covers.
+func mdBlockStart(s string) string {
+	m := mdBlock.FindString(s)
+	if m == "" {
+		return ""
+	}
+	m = strings.TrimRight(m, " \t")
+	if m[0] >= '0' && m[0] <= '9' {
+		return m[:len(m)-1] + `\` + m[len(m)-1:]
+	}
+	return `\` + m
+}
+
+func mdBlockStartLen(s string) int { return len(strings.TrimRight(mdBlock.FindString(s), " \t")) }
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+func isSpace(c byte) bool  { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isAlnum(c byte) bool  { return isLetter(c) || c >= '0' && c <= '9' || c >= 0x80 }
 
 func upperFirst(s string) string {
 	if s == "" {
