@@ -87,6 +87,9 @@ type Field struct {
 	Old, New string
 	// Delta is New − Old when both are numbers.
 	Delta *float64
+	// OldProblem and NewProblem say why a value present in the file could not be read in that
+	// version (`current: "62%"`): the problem loading the plan reported. Old or New is then "".
+	OldProblem, NewProblem string
 }
 
 // Plan is a plan added, removed or changed.
@@ -182,6 +185,7 @@ func Compare(base, head *plan.Repository, opts Options) *Diff {
 		}
 	}
 	oldScores, newScores := scores(base, oldPlans, opts.AsOf), scores(head, newPlans, opts.AsOf)
+	c := comparer{old: problemsOf(base), cur: problemsOf(head)}
 	for _, k := range keys {
 		old, cur := olds[k], news[k]
 		// A plan whose file the other version has but cannot read is neither removed nor added.
@@ -198,7 +202,7 @@ func Compare(base, head *plan.Repository, opts Options) *Diff {
 				continue
 			}
 		}
-		if pd := comparePlan(old, cur, oldScores[old], newScores[cur]); pd != nil {
+		if pd := c.comparePlan(old, cur, oldScores[old], newScores[cur]); pd != nil {
 			d.Plans = append(d.Plans, pd)
 		}
 	}
@@ -254,7 +258,77 @@ func problem(r *plan.Repository, file string) *Problem {
 	return &Problem{Line: int(found.Pos.Line), Message: found.Message}
 }
 
-func comparePlan(old, cur *plan.Plan, oldScores, newScores planScores) *Plan {
+// comparer compares the plans of two versions, knowing each version's load problems.
+type comparer struct {
+	old, cur problems
+}
+
+// problems are a version's load problems by file and line.
+type problems map[string]map[int32]string
+
+func problemsOf(r *plan.Repository) problems {
+	m := problems{}
+	if r == nil {
+		return m
+	}
+	for _, d := range r.Diagnostics {
+		if d.Rule != plan.RuleSchema {
+			continue
+		}
+		lines := m[d.File]
+		if lines == nil {
+			lines = map[int32]string{}
+			m[d.File] = lines
+		}
+		if _, ok := lines[d.Pos.Line]; !ok {
+			lines[d.Pos.Line] = d.Message
+		}
+	}
+	return m
+}
+
+// of says why a field written in file could not be read: the problem reported on its line, or
+// "" when the field is absent or was read.
+func (ps problems) of(file string, f fieldPos) string {
+	if f.set || f.key.Line == 0 {
+		return ""
+	}
+	if msg := ps[file][f.pos.Line]; msg != "" {
+		return msg
+	}
+	if msg := ps[file][f.key.Line]; msg != "" {
+		return msg
+	}
+	return "not a valid value"
+}
+
+// fieldPos is where a field was written and whether it was read.
+type fieldPos struct {
+	set      bool
+	key, pos plan.Pos
+}
+
+func posOf[T any](f plan.Field[T]) fieldPos { return fieldPos{f.Set, f.Key, f.Pos} }
+
+// invalid fills in the problems of a changed field whose value could not be read in one of the
+// versions, or returns a field for a value that was written in both and unreadable in one only
+// (the diff would otherwise not notice it). oldFile and newFile are the plan's files.
+func (c comparer) invalid(f *Field, name string, o, n fieldPos, oldFile, newFile string) *Field {
+	op, np := c.old.of(oldFile, o), c.cur.of(newFile, n)
+	if op == "" && np == "" {
+		return f
+	}
+	if f == nil {
+		if op != "" && np != "" {
+			return nil // unreadable in both: nothing changed that the diff can say
+		}
+		f = &Field{Name: name}
+	}
+	f.OldProblem, f.NewProblem = op, np
+	return f
+}
+
+func (c comparer) comparePlan(old, cur *plan.Plan, oldScores, newScores planScores) *Plan {
 	pd := &Plan{Kind: Changed}
 	switch {
 	case old == nil:
@@ -275,8 +349,8 @@ func comparePlan(old, cur *plan.Plan, oldScores, newScores planScores) *Plan {
 		text("parent", str(old, func(p *plan.Plan) plan.Field[string] { return p.Parent }), str(cur, func(p *plan.Plan) plan.Field[string] { return p.Parent })),
 		text("owner", str(old, func(p *plan.Plan) plan.Field[string] { return p.Owner }), str(cur, func(p *plan.Plan) plan.Field[string] { return p.Owner })),
 	)
-	pd.Objectives = compareObjectives(old, cur, oldScores, newScores)
-	pd.KPIs = compareKPIs(old, cur)
+	pd.Objectives = c.compareObjectives(old, cur, oldScores, newScores)
+	pd.KPIs = c.compareKPIs(old, cur)
 	if pd.Kind == Changed && pd.OldFile == "" && len(pd.Fields) == 0 && len(pd.Objectives) == 0 &&
 		len(pd.KPIs) == 0 && !pd.Score.Changed() {
 		return nil
@@ -349,7 +423,7 @@ func unlessNoData(v float64, noData bool) *float64 {
 	return &v
 }
 
-func compareObjectives(old, cur *plan.Plan, oldScores, newScores planScores) []*Objective {
+func (c comparer) compareObjectives(old, cur *plan.Plan, oldScores, newScores planScores) []*Objective {
 	var out []*Objective
 	oldObjs, newObjs := objectives(old), objectives(cur)
 	oldKRs, newKRs := keyResults(old), keyResults(cur)
@@ -385,7 +459,7 @@ func compareObjectives(old, cur *plan.Plan, oldScores, newScores planScores) []*
 			if ok == nil && nk == nil {
 				continue
 			}
-			kd := compareKeyResult(krid, ok, nk, oldKRs, newKRs, oldScores, newScores)
+			kd := c.compareKeyResult(krid, ok, nk, oldKRs, newKRs, oldScores, newScores)
 			if kd != nil {
 				od.KeyResults = append(od.KeyResults, kd)
 			}
@@ -402,7 +476,7 @@ func krID(kr *plan.KeyResult) string { return kr.ID.Value }
 // compareKeyResult compares a key result of one objective. A key result that moved to another
 // objective is shown under its new objective with a changed "objective" field, not as removed
 // and added.
-func compareKeyResult(id string, o, n *plan.KeyResult, oldKRs, newKRs map[string]*plan.KeyResult, oldScores, newScores planScores) *KeyResult {
+func (c comparer) compareKeyResult(id string, o, n *plan.KeyResult, oldKRs, newKRs map[string]*plan.KeyResult, oldScores, newScores planScores) *KeyResult {
 	kd := &KeyResult{ID: id, Kind: Changed}
 	switch {
 	case o == nil && oldKRs[id] != nil:
@@ -424,19 +498,23 @@ func compareKeyResult(id string, o, n *plan.KeyResult, oldKRs, newKRs map[string
 		return kd
 	}
 	kd.Title = n.Title.Value
+	of, nf := o.Objective.Plan.File, n.Objective.Plan.File
+	num := func(name string, o, n plan.Field[float64]) *Field {
+		return c.invalid(number(name, o, n), name, posOf(o), posOf(n), of, nf)
+	}
 	kd.Fields = append(kd.Fields, fields(
 		text("title", o.Title.Value, n.Title.Value),
 		text("type", string(o.Type.Value), string(n.Type.Value)),
-		number("start", o.Start, n.Start),
-		number("target", o.Target, n.Target),
-		number("current", o.Current, n.Current),
-		number("progress", o.Progress, n.Progress),
-		text("done", boolText(o.Done), boolText(n.Done)),
-		number("score", o.Score, n.Score),
-		number("weight", o.Weight, n.Weight),
+		num("start", o.Start, n.Start),
+		num("target", o.Target, n.Target),
+		num("current", o.Current, n.Current),
+		num("progress", o.Progress, n.Progress),
+		c.invalid(text("done", boolText(o.Done), boolText(n.Done)), "done", posOf(o.Done), posOf(n.Done), of, nf),
+		num("score", o.Score, n.Score),
+		num("weight", o.Weight, n.Weight),
 		text("unit", o.Unit.Value, n.Unit.Value),
 		text("kpi", o.KPI.Value, n.KPI.Value),
-		text("due", dateText(o.Due), dateText(n.Due)),
+		c.invalid(text("due", dateText(o.Due), dateText(n.Due)), "due", posOf(o.Due), posOf(n.Due), of, nf),
 	)...)
 	if len(kd.Fields) == 0 && !kd.Score.Changed() {
 		return nil
@@ -444,7 +522,7 @@ func compareKeyResult(id string, o, n *plan.KeyResult, oldKRs, newKRs map[string
 	return kd
 }
 
-func compareKPIs(old, cur *plan.Plan) []*KPI {
+func (c comparer) compareKPIs(old, cur *plan.Plan) []*KPI {
 	var oldList, newList []*plan.KPI
 	if old != nil {
 		oldList = old.KPIs
@@ -474,10 +552,15 @@ func compareKPIs(old, cur *plan.Plan) []*KPI {
 			continue
 		}
 		kd.Name = n.Name.Value
+		num := func(name string, of, nf plan.Field[float64]) *Field {
+			return c.invalid(number(name, of, nf), name, posOf(of), posOf(nf), old.File, cur.File)
+		}
 		kd.Fields = fields(
 			text("name", o.Name.Value, n.Name.Value),
-			number("target", o.Target, n.Target),
-			number("annual_target", o.AnnualTarget, n.AnnualTarget),
+			// A reading's change shows in Value; an actual that became unreadable shows here.
+			c.invalid(nil, "actual", posOf(o.Actual), posOf(n.Actual), old.File, cur.File),
+			num("target", o.Target, n.Target),
+			num("annual_target", o.AnnualTarget, n.AnnualTarget),
 			text("direction", string(o.Direction.Value), string(n.Direction.Value)),
 			text("frequency", string(o.Frequency.Value), string(n.Frequency.Value)),
 			text("source", o.Source.Value, n.Source.Value),

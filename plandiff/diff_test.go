@@ -1,11 +1,14 @@
 package plandiff_test
 
 import (
+	"bytes"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/plandiff"
+	"github.com/okr-tool/okr/plandiff/difffmt"
 )
 
 func load(t *testing.T, files map[string]string) *plan.Repository {
@@ -100,5 +103,52 @@ func TestCompareUnchanged(t *testing.T) {
 	d := plandiff.Compare(repo, load(t, base), plandiff.Options{AsOf: time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)})
 	if len(d.Plans) != 0 {
 		t.Errorf("identical repositories differ: %+v", d.Plans)
+	}
+}
+
+// TestCompareInvalidValue: a current that became unreadable ("62%") is a changed field with the
+// problem, not "current removed"; one that became readable says what it was.
+func TestCompareInvalidValue(t *testing.T) {
+	valid := map[string]string{"plans/company.yaml": company}
+	broken := map[string]string{"plans/company.yaml": strings.Replace(company, "current: 12", `current: "62%"`, 1)}
+	loadAny := func(files map[string]string) *plan.Repository {
+		var sources []plan.Source
+		for name, text := range files {
+			sources = append(sources, plan.Source{File: name, Data: []byte(text)})
+		}
+		return plan.LoadSources("", sources, 1)
+	}
+	asOf := plandiff.Options{AsOf: time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)}
+	for _, tt := range []struct {
+		name       string
+		base, head map[string]string
+		want       string
+	}{
+		{"became invalid", valid, broken, `current 12 → invalid`},
+		{"became valid", broken, valid, `current 12, was invalid`},
+	} {
+		d := plandiff.Compare(loadAny(tt.base), loadAny(tt.head), asOf)
+		if len(d.Plans) != 1 || len(d.Plans[0].Objectives) != 1 || len(d.Plans[0].Objectives[0].KeyResults) != 1 {
+			t.Fatalf("%s: want one changed key result, got %+v", tt.name, d.Plans)
+		}
+		fs := d.Plans[0].Objectives[0].KeyResults[0].Fields
+		if len(fs) != 1 || fs[0].Name != "current" {
+			t.Fatalf("%s: fields %+v, want current", tt.name, fs)
+		}
+		problem := fs[0].NewProblem + fs[0].OldProblem
+		if !strings.Contains(problem, `"62%"`) {
+			t.Errorf("%s: problem %q does not name the value", tt.name, problem)
+		}
+		var out bytes.Buffer
+		r, _ := difffmt.New("text", difffmt.Options{})
+		if err := r.Render(&out, d); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), tt.want+` (current must be a number, not the text "62%"`) {
+			t.Errorf("%s: the text diff does not say %q:\n%s", tt.name, tt.want, out.String())
+		}
+		if strings.Contains(out.String(), "current removed") {
+			t.Errorf("%s: reads as removed:\n%s", tt.name, out.String())
+		}
 	}
 }

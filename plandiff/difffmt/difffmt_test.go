@@ -147,3 +147,35 @@ func TestUnknownFormat(t *testing.T) {
 		t.Errorf("New(\"\") = %T, %v; want text", r, err)
 	}
 }
+
+// TestInvalidValueEveryFormat: a value that became unreadable is shown as invalid, with the
+// problem, in every format.
+func TestInvalidValueEveryFormat(t *testing.T) {
+	problem := `current must be a number, not the text "62%"; write 62 and put "%" in unit`
+	d := &plandiff.Diff{Base: "HEAD", Head: "work tree", Plans: []*plandiff.Plan{{
+		Kind: plandiff.Changed, Scope: "company", Period: plan.Period{Year: 2026, Quarter: 3}, File: "plans/company.yaml",
+		Objectives: []*plandiff.Objective{{Kind: plandiff.Changed, ID: "grow", Title: "Grow",
+			KeyResults: []*plandiff.KeyResult{{Kind: plandiff.Changed, ID: "revenue", Title: "Revenue",
+				Fields: []plandiff.Field{{Name: "current", Old: "12", NewProblem: problem}}}}}},
+	}}}
+	for format, want := range map[string]string{
+		"text":     `current 12 → invalid (current must be a number, not the text "62%"`,
+		"markdown": `current 12 → invalid (current must be a number, not the text "62%"`,
+		"json":     `"new_problem": "current must be a number, not the text \"62%\"`,
+	} {
+		r, err := difffmt.New(format, difffmt.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := r.Render(&out, d); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("%s lacks %s:\n%s", format, want, out.String())
+		}
+		if strings.Contains(out.String(), "current removed") {
+			t.Errorf("%s reads as removed", format)
+		}
+	}
+}

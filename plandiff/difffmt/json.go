@@ -11,7 +11,7 @@ import (
 // removed, changed and unreadable, and "plans" with their objectives, key results and KPIs.
 // Every item has "kind" (added, removed or changed; for a plan also unreadable, when one version
 // could not be read: its "problem" has the "version" (base or head), "line" and "message"); scores and KPI values have "old", "new" and "delta"
-// (null when missing); changed fields have "field", "old", "new" (as written, "" when absent)
+// (null when missing); changed fields have "field", "old", "new" (as written, "" when absent), and "old_problem" or "new_problem" when a value written there could not be read
 // and, for numbers, "delta".
 type JSON struct{}
 
@@ -84,6 +84,9 @@ type jsonField struct {
 	Old   string   `json:"old"`
 	New   string   `json:"new"`
 	Delta *float64 `json:"delta,omitempty"`
+	// OldProblem and NewProblem say why a value written in that version could not be read.
+	OldProblem string `json:"old_problem,omitempty"`
+	NewProblem string `json:"new_problem,omitempty"`
 }
 
 // Render writes the diff.
@@ -123,7 +126,7 @@ func score(s plandiff.Score) jsonScore { return jsonScore{Old: s.Old, New: s.New
 func fields(fs []plandiff.Field) []jsonField {
 	out := make([]jsonField, 0, len(fs))
 	for _, f := range fs {
-		out = append(out, jsonField{Field: f.Name, Old: f.Old, New: f.New, Delta: f.Delta})
+		out = append(out, jsonField{Field: f.Name, Old: f.Old, New: f.New, Delta: f.Delta, OldProblem: f.OldProblem, NewProblem: f.NewProblem})
 	}
 	return out
 }

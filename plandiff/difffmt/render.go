@@ -108,9 +108,17 @@ func valueText(k plandiff.Kind, s plandiff.Score) string {
 }
 
 // fieldText shows one changed field: "current 74 → 75 (+1)", "owner set to Dana", "kpi removed
-// (was retention)".
+// (was retention)", "current 62 → invalid (current "62%" is not a number…)".
 func fieldText(f plandiff.Field) string {
 	switch {
+	case f.NewProblem != "" && f.Old != "":
+		return f.Name + " " + f.Old + " → invalid (" + f.NewProblem + ")"
+	case f.NewProblem != "":
+		return f.Name + " invalid (" + f.NewProblem + ")"
+	case f.OldProblem != "" && f.New != "":
+		return f.Name + " " + f.New + ", was invalid (" + f.OldProblem + ")"
+	case f.OldProblem != "":
+		return f.Name + " removed, was invalid (" + f.OldProblem + ")"
 	case f.Old == "":
 		return f.Name + " set to " + f.New
 	case f.New == "":
