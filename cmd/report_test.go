@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/metrics"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -248,7 +250,8 @@ func findChromium() string {
 // (discover, read, parse, link, score, render) and, side by side, parses the same files with the
 // YAML library alone on as many goroutines. Each report-* iteration also runs the parse, so the
 // two are measured under the same machine load, and reports both times and their ratio
-// (report/parse, the target is at most 1.5).
+// (report/parse, the target is at most 1.5), and peak-MiB, the most heap in use while the report
+// runs (the target is at most 64).
 func BenchmarkReport(b *testing.B) {
 	dir := b.TempDir()
 	if err := plantest.Large.Write(dir); err != nil {
@@ -267,6 +270,7 @@ func BenchmarkReport(b *testing.B) {
 			env := &Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" },
 				IsTerminal: func(io.Writer) bool { return false }, Dir: dir}
 			var parse, report time.Duration
+			var peak float64
 			for b.Loop() {
 				runtime.GC() // each side starts from a clean heap, not paying for the other's garbage
 				start := time.Now()
@@ -274,16 +278,49 @@ func BenchmarkReport(b *testing.B) {
 					b.Fatal(err)
 				}
 				parse += time.Since(start)
-				runtime.GC()
+				stop := watchHeap() // collects the parse's garbage first
 				start = time.Now()
 				if code := Main([]string{"report", "-f", format, "--as-of", "2027-08-15"}, env); code != 0 {
 					b.Fatalf("exit %d", code)
 				}
 				report += time.Since(start)
+				peak = max(peak, stop())
 			}
+			b.ReportMetric(peak, "peak-MiB")
 			b.ReportMetric(float64(parse.Nanoseconds())/float64(b.N), "parse-ns/op")
 			b.ReportMetric(float64(report.Nanoseconds())/float64(b.N), "report-ns/op")
 			b.ReportMetric(float64(report)/float64(parse), "report/parse")
 		})
+	}
+}
+
+// watchHeap samples the heap in use every millisecond until the returned function is called; that
+// function stops sampling and returns the peak in MiB.
+func watchHeap() func() float64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64(); v > peak.Load() {
+				peak.Store(v)
+			}
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() float64 {
+		close(done)
+		<-stopped
+		return float64(peak.Load()) / (1 << 20)
 	}
 }
