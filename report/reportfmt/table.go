@@ -215,7 +215,7 @@ type palette struct {
 
 func newPalette(on bool) palette {
 	return palette{
-		on: on,
+		on:   on,
 		bold: format.NewStyle(on, format.Bold), faint: format.NewStyle(on, format.Faint),
 		green: format.NewStyle(on, format.Green), yellow: format.NewStyle(on, format.Yellow),
 		red: format.NewStyle(on, format.Red), blue: format.NewStyle(on, format.Blue),
