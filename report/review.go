@@ -2,9 +2,9 @@ package report
 
 // Review is what a quarter-end (or year-end) review of a finished period discusses, in the order
 // a review takes it: the final grades, the objectives met in full (an objective reached with ease
-// was likely set too low, as the Weekdone article on OKR scoring argues), the KPIs that missed
-// their target (a failing KPI is where the next objective starts, in Peoplebox's guide to OKRs
-// and KPIs), and the KPIs never measured.
+// was set too low, as "OKR vs KPI", an article quoting Weekdone's customers, argues), the KPIs
+// that missed their target (a failing KPI is where the next objective starts, in "OKR vs KPI:
+// Difference and Why Both are Critical in 2022" by Peoplebox), and the KPIs never measured.
 type Review struct {
 	// Plans are the reported plans with their final grades, in report order.
 	Plans []*PlanReport

@@ -235,7 +235,7 @@ func gradesText(p *report.PlanReport) string {
 
 // The review's sections, each with what a review does with it.
 const (
-	reviewAmbitious  = "Met in full: possibly not ambitious enough — set the next objective so that 0.6–0.7 is a good result"
+	reviewAmbitious  = "Met in full: possibly not ambitious enough — an objective met with ease was set too low, raise the bar next period"
 	reviewMissed     = "KPIs worse than target: each is a starting point for an objective next period"
 	reviewUnmeasured = "KPIs never measured this period: agree who reads them, or retire them"
 	reviewNothing    = "No objective was met in full, every KPI with a target reached it, and every KPI was measured."
