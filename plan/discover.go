@@ -65,22 +65,6 @@ func IsYAMLFile(name string) bool {
 	return ext == ".yaml" || ext == ".yml"
 }
 
-// IsCandidate reports whether a repository-relative path (forward slashes) is read when walking:
-// a YAML file outside skipped directories that matches one of globs (any, when globs is empty).
-func IsCandidate(rel string, globs []string) bool {
-	if !IsYAMLFile(rel) {
-		return false
-	}
-	dir := path.Dir(rel)
-	for dir != "." && dir != "/" && dir != "" {
-		if SkipDir(path.Base(dir)) {
-			return false
-		}
-		dir = path.Dir(dir)
-	}
-	return MatchAny(globs, rel)
-}
-
 // MatchAny reports whether rel matches one of the globs, or globs is empty.
 func MatchAny(globs []string, rel string) bool {
 	if len(globs) == 0 {
