@@ -73,9 +73,7 @@ func (g *lintGit) check(env *Env, res *lint.Result) error {
 			return gitError(s.Rule, s.Err)
 		}
 	}
-	if h := g.history.Read(); h != nil {
-		warnShallow(env, h)
-	}
+	warnShallow(env, g.history.Read())
 	return nil
 }
 

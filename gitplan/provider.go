@@ -2,10 +2,12 @@ package gitplan
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/okr-tool/okr/history"
 	"github.com/okr-tool/okr/plan"
+	"github.com/okr-tool/okr/vcs"
 )
 
 // HistoryProvider reads the plans' history from git when a lint rule asks for it (it
@@ -100,3 +102,13 @@ func (p *HistoryProvider) History(repo *plan.Repository, files map[string]bool) 
 // Read returns the history History read last, nil when it was not asked for: its Shallow
 // says whether a shallow clone cut it.
 func (p *HistoryProvider) Read() *history.History { return p.read }
+
+// ShallowNote says how far back h goes when a shallow clone cut it, and how to fetch the rest;
+// ok is false when the history is whole.
+func ShallowNote(h *history.History) (note string, ok bool) {
+	if h == nil || !h.Shallow {
+		return "", false
+	}
+	return fmt.Sprintf("this clone is shallow: the plans' history goes back to %s only; %s",
+		h.Since.Format(time.DateOnly), vcs.FetchAdvice), true
+}
