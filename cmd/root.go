@@ -71,7 +71,10 @@ func NewRootCmd(env *Env) *cobra.Command {
 		newReportCmd(env),
 		newDiffCmd(env),
 		newVersionCmd(env),
+		newCheckinCmd(env),
+		newSchemaCmd(env),
 	)
+	addCompletions(env, root)
 	return root
 }
 

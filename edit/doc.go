@@ -24,6 +24,14 @@ type Doc struct {
 	lines   []int // byte offset where each line starts; lines[0] is line 1
 	eol     string
 	splices []splice
+	// inserted maps a key inserted into a mapping to its splice, so that setting it again
+	// replaces the insertion instead of adding the key twice.
+	inserted map[insertion]int
+}
+
+type insertion struct {
+	m   *yaml.Node
+	key string
 }
 
 // splice replaces data[start:end] with text; an insertion has start == end.
@@ -137,6 +145,37 @@ func (d *Doc) insert(m *yaml.Node, key string, v Value, order []string, flow boo
 	if err != nil {
 		return err
 	}
+	if i, ok := d.inserted[insertion{m, key}]; ok {
+		// Set twice: the second value replaces the first in the inserted text.
+		old := d.splices[i].text
+		at := strings.Index(old, key+": ")
+		end := len(old)
+		if flow {
+			end = len(old)
+		} else if e := strings.Index(old[at:], "\n"); e >= 0 {
+			end = at + e
+			if strings.HasSuffix(old[:end], "\r") {
+				end--
+			}
+		}
+		d.splices[i].text = old[:at+len(key)+2] + text + old[end:]
+		return nil
+	}
+	n := len(d.splices)
+	if err := d.insertNew(m, key, text, order, flow); err != nil {
+		return err
+	}
+	if len(d.splices) == n+1 {
+		if d.inserted == nil {
+			d.inserted = map[insertion]int{}
+		}
+		d.inserted[insertion{m, key}] = n
+	}
+	return nil
+}
+
+// insertNew adds a key that is not in the mapping yet.
+func (d *Doc) insertNew(m *yaml.Node, key, text string, order []string, flow bool) error {
 	if len(m.Content) < 2 {
 		if !flow {
 			return fmt.Errorf("line %d: cannot add %s to an empty mapping", m.Line, key)

@@ -1,6 +1,7 @@
 package edit
 
 import (
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -124,5 +125,24 @@ func TestSetRefuses(t *testing.T) {
 	}
 	if _, err := Parse([]byte("a: [\n")); err == nil {
 		t.Error("a syntax error parsed")
+	}
+}
+
+func TestInsertTwice(t *testing.T) {
+	for _, in := range []string{"a:\n  b: 1\n", "a:\r\n  b: 1\r\n", "a:\n  b: 1", "a: {b: 1}\n"} {
+		d, err := Parse([]byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := lookup(d.Root(), "a")
+		d.Set(a, "c", Number(1), nil)
+		d.Set(a, "c", Number(22), nil)
+		want := strings.Replace(strings.Replace(in, "b: 1", "b: 1, c: 22", 1), "  b: 1, c: 22", "  b: 1\n  c: 22", 1)
+		if strings.Contains(in, "\r\n") {
+			want = "a:\r\n  b: 1\r\n  c: 22\r\n"
+		}
+		if got := string(d.Bytes()); got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
 	}
 }

@@ -40,7 +40,10 @@ type FieldSpec struct {
 	Min, Max *float64 // bounds of a TypeNumber, when it has any
 	// ExclusiveMin is true when Min itself is not allowed (weight must be above 0).
 	ExclusiveMin bool
-	Doc          string
+	// Only is the key result type the key belongs to ("" for both): a key of the other type is
+	// an error.
+	Only KRType
+	Doc  string
 }
 
 func bound(v float64) *float64 { return &v }
@@ -79,16 +82,16 @@ var FieldTable = map[Section][]FieldSpec{
 		{Key: "id", Type: TypeSlug, Required: true, Doc: "The key result's id, unique among all key results of the plan."},
 		{Key: "title", Type: TypeText, Required: true, Doc: "The result, in words."},
 		{Key: "type", Type: TypeEnum, Enum: []string{string(Outcome), string(Effort)}, Doc: "outcome (default): a number moved from start to target; effort: a deliverable tracked by due, progress and done."},
-		{Key: "start", Type: TypeNumber, Doc: "Outcome key results: the baseline."},
-		{Key: "target", Type: TypeNumber, Doc: "Outcome key results: the number to reach, different from start."},
-		{Key: "current", Type: TypeNumber, Doc: "Outcome key results: the latest value (okr checkin sets it); leave it out until there is a measurement."},
+		{Key: "start", Type: TypeNumber, Only: Outcome, Doc: "Outcome key results: the baseline."},
+		{Key: "target", Type: TypeNumber, Only: Outcome, Doc: "Outcome key results: the number to reach, different from start."},
+		{Key: "current", Type: TypeNumber, Only: Outcome, Doc: "Outcome key results: the latest value (okr checkin sets it); leave it out until there is a measurement."},
 		{Key: "unit", Type: TypeText, Doc: "The unit of start, target and current."},
 		{Key: "kpi", Type: TypeSlug, Doc: "Outcome key results: the id of a KPI of the same plan that this key result measures."},
 		{Key: "weight", Type: TypeNumber, Min: bound(0), ExclusiveMin: true, Doc: "A positive number, default 1: the key result's share in the objective's score."},
 		{Key: "score", Type: TypeNumber, Doc: "A manual grade in 0..1 that replaces the computed score."},
-		{Key: "due", Type: TypeDate, Doc: "Effort key results: the date it is due, YYYY-MM-DD, inside the period."},
-		{Key: "progress", Type: TypeNumber, Doc: "Effort key results: how far along it is, 0..1 (okr checkin ID=60% sets it)."},
-		{Key: "done", Type: TypeBoolean, Doc: "Effort key results: true when delivered (okr checkin ID=done sets it)."},
+		{Key: "due", Type: TypeDate, Only: Effort, Doc: "Effort key results: the date it is due, YYYY-MM-DD, inside the period."},
+		{Key: "progress", Type: TypeNumber, Only: Effort, Doc: "Effort key results: how far along it is, 0..1 (okr checkin ID=60% sets it)."},
+		{Key: "done", Type: TypeBoolean, Only: Effort, Doc: "Effort key results: true when delivered (okr checkin ID=done sets it)."},
 		{Key: "confidence", Type: TypeNumber, Min: bound(0), Max: bound(1), Doc: "The owner's confidence, 0..1, of reaching the target, from the latest check-in."},
 		{Key: "note", Type: TypeText, Doc: "A short remark from the latest check-in (okr checkin --note)."},
 	},

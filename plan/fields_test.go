@@ -83,6 +83,25 @@ func minimalPlan(section Section, extra string) (text string, line int) {
 	return strings.Join(lines, "\n") + "\n", at + 1
 }
 
+// TestFieldTableTypes checks the table's Only against the decoder: a key of the other type of
+// key result is an error, a key of its own type is not.
+func TestFieldTableTypes(t *testing.T) {
+	good := map[FieldType]string{TypeNumber: "0.5", TypeBoolean: "true", TypeDate: "2026-09-01", TypeSlug: "k", TypeText: "x"}
+	for _, f := range FieldTable[SectionKeyResult] {
+		for _, typ := range []KRType{Outcome, Effort} {
+			if f.Required || f.Key == "type" || f.Key == "kpi" {
+				continue
+			}
+			text, line := minimalPlan(SectionKeyResult, "type: "+string(typ)+"\n        "+f.Key+": "+good[f.Type])
+			_, diags := Parse("p.yaml", []byte(text))
+			refused := slices.ContainsFunc(diags, func(d Diagnostic) bool { return int(d.Pos.Line) == line+1 })
+			if want := f.Only != "" && f.Only != typ; refused != want {
+				t.Errorf("%s on a %s key result: refused %v, the table says %v: %v", f.Key, typ, refused, want, diags)
+			}
+		}
+	}
+}
+
 func TestConfidenceAndNote(t *testing.T) {
 	text, line := minimalPlan(SectionKeyResult, "confidence: 1.5")
 	_, diags := Parse("p.yaml", []byte(text))
