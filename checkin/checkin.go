@@ -533,13 +533,13 @@ func (r *Result) Write() error {
 	for _, rel := range r.Files {
 		f := r.files[rel]
 		_, stamp, err := edit.ReadFile(filepath.Join(r.root, filepath.FromSlash(rel)))
-		if err != nil || stamp.Sum != f.stamp.Sum {
+		if err != nil || stamp.Sum != edit.StampOf(f.data).Sum {
 			return fmt.Errorf("%s: %w; nothing was written, run the check-in again", rel, edit.ErrChanged)
 		}
 	}
 	for _, rel := range r.Files {
 		f := r.files[rel]
-		if err := edit.WriteFile(filepath.Join(r.root, filepath.FromSlash(rel)), r.newData[rel], edit.Unchanged(f.stamp)); err != nil {
+		if err := edit.WriteFile(filepath.Join(r.root, filepath.FromSlash(rel)), r.newData[rel], edit.Unchanged(edit.StampOf(f.data))); err != nil {
 			return fmt.Errorf("cannot write %s: %w", rel, err)
 		}
 	}

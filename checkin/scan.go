@@ -6,11 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
-	"github.com/okr-tool/okr/edit"
 	"github.com/okr-tool/okr/plan"
 )
 
@@ -19,7 +17,6 @@ import (
 type file struct {
 	rel    string // repository-relative, forward slashes
 	data   []byte
-	stamp  edit.Stamp
 	scope  string
 	period plan.Period
 }
@@ -63,11 +60,11 @@ func scan(root string, globs []string) (*index, error) {
 		if !plan.IsYAMLFile(rel) || !plan.MatchAny(globs, rel) {
 			return nil
 		}
-		data, stamp, err := edit.ReadFile(p)
+		data, err := os.ReadFile(p)
 		if err != nil {
 			return nil // lint reports unreadable files; a check-in cannot use them
 		}
-		f := &file{rel: rel, data: data, stamp: stamp}
+		f := &file{rel: rel, data: data}
 		if head(f) {
 			ix.files = append(ix.files, f)
 		}
@@ -89,18 +86,34 @@ func isRoot(dir string) bool {
 	return false
 }
 
-var (
-	periodLine = regexp.MustCompile(`(?m)^period[ \t]*:[ \t]*(.*?)[ \t\r]*$`)
-	scopeLine  = regexp.MustCompile(`(?m)^scope[ \t]*:[ \t]*(.*?)[ \t\r]*$`)
-)
+// topLevel returns the values of the lines that start with "key:" (at column 1) in data.
+func topLevel(data []byte, key string) [][]byte {
+	var out [][]byte
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if len(line) <= len(key) || line[0] != key[0] || string(line[:len(key)]) != key {
+			continue
+		}
+		rest := bytes.TrimLeft(line[len(key):], " \t")
+		if len(rest) > 0 && rest[0] == ':' {
+			out = append(out, bytes.TrimSpace(rest[1:]))
+		}
+	}
+	return out
+}
 
 // head fills in the scope and period of a candidate and reports whether it is a plan. When the
 // top-level lines are not plain "key: value" lines, the file is parsed to be sure.
 func head(f *file) bool {
-	pm, sm := periodLine.FindAllSubmatch(f.data, -1), scopeLine.FindAllSubmatch(f.data, -1)
+	pm, sm := topLevel(f.data, "period"), topLevel(f.data, "scope")
 	if len(pm) == 1 && len(sm) == 1 {
-		period, perr := plan.ParsePeriod(plainValue(pm[0][1]))
-		scope := plainValue(sm[0][1])
+		period, perr := plan.ParsePeriod(plainValue(pm[0]))
+		scope := plainValue(sm[0])
 		if perr == nil && plan.IsSlug(scope) {
 			f.scope, f.period = scope, period
 			return true

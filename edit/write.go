@@ -32,6 +32,12 @@ func ReadFile(path string) ([]byte, Stamp, error) {
 	return data, Stamp{Exists: true, Size: info.Size(), ModTime: info.ModTime(), Sum: sha256.Sum256(data)}, nil
 }
 
+// StampOf stamps content that was read from a file by other means, for a later WriteFile with
+// Unchanged: the write is refused unless the file still holds exactly data.
+func StampOf(data []byte) Stamp {
+	return Stamp{Exists: true, Size: int64(len(data)), Sum: sha256.Sum256(data)}
+}
+
 // ErrChanged is matched (with errors.Is) by the error WriteFile returns when the file changed on
 // disk since it was read.
 var ErrChanged = errors.New("the file changed on disk since it was read")
