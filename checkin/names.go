@@ -1,6 +1,8 @@
 package checkin
 
 import (
+	"slices"
+
 	"github.com/okr-tool/okr/plan"
 )
 
@@ -23,19 +25,22 @@ func (n *Names) Scopes() []string { return n.ix.scopes() }
 
 // Periods returns the periods the scope has plans for, in order; every period when scope is "".
 func (n *Names) Periods(scope string) []string {
-	var out []string
-	seen := map[plan.Period]bool{}
+	var periods []plan.Period
 	scopes := []string{scope}
 	if scope == "" {
 		scopes = n.ix.scopes()
 	}
 	for _, s := range scopes {
 		for _, p := range n.ix.periods(s) {
-			if !seen[p] {
-				seen[p] = true
-				out = append(out, p.String())
+			if !slices.Contains(periods, p) {
+				periods = append(periods, p)
 			}
 		}
+	}
+	slices.SortFunc(periods, plan.Period.Compare)
+	out := make([]string, len(periods))
+	for i, p := range periods {
+		out[i] = p.String()
 	}
 	return out
 }

@@ -58,7 +58,7 @@ func newCheckinCmd(env *Env) *cobra.Command {
 	fl.StringVar(&f.from, "from", "", "read the changes from this CSV file")
 	fl.BoolVar(&f.commit, "commit", false, "commit the changed files with a message listing the changes")
 	fl.StringVarP(&f.config, "config", "c", "", "configuration file (default: .okr.yaml at the repository root)")
-	c.RegisterFlagCompletionFunc("period", completePeriods(env))
+	c.RegisterFlagCompletionFunc("period", completePeriods(env, true))
 	return c
 }
 

@@ -40,7 +40,7 @@ func addCompletions(env *Env, root *cobra.Command) {
 			}
 		}
 		if c.Name() == "report" && c.Flags().Lookup("period") != nil {
-			c.RegisterFlagCompletionFunc("period", completePeriods(env))
+			c.RegisterFlagCompletionFunc("period", completePeriods(env, false))
 		}
 	}
 }
@@ -69,14 +69,19 @@ func readNames(env *Env) *checkin.Names {
 	return n
 }
 
-// completePeriods offers the periods that have plans.
-func completePeriods(env *Env) cobra.CompletionFunc {
-	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+// completePeriods offers the periods that have plans; scoped means the first argument is a
+// scope, whose periods are offered.
+func completePeriods(env *Env, scoped bool) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		n := readNames(env)
 		if n == nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		return n.Periods(""), cobra.ShellCompDirectiveNoFileComp
+		scope := ""
+		if scoped && len(args) > 0 {
+			scope = args[0]
+		}
+		return n.Periods(scope), cobra.ShellCompDirectiveNoFileComp
 	}
 }
 
