@@ -1,7 +1,6 @@
 package checkin
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -43,13 +42,11 @@ type Update struct {
 	Old    string // "" when the key was absent
 	New    string
 
-	source    string          // where the change was asked for
-	noop      bool            // the value already was New
-	kr        *plan.KeyResult // the key result before the change
-	value     edit.Value
-	ScoreOld  *report.KRScore // for the first update of a key result's value: its score before
-	ScoreNew  *report.KRScore // and after
-	scoreable bool
+	source   string          // where the change was asked for
+	noop     bool            // the value already was New
+	kr       *plan.KeyResult // the key result before the change
+	ScoreOld *report.KRScore // on the last update of a key result's value: its score before
+	ScoreNew *report.KRScore // and after
 }
 
 // Result is what a check-in did.
@@ -312,7 +309,7 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 			return
 		}
 		u := base
-		u.Field, u.Old, u.New, u.value, u.kr, u.KPI, u.source = field, old, newText, v, kr, kpi != nil, c.Source
+		u.Field, u.Old, u.New, u.kr, u.KPI, u.source = field, old, newText, kr, kpi != nil, c.Source
 		ups = append(ups, u)
 	}
 
@@ -544,11 +541,4 @@ func (r *Result) Write() error {
 		}
 	}
 	return nil
-}
-
-// IsError reports whether err is a check-in that could not be done as asked (exit status 2 with
-// nothing written), as opposed to a failure to read or write.
-func IsError(err error) bool {
-	var e *Error
-	return errors.As(err, &e)
 }
