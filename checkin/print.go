@@ -24,8 +24,8 @@ func (r *Result) Print(w io.Writer, path func(string) string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if len(r.Updates) > 0 && len(r.Files) == 0 {
-		fmt.Fprintln(w, "nothing changed: every value was already as given")
+	if len(r.Files) == 0 {
+		fmt.Fprintln(w, "nothing changed: every value already was as given")
 	}
 	if len(r.Findings) > 0 {
 		fmt.Fprintf(w, "\nthe check-in creates %s:\n", plural(len(r.Findings), "finding"))

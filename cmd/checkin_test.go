@@ -80,6 +80,11 @@ func TestCheckin(t *testing.T) {
 	if got := strings.Replace(string(after), "    actual: 31\n", "", 1); got != want {
 		t.Errorf("the plan changed beyond the check-in:\n%s", got)
 	}
+	// The same check-in again changes nothing and says so.
+	code, stdout, _ = runIn(t, dir, "checkin", "sales", "--period", "2026-Q3", "grow-pipeline=10.1")
+	if code != 0 || stdout != "nothing changed: every value already was as given\n" {
+		t.Errorf("repeated check-in: exit %d\n%s", code, stdout)
+	}
 	if code, _, stderr := runIn(t, dir, "lint", "plans/2026-Q3/sales.yaml"); code != 0 {
 		t.Errorf("the checked-in plan does not lint clean: %s", stderr)
 	}
