@@ -73,7 +73,10 @@ func NewRootCmd(env *Env) *cobra.Command {
 		newInitCmd(env),
 		newNextCmd(env),
 		newVersionCmd(env),
+		newCheckinCmd(env),
+		newSchemaCmd(env),
 	)
+	addCompletions(env, root)
 	return root
 }
 

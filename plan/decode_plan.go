@@ -165,6 +165,14 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 		case "done":
 			kr.Done = d.boolean(e)
 			effortOnly = append(effortOnly, e)
+		case "confidence":
+			kr.Confidence = d.number(e)
+			if kr.Confidence.Set && (kr.Confidence.Value < 0 || kr.Confidence.Value > 1) {
+				d.addf(kr.Confidence.Pos, RuleSchema, "confidence must be between 0 and 1, e.g. 0.6 for 60%%")
+				kr.Confidence.Set = false
+			}
+		case "note":
+			kr.Note = d.text(e)
 		}
 	}
 	if !kr.Type.Set {

@@ -16,7 +16,7 @@ var (
 	planKeys      = []string{"period", "scope", "level", "parent", "owner", "kpis", "objectives"}
 	kpiKeys       = []string{"id", "name", "unit", "direction", "source", "frequency", "annual_target", "target", "actual", "retired"}
 	objectiveKeys = []string{"id", "title", "owner", "aligns_to", "key_results"}
-	keyResultKeys = []string{"id", "title", "type", "start", "target", "current", "unit", "kpi", "weight", "score", "due", "progress", "done"}
+	keyResultKeys = []string{"id", "title", "type", "start", "target", "current", "unit", "kpi", "weight", "score", "due", "progress", "done", "confidence", "note"}
 )
 
 // Parse decodes one file the user expects to be a plan. file is the path reported in
