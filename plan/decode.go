@@ -222,10 +222,20 @@ func parseNumber(v *yaml.Node) (float64, error) {
 	switch v.Tag {
 	case "!!int":
 		s := strings.ReplaceAll(v.Value, "_", "")
-		if i, err := strconv.ParseInt(s, 0, 64); err == nil {
+		if base := intBase(s); base != "" {
+			// The YAML library reads 0x, 0o and 0b numbers; a plan's figures are decimal, so
+			// such a number is more likely a slip than meant, and is refused with its value.
+			if i, err := strconv.ParseInt(s, 0, 64); err == nil {
+				return 0, fmt.Errorf("%s is written in %s; plans use decimal numbers, so write %d", quote(v.Value), base, i)
+			}
+			return 0, fmt.Errorf("%s is written in %s and is out of range; plans use decimal numbers", quote(v.Value), base)
+		}
+		// Base 10 always: YAML 1.2 reads 017 as 17, where the YAML library (and base 0) would
+		// read it as the octal 15.
+		if i, err := strconv.ParseInt(s, 10, 64); err == nil {
 			return float64(i), nil
 		}
-		if u, err := strconv.ParseUint(s, 0, 64); err == nil {
+		if u, err := strconv.ParseUint(s, 10, 64); err == nil {
 			return float64(u), nil
 		}
 		if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(f, 0) {
@@ -250,6 +260,24 @@ func parseNumber(v *yaml.Node) (float64, error) {
 		}
 	}
 	return 0, fmt.Errorf("must be a number, not %s %s", kindName(v), quote(v.Value))
+}
+
+// intBase names the base of an integer written with a 0x, 0o or 0b prefix (after an optional
+// sign), or returns "" for a decimal integer, leading zeros and all.
+func intBase(s string) string {
+	s = strings.TrimLeft(s, "+-")
+	if len(s) < 2 || s[0] != '0' {
+		return ""
+	}
+	switch s[1] {
+	case 'x', 'X':
+		return "hexadecimal"
+	case 'o', 'O':
+		return "octal"
+	case 'b', 'B':
+		return "binary"
+	}
+	return ""
 }
 
 func (d *decoder) boolean(p pair) Field[bool] {
