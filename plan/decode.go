@@ -47,6 +47,7 @@ type pair struct {
 	key   string
 	keyN  *yaml.Node
 	value *yaml.Node
+	via   *yaml.Node // the "<<" key that merged the entry in, or nil
 }
 
 // entries lists a mapping's key/value pairs, expanding "<<" merge keys, and reports duplicate
@@ -72,7 +73,7 @@ func (d *decoder) entries(m *yaml.Node, what string, known []string) (out []pair
 			d.addf(posOf(k), RuleSchema, "a %s's keys must be plain names, not a %s", what, kindName(k))
 			continue
 		}
-		if k.Value == "<<" && k.Tag == "!!merge" {
+		if isMergeKey(k) {
 			merged = append(merged, d.mergeEntries(v, what)...)
 			continue
 		}
@@ -96,9 +97,18 @@ func (d *decoder) entries(m *yaml.Node, what string, known []string) (out []pair
 		}
 		d.pairs = append(d.pairs, pair{key: k.Value, keyN: k, value: v})
 	}
-	// Keys written in the mapping win over merged ones.
+	// Keys written in the mapping win over merged ones, and the first merged one over later ones.
 	for _, p := range merged {
-		if contains(known, p.key) && firstLine(p.key) == 0 {
+		if !contains(known, p.key) {
+			hint := "allowed keys are " + strings.Join(known, ", ")
+			if near := Nearest(p.key, known); near != "" {
+				hint = fmt.Sprintf("did you mean %q?", near)
+			}
+			d.addf(posOf(p.keyN), RuleSchema, "unknown key %s in %s, merged by \"<<\" on line %d; %s",
+				quote(p.key), what, p.via.Line, hint)
+			continue
+		}
+		if firstLine(p.key) == 0 {
 			d.pairs = append(d.pairs, p)
 		}
 	}
@@ -109,7 +119,28 @@ func (d *decoder) entries(m *yaml.Node, what string, known []string) (out []pair
 // order of their entries calls.
 func (d *decoder) release(entries []pair) { d.pairs = d.pairs[:len(d.pairs)-len(entries)] }
 
+// isMergeKey reports whether a key is YAML's merge key: a plain "<<" ("<<" in quotes is a
+// key like any other).
+func isMergeKey(k *yaml.Node) bool {
+	return k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge"
+}
+
+// mergeEntries returns the entries a merge key brings into a mapping, as YAML defines them: the
+// value is a mapping or a list of mappings, the first mapping that has a key wins, and a merged
+// mapping's own "<<" keys are merged in turn. A value of any other kind is reported, not
+// ignored.
 func (d *decoder) mergeEntries(v *yaml.Node, what string) []pair {
+	var out []pair
+	d.mergeInto(&out, v, v, 0)
+	return out
+}
+
+func (d *decoder) mergeInto(out *[]pair, via, v *yaml.Node, depth int) {
+	if depth > MaxDepth {
+		d.addf(posOf(via), RuleYAMLSyntax, "merge keys (<<) nest deeper than %d levels, or a mapping merges itself; merge fewer levels", MaxDepth)
+		return
+	}
+	at := via // the merge key's value, where a bad value is reported
 	v = d.resolve(v)
 	var sources []*yaml.Node
 	switch v.Kind {
@@ -119,20 +150,69 @@ func (d *decoder) mergeEntries(v *yaml.Node, what string) []pair {
 		for _, s := range v.Content {
 			sources = append(sources, d.resolve(s))
 		}
+	default:
+		d.addf(posOf(at), RuleSchema, "a merge key (<<) takes a mapping or a list of mappings, not a %s; "+
+			"write <<: *anchor, or remove it", kindName(v))
+		return
 	}
-	var out []pair
 	for _, s := range sources {
 		if s.Kind != yaml.MappingNode {
 			d.addf(posOf(s), RuleSchema, "a merge key (<<) takes a mapping or a list of mappings, not a %s", kindName(s))
 			continue
 		}
+		var nested []*yaml.Node
 		for i := 0; i+1 < len(s.Content) && !d.over; i += 2 {
-			if k := d.resolve(s.Content[i]); k.Kind == yaml.ScalarNode {
-				out = append(out, pair{key: k.Value, keyN: k, value: s.Content[i+1]})
+			k := d.resolve(s.Content[i])
+			switch {
+			case isMergeKey(k):
+				nested = append(nested, s.Content[i+1])
+			case k.Kind == yaml.ScalarNode:
+				*out = append(*out, pair{key: k.Value, keyN: k, value: s.Content[i+1], via: via})
+			default:
+				d.addf(posOf(k), RuleSchema, "a merged mapping's keys must be plain names, not a %s", kindName(k))
 			}
 		}
+		// A mapping's own keys win over what it merges, so its merges come after them.
+		for _, n := range nested {
+			d.mergeInto(out, n, n, depth+1)
+		}
 	}
-	return out
+}
+
+// hasKeyWithMerges reports whether a mapping has key, itself or through its merge keys ("<<"),
+// looking at each merged mapping once.
+func hasKeyWithMerges(m *yaml.Node, key string) bool {
+	seen := map[*yaml.Node]bool{}
+	var has func(m *yaml.Node, depth int) bool
+	has = func(m *yaml.Node, depth int) bool {
+		for m != nil && m.Kind == yaml.AliasNode {
+			m = m.Alias
+		}
+		if m == nil || seen[m] || depth > MaxDepth {
+			return false
+		}
+		seen[m] = true
+		switch m.Kind {
+		case yaml.SequenceNode:
+			for _, s := range m.Content {
+				if has(s, depth+1) {
+					return true
+				}
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(m.Content); i += 2 {
+				k := m.Content[i]
+				if k.Kind == yaml.ScalarNode && k.Value == key && !isMergeKey(k) {
+					return true
+				}
+				if isMergeKey(k) && has(m.Content[i+1], depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return has(m, 0)
 }
 
 func contains(list []string, s string) bool {

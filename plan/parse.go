@@ -98,7 +98,7 @@ func parse(file string, data []byte, named bool) (p *Plan, diags []Diagnostic, i
 	if root.Kind != yaml.MappingNode {
 		return fail(posOf(root), RuleSchema, "a plan must be a mapping with keys period, scope and objectives, not a %s", kindName(root))
 	}
-	if !hasKey(root, "period") {
+	if !hasKey(root, "period") && !hasKeyWithMerges(root, "period") {
 		return fail(Pos{}, RuleSchema, "this YAML file is not a plan: it has no top-level \"period\" key; add period: YYYY-Qn, or don't name it")
 	}
 	if depth := maxDepth(root, 0); depth > MaxDepth {
