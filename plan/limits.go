@@ -11,4 +11,29 @@ const (
 	// MaxNodes bounds the values okr visits in one file, counting each use of an alias anew, so
 	// that a document of nested aliases (a "billion laughs") cannot expand without end.
 	MaxNodes = 200_000
+	// MaxYAMLNodes bounds the YAML nodes (keys, values and collections) of one file, estimated
+	// from its text before it is parsed, because the parsed tree costs about 200 bytes a node:
+	// a 4 MiB flow list of small numbers would take 400 MB. At this bound a file's tree takes at
+	// most about 60 MB; plans have a few hundred nodes.
+	MaxYAMLNodes = 100_000
 )
+
+// estimateNodes counts, in one pass over the raw text, the places where a YAML node can start:
+// line breaks, the flow indicators "[", "{" and ",", and ":", "-" and "?" followed by a blank.
+// Every node but the first of a line is preceded by one of them, so the count is close to the
+// number of nodes the parser would build (within a few, plus the separators inside quoted text
+// and comments, which count too).
+func estimateNodes(data []byte) int {
+	n := 1
+	for i, b := range data {
+		switch b {
+		case '\n', ',', '[', '{':
+			n++
+		case ':', '-', '?':
+			if i+1 == len(data) || data[i+1] == ' ' || data[i+1] == '\n' || data[i+1] == '\t' || data[i+1] == '\r' {
+				n++
+			}
+		}
+	}
+	return n
+}
