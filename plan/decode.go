@@ -47,7 +47,7 @@ type pair struct {
 	key   string
 	keyN  *yaml.Node
 	value *yaml.Node
-	via   *yaml.Node // the "<<" key that merged the entry in, or nil
+	via   *yaml.Node // for a merged entry, the value of the "<<" that merged it in
 }
 
 // entries lists a mapping's key/value pairs, expanding "<<" merge keys, and reports duplicate
@@ -74,7 +74,7 @@ func (d *decoder) entries(m *yaml.Node, what string, known []string) (out []pair
 			continue
 		}
 		if isMergeKey(k) {
-			merged = append(merged, d.mergeEntries(v, what)...)
+			merged = append(merged, d.mergeEntries(v)...)
 			continue
 		}
 		if !contains(known, k.Value) {
@@ -129,19 +129,20 @@ func isMergeKey(k *yaml.Node) bool {
 // value is a mapping or a list of mappings, the first mapping that has a key wins, and a merged
 // mapping's own "<<" keys are merged in turn. A value of any other kind is reported, not
 // ignored.
-func (d *decoder) mergeEntries(v *yaml.Node, what string) []pair {
+func (d *decoder) mergeEntries(v *yaml.Node) []pair {
 	var out []pair
-	d.mergeInto(&out, v, v, 0)
+	d.mergeInto(&out, v, 0)
 	return out
 }
 
-func (d *decoder) mergeInto(out *[]pair, via, v *yaml.Node, depth int) {
+// mergeInto appends to out the entries that via, the value of a "<<", merges in; depth counts
+// the merges within merges that led to it.
+func (d *decoder) mergeInto(out *[]pair, via *yaml.Node, depth int) {
 	if depth > MaxDepth {
 		d.addf(posOf(via), RuleYAMLSyntax, "merge keys (<<) nest deeper than %d levels, or a mapping merges itself; merge fewer levels", MaxDepth)
 		return
 	}
-	at := via // the merge key's value, where a bad value is reported
-	v = d.resolve(v)
+	v := d.resolve(via)
 	var sources []*yaml.Node
 	switch v.Kind {
 	case yaml.MappingNode:
@@ -151,7 +152,7 @@ func (d *decoder) mergeInto(out *[]pair, via, v *yaml.Node, depth int) {
 			sources = append(sources, d.resolve(s))
 		}
 	default:
-		d.addf(posOf(at), RuleSchema, "a merge key (<<) takes a mapping or a list of mappings, not a %s; "+
+		d.addf(posOf(via), RuleSchema, "a merge key (<<) takes a mapping or a list of mappings, not a %s; "+
 			"write <<: *anchor, or remove it", kindName(v))
 		return
 	}
@@ -174,7 +175,7 @@ func (d *decoder) mergeInto(out *[]pair, via, v *yaml.Node, depth int) {
 		}
 		// A mapping's own keys win over what it merges, so its merges come after them.
 		for _, n := range nested {
-			d.mergeInto(out, n, n, depth+1)
+			d.mergeInto(out, n, depth+1)
 		}
 	}
 }
