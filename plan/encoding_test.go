@@ -102,3 +102,10 @@ func TestWalkReportsAUTF16Plan(t *testing.T) {
 		t.Errorf("diagnostics %v, want one for sales.yaml saying UTF-16", repo.Diagnostics)
 	}
 }
+
+func TestBrokenPlanWithAUTF8MarkIsReportedWhenWalking(t *testing.T) {
+	_, diags, isPlan := ParseCandidate("p.yaml", []byte("\ufeffperiod: 2026-Q3\nscope: [\n"))
+	if !isPlan || len(diags) != 1 || diags[0].Rule != RuleYAMLSyntax {
+		t.Errorf("plan %v, %v; want a yaml-syntax finding", isPlan, diags)
+	}
+}

@@ -37,10 +37,11 @@ func ParseCandidate(file string, data []byte) (p *Plan, diags []Diagnostic, isPl
 	return parse(file, data, false)
 }
 
-var periodLine = regexp.MustCompile(`(?m)^period[ \t]*:`)
+var periodLine = regexp.MustCompile(`(?m)^(\x{FEFF})?period[ \t]*:`)
 
 // looksLikePlan guesses from the raw text whether a file that cannot be parsed was meant as a
-// plan: it has a "period:" key at the start of a line.
+// plan: it has a "period:" key at the start of a line (or after the byte-order mark some
+// editors write at the start of UTF-8 files).
 func looksLikePlan(data []byte) bool { return periodLine.Match(data) }
 
 func parse(file string, data []byte, named bool) (p *Plan, diags []Diagnostic, isPlan bool) {
