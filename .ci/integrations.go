@@ -335,7 +335,8 @@ func checkAction() {
 		{"max-warnings", warnings, map[string]string{"max-warnings": "0"}, 1, `0 errors, 1 warning`, ``, false},
 		{"new-from-rev", examples, map[string]string{"new-from-rev": "HEAD"}, 0, `0 errors, 0 warnings`, `^$`, false},
 		{"new-from-rev names the revision", examples, map[string]string{"new-from-rev": "no-such-rev"}, 2, `^$`, `no-such-rev`, false},
-		{"inputs are not code", examples, map[string]string{"paths": "$(touch injected) `touch injected` ; touch injected *"}, 2, ``, `cannot read`, false},
+		{"inputs are not code", examples, map[string]string{"paths": "$(touch injected) `touch injected`"}, 2, ``, `cannot read`, false},
+		{"paths are not patterns", examples, map[string]string{"paths": "plans/*"}, 2, ``, `cannot read plans/\*`, false},
 	}
 	for _, c := range cases {
 		results := runAction(&a, c.workspace, c.inputs)
