@@ -59,7 +59,10 @@ func NewRootCmd(env *Env) *cobra.Command {
 			"and scores them for quarterly reviews (okr report).",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// okr --version prints the line okr version prints.
+		Version: currentBuild().String(),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
