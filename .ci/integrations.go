@@ -307,12 +307,13 @@ func checkAction() {
 	}
 
 	matcher := problemMatcher()
+	examplePlans := countYAML("examples/plans")
 	examples := planRepo("examples", [2]string{"examples", "."})
-	errorsRepo := planRepo("errors", [2]string{"testdata/cli/errors", "plans"})
-	warnings := planRepo("warnings", [2]string{"testdata/cli/clean", "plans"})
-	clean, _ := os.ReadFile(filepath.Join(warnings, "plans", "company.yaml"))
+	errorsRepo := planRepo("errors", [2]string{"testdata/lint/cli/errors/plans", "plans"})
+	warnings := planRepo("warnings", [2]string{"testdata/lint/cli/clean/plans", "plans"})
+	clean, _ := os.ReadFile(filepath.Join(warnings, "plans", "2026-Q3", "sales.yaml"))
 	// A KPI reported quarterly is a kpi-cadence warning.
-	if err := write(filepath.Join(warnings, "plans", "company.yaml"), strings.Replace(string(clean), "frequency: weekly", "frequency: quarterly", 1)); err != nil {
+	if err := write(filepath.Join(warnings, "plans", "2026-Q3", "sales.yaml"), strings.Replace(string(clean), "frequency: monthly", "frequency: quarterly", 1)); err != nil {
 		fatal(err)
 	}
 
@@ -325,12 +326,12 @@ func checkAction() {
 		stderr    string
 		matcher   bool // the problem matcher is registered, and matches a finding
 	}{
-		{"the whole repository", examples, nil, 0, `0 errors, 0 warnings in 23 files`, `^$`, false},
+		{"the whole repository", examples, nil, 0, fmt.Sprintf(`0 errors, 0 warnings in %d files`, examplePlans), `^$`, false},
 		{"paths", examples, map[string]string{"paths": "plans/2026-Q3\nplans/2026-Q4/company.yaml"}, 0, `0 errors, 0 warnings in \d+ files`, `^$`, false},
 		{"working-directory", examples, map[string]string{"working-directory": "plans/2026"}, 0, `0 errors, 0 warnings in [1-9]\d* files?`, `^$`, false},
-		{"findings", errorsRepo, nil, 1, `(?m)^plans/sales.yaml:\d+:\d+: error: `, `^$`, true},
+		{"findings", errorsRepo, nil, 1, `(?m)^plans/2026-Q3/sales.yaml:\d+:\d+: error: `, `^$`, true},
 		{"format json", errorsRepo, map[string]string{"format": "json"}, 1, `^\{`, `^$`, false},
-		{"format github", errorsRepo, map[string]string{"format": "github"}, 1, `(?m)^::error file=plans/sales.yaml,`, `^$`, false},
+		{"format github", errorsRepo, map[string]string{"format": "github"}, 1, `(?m)^::error file=plans/2026-Q3/sales.yaml,`, `^$`, false},
 		{"warnings within max-warnings", warnings, nil, 0, `0 errors, 1 warning`, `^$`, false},
 		{"max-warnings", warnings, map[string]string{"max-warnings": "0"}, 1, `0 errors, 1 warning`, ``, false},
 		{"new-from-rev", examples, map[string]string{"new-from-rev": "HEAD"}, 0, `0 errors, 0 warnings`, `^$`, false},
@@ -420,8 +421,9 @@ func checkPreCommit() {
 		failf("pre-commit's install, go install ./...: %v\n%s", err, out)
 		return
 	}
+	examplePlans := countYAML("examples/plans")
 	examples := planRepo("pre-commit-examples", [2]string{"examples", "."})
-	errorsRepo := planRepo("pre-commit-errors", [2]string{"examples", "."}, [2]string{"testdata/cli/errors", "plans/errors"})
+	errorsRepo := planRepo("pre-commit-errors", [2]string{"examples", "."}, [2]string{"testdata/lint/cli/errors/plans", "plans/errors"})
 	for _, h := range hooks {
 		if h.Language != "golang" {
 			failf("hook %s: language is %q, want golang", h.ID, h.Language)
@@ -440,7 +442,7 @@ func checkPreCommit() {
 			repo  string
 			code  int
 			files int
-		}{{examples, 0, 23}, {errorsRepo, 1, 24}} {
+		}{{examples, 0, examplePlans}, {errorsRepo, 1, examplePlans + 1}} {
 			files := selected(h, c.repo)
 			if len(files) != c.files {
 				failf("hook %s: files/exclude select %d files of %s, want its %d plans: %v", h.ID, len(files), filepath.Base(c.repo), c.files, files)
@@ -487,4 +489,20 @@ func selected(h hook, repo string) []string {
 	}
 	slices.Sort(files)
 	return files
+}
+
+// countYAML counts the YAML files under dir, the plans of the bundled examples, so that the
+// checks follow the examples as they grow.
+func countYAML(dir string) int {
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+			n++
+		}
+		return err
+	})
+	if err != nil {
+		fatal(err)
+	}
+	return n
 }
