@@ -11,7 +11,6 @@ import (
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/plandiff"
 	"github.com/okr-tool/okr/plandiff/difffmt"
-	"github.com/okr-tool/okr/vcs"
 )
 
 // diffFlags are the options of okr diff.
@@ -72,46 +71,28 @@ func runDiff(env *Env, f diffFlags, args []string) error {
 	}
 	ctx := context.Background()
 
-	var baseRev, baseLabel, headRev, headLabel string
-	if len(args) > 1 {
-		headRev, headLabel = args[1], args[1]
-	}
+	var base, head string
 	if len(args) > 0 {
-		baseRev, baseLabel = args[0], args[0]
-	} else {
-		branch, err := g.Git.DefaultBranch(ctx)
-		if err != nil {
-			return gitError("", err)
-		}
-		base, err := g.MergeBase(ctx, branch, headRev)
-		if err != nil {
-			return gitError("", err)
-		}
-		baseRev, baseLabel = base, vcs.Short(base)+" (merge base with "+branch+")"
+		base = args[0]
 	}
-
-	baseCommit, err := g.Resolve(ctx, baseRev)
+	if len(args) > 1 {
+		head = args[1]
+	}
+	sides, err := g.ResolveSides(ctx, base, head)
 	if err != nil {
 		return gitError("", err)
 	}
-	headCommit := ""
-	if headRev != "" {
-		if headCommit, err = g.Resolve(ctx, headRev); err != nil {
-			return gitError("", err)
-		}
-	}
-	baseRepo, err := diffSide(env, g, baseRev)
+	baseRepo, err := diffSide(env, g, sides.Base)
 	if err != nil {
 		return err
 	}
 	var headRepo *plan.Repository
 	switch {
-	case headCommit == baseCommit:
+	case sides.HeadCommit == sides.BaseCommit:
 		headRepo = baseRepo // one commit: read it once
-	case headCommit != "":
-		headRepo, err = diffSide(env, g, headRev)
+	case sides.HeadCommit != "":
+		headRepo, err = diffSide(env, g, sides.Head)
 	default:
-		headLabel = "work tree"
 		cfg, cerr := loadConfig(env, root, "")
 		if cerr != nil {
 			return cerr
@@ -122,12 +103,12 @@ func runDiff(env *Env, f diffFlags, args []string) error {
 		return err
 	}
 	// Plans in files git knows to be unchanged are not compared.
-	unchanged, err := g.UnchangedFiles(ctx, baseCommit, headCommit)
+	unchanged, err := g.UnchangedFiles(ctx, sides.BaseCommit, sides.HeadCommit)
 	if err != nil {
 		return gitError("", err)
 	}
 	d := plandiff.Compare(baseRepo, headRepo, plandiff.Options{AsOf: asOf, Unchanged: unchanged})
-	d.Base, d.Head = baseLabel, headLabel
+	d.Base, d.Head = sides.BaseLabel, sides.HeadLabel
 	w := bufio.NewWriter(env.Stdout)
 	if err := r.Render(w, d); err != nil {
 		return err

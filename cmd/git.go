@@ -70,9 +70,8 @@ func loadAt(env *Env, root string, abs []string, rev, configFlag string) (*confi
 
 // warnShallow says on stderr how far back the history goes when a shallow clone cut it.
 func warnShallow(env *Env, h *history.History) {
-	if h.Shallow {
-		fmt.Fprintf(env.Stderr, "okr: this clone is shallow: the plans' history goes back to %s only; %s\n",
-			h.Since.Format(time.DateOnly), vcs.FetchAdvice)
+	if note, ok := gitplan.ShallowNote(h); ok {
+		fmt.Fprintf(env.Stderr, "okr: %s\n", note)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/scaffold"
+	"github.com/okr-tool/okr/schema"
 )
 
 func newInitCmd(env *Env) *cobra.Command {
@@ -39,7 +40,7 @@ func newInitCmd(env *Env) *cobra.Command {
 			}
 			// Schema is the plan schema that okr schema prints, written to .okr/plan.schema.json;
 			// nil while this build has none: init then skips that file and says so.
-			return runInit(env, dir, scaffold.Options{AsOf: day, Schema: nil})
+			return runInit(env, dir, scaffold.Options{AsOf: day, Schema: schema.Plan()})
 		},
 	}
 	c.Flags().StringVar(&asOf, "as-of", "", "today's date, YYYY-MM-DD: the plans are for its year and quarter (default: today)")

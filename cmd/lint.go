@@ -64,10 +64,13 @@ func runLint(env *Env, f lintFlags, args []string) error {
 	}
 	opts := cfg.Options()
 	opts.Files = selected
-	if err := f.git.apply(env, repo, &opts); err != nil {
+	if err := f.git.apply(repo, &opts); err != nil {
 		return err
 	}
 	res := lint.Run(repo, opts)
+	if err := f.git.check(env, res); err != nil {
+		return err
+	}
 	if len(repo.Files) == 0 {
 		// Not an error — a new repository has no plans yet — but usually a wrong directory.
 		fmt.Fprintf(env.Stderr, "okr: no plans found under %s: a plan is a *.yaml or *.yml file with a top-level \"period\" key\n",

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/pflag"
@@ -19,6 +20,7 @@ type lintGit struct {
 	newFromRev string
 	asOf       string
 	paths      []string // the paths: setting of the configuration load read
+	history    *gitplan.HistoryProvider
 }
 
 func (g *lintGit) register(fl *pflag.FlagSet) {
@@ -36,74 +38,42 @@ func (g *lintGit) load(env *Env, root string, abs []string, configFlag string) (
 	return cfg, repo, selected, err
 }
 
-// apply fills what the git-aware rules need: the day, and in pull-request mode or with
-// kpi-stale on, the plans' history; in pull-request mode it also narrows the reported files to
-// those the change touched.
-func (g *lintGit) apply(env *Env, repo *plan.Repository, opts *lint.Options) error {
+// apply fills what the git-aware rules need: the day, and the plans' history, which the lint
+// engine reads only if a rule on needs it. In pull-request mode it also narrows the reported
+// files to those the change touched: everything is linted, the findings elsewhere are dropped.
+func (g *lintGit) apply(repo *plan.Repository, opts *lint.Options) error {
 	asOf, err := parseDay("--as-of", g.asOf)
 	if err != nil {
 		return err
 	}
 	opts.AsOf = asOf
-	stale := ruleOn(*opts, "kpi-stale")
-	if g.newFromRev == "" && !stale {
-		return nil
-	}
-	feature := "--new-from-rev"
-	if g.newFromRev == "" {
-		feature = "kpi-stale"
-	}
-	repoGit, err := gitplan.Open(context.Background(), repo.Root)
-	if err != nil {
-		if g.newFromRev == "" {
-			// The rule is on, but everything else works without git: say so and go on.
-			fmt.Fprintf(env.Stderr, "okr: kpi-stale needs the plans' git history and was skipped: %v\n", err)
-			return nil
-		}
-		return gitError(feature, err)
-	}
-	ctx := context.Background()
-	hopts := gitplan.HistoryOptions{Rev: g.rev, Plans: repo, Files: map[string]bool{}, Today: asOf}
-	if stale {
-		for _, p := range repo.Plans {
-			if p.Period.Set && p.Period.Value.Contains(asOf) {
-				hopts.Files[p.File] = true
-			}
-		}
-	}
+	g.history = gitplan.NewHistoryProvider(context.Background(), repo.Root, g.rev, g.paths, asOf)
 	if g.newFromRev != "" {
-		base, err := repoGit.MergeBase(ctx, g.newFromRev, g.rev)
-		if err != nil {
-			return gitError(feature, err)
+		if err := g.history.CompareWith(g.newFromRev); err != nil {
+			return gitError("--new-from-rev", err)
 		}
-		head := ""
-		if g.rev != "" {
-			head, err = repoGit.Resolve(ctx, g.rev)
-			if err != nil {
-				return gitError(feature, err)
-			}
-		}
-		changed, err := repoGit.ChangedFiles(ctx, base, head)
-		if err != nil {
-			return gitError(feature, err)
-		}
-		opts.Files = narrow(opts.Files, changed)
-		hopts.Base, hopts.Globs = base, g.paths
-		if ruleOn(*opts, "moved-goalposts") {
-			for f := range changed {
-				hopts.Files[f] = true
-			}
+		opts.Files = narrow(opts.Files, g.history.Changed())
+	}
+	opts.HistoryProvider = g.history
+	return nil
+}
+
+// check says what the run could not read from git. Outside git a rule that needs history is
+// skipped with a note, since everything else works without it; in pull-request mode, or when
+// git fails, okr cannot run.
+func (g *lintGit) check(env *Env, res *lint.Result) error {
+	for _, s := range res.Skipped {
+		var open *gitplan.OpenError
+		switch {
+		case g.newFromRev != "":
+			return gitError("--new-from-rev", s.Err)
+		case errors.As(s.Err, &open):
+			fmt.Fprintf(env.Stderr, "okr: %s needs the plans' git history and was skipped: %v\n", s.Rule, s.Err)
+		default:
+			return gitError(s.Rule, s.Err)
 		}
 	}
-	if len(hopts.Files) == 0 {
-		return nil
-	}
-	h, err := repoGit.History(ctx, hopts)
-	if err != nil {
-		return gitError(feature, err)
-	}
-	warnShallow(env, h)
-	opts.History = h
+	warnShallow(env, g.history.Read())
 	return nil
 }
 
@@ -116,20 +86,4 @@ func narrow(selected, changed map[string]bool) map[string]bool {
 		}
 	}
 	return out
-}
-
-// ruleOn reports whether a lint run with these options runs a rule.
-func ruleOn(opts lint.Options, id string) bool {
-	rules := opts.Rules
-	if rules == nil {
-		rules = lint.Registry()
-	}
-	r := lint.Lookup(rules, id)
-	if r == nil {
-		return false
-	}
-	if s, ok := opts.Severity[id]; ok {
-		return s != lint.Off
-	}
-	return r.Info().Severity != lint.Off
 }

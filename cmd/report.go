@@ -2,15 +2,12 @@ package cmd
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/okr-tool/okr/edit"
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/report"
 	"github.com/okr-tool/okr/report/reportfmt"
@@ -107,7 +104,7 @@ func runReport(env *Env, f reportFlags, args []string) error {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(workDir(env), path)
 	}
-	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+	if err := edit.WriteFile(path, buf.Bytes()); err != nil {
 		return troublef("cannot write %s: %v", f.output, err)
 	}
 	return nil
@@ -140,57 +137,4 @@ func reportOptions(f reportFlags) (report.Options, error) {
 	asOf, err := parseDay("--as-of", f.asOf)
 	opts.AsOf = asOf
 	return opts, err
-}
-
-// writeFileAtomic writes data to a temporary file beside path and renames it into place, so
-// that readers never see half a report. A symbolic link is followed, so the file it points at is
-// replaced, not the link; an existing file keeps its permissions, and a new one gets the usual
-// permissions under the user's umask.
-func writeFileAtomic(path string, data []byte) (err error) {
-	if target, err := filepath.EvalSymlinks(path); err == nil {
-		path = target
-	}
-	var keep os.FileMode
-	info, statErr := os.Stat(path)
-	if statErr == nil {
-		keep = info.Mode().Perm()
-	}
-	tmp, err := createBeside(path)
-	if err != nil {
-		return plan.UnwrapPathError(err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if statErr == nil {
-		if err = tmp.Chmod(keep); err != nil {
-			return err
-		}
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-// createBeside creates a new temporary file in path's directory with mode 0666, which the
-// umask narrows as it would for any new file (os.CreateTemp always uses 0600).
-func createBeside(path string) (*os.File, error) {
-	dir, base := filepath.Split(path)
-	for i := 0; ; i++ {
-		name := filepath.Join(dir, fmt.Sprintf(".%s.%d.%d.tmp", base, os.Getpid(), i))
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
-		if !errors.Is(err, fs.ErrExist) || i >= 100 {
-			return f, err
-		}
-	}
 }

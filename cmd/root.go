@@ -59,7 +59,10 @@ func NewRootCmd(env *Env) *cobra.Command {
 			"and scores them for quarterly reviews (okr report).",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// okr --version prints the line okr version prints.
+		Version: currentBuild().String(),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
@@ -73,7 +76,10 @@ func NewRootCmd(env *Env) *cobra.Command {
 		newInitCmd(env),
 		newNextCmd(env),
 		newVersionCmd(env),
+		newCheckinCmd(env),
+		newSchemaCmd(env),
 	)
+	addCompletions(env, root)
 	return root
 }
 

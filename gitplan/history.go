@@ -5,12 +5,12 @@ import (
 	"errors"
 	"runtime"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/okr-tool/okr/history"
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/vcs"
+	"golang.org/x/sync/errgroup"
 )
 
 // HistoryOptions say whose history to read.
@@ -155,43 +155,35 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, len(files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				f := files[i]
-				ph := history.NewPlan(f)
-				vs := commits.versions[f]
-				for j := len(vs) - 1; j >= 0; j-- {
-					v := vs[j]
-					rev := history.Revision{Commit: v.commit, Date: v.date, Pending: pending[v.commit]}
-					if j == 0 && !dirty[f] {
-						ph.Add(rev, newest[f])
-						continue
-					}
-					data, ok := blobs[v.blob]
-					if !ok {
-						ph.Add(rev, nil)
-						continue
-					}
-					p, _ := plan.Parse(f, data)
-					ph.Add(rev, p)
+	var g errgroup.Group
+	g.SetLimit(workers)
+	for i, f := range files {
+		g.Go(func() error {
+			ph := history.NewPlan(f)
+			vs := commits.versions[f]
+			for j := len(vs) - 1; j >= 0; j-- {
+				v := vs[j]
+				rev := history.Revision{Commit: v.commit, Date: v.date, Pending: pending[v.commit]}
+				if j == 0 && !dirty[f] {
+					ph.Add(rev, newest[f])
+					continue
 				}
-				if dirty[f] {
-					ph.Add(history.Revision{Date: opts.Today, Pending: opts.Base != ""}, newest[f])
+				data, ok := blobs[v.blob]
+				if !ok {
+					ph.Add(rev, nil)
+					continue
 				}
-				plans[i] = ph
+				p, _ := plan.Parse(f, data)
+				ph.Add(rev, p)
 			}
-		}()
+			if dirty[f] {
+				ph.Add(history.Revision{Date: opts.Today, Pending: opts.Base != ""}, newest[f])
+			}
+			plans[i] = ph
+			return nil
+		})
 	}
-	for i := range files {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	g.Wait() // the tasks cannot fail
 	for i, f := range files {
 		h.Plans[f] = plans[i]
 	}

@@ -49,6 +49,14 @@ func BenchmarkHistory(b *testing.B) {
 			}
 		}
 	})
+	b.Run("load-at-HEAD", func(b *testing.B) {
+		for b.Loop() {
+			at, _, err := r.Load(ctx, "HEAD", gitplan.LoadOptions{})
+			if err != nil || len(at.Plans) != len(repo.Plans) {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("git-log-p", func(b *testing.B) {
 		for b.Loop() {
 			cmd := exec.Command("git", "-C", dir, "log", "-p")

@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/okr-tool/okr/vcs"
@@ -53,39 +52,4 @@ func (r *Repo) planPath(gitPath string) (string, bool) {
 // a missing revision or a shallow clone.
 func (r *Repo) Resolve(ctx context.Context, rev string) (string, error) {
 	return r.Git.Resolve(ctx, rev)
-}
-
-// nestedRoots returns the directories (relative to the plan root) below the root that are
-// plan repositories of their own: they hold a .okr.yaml, or are submodules. Discovery does not
-// descend into them.
-func nestedRoots(entries []vcs.TreeEntry, rel func(string) (string, bool)) map[string]bool {
-	nested := map[string]bool{}
-	for _, e := range entries {
-		p, ok := rel(e.Path)
-		if !ok {
-			continue
-		}
-		switch {
-		case e.Mode == vcs.ModeSubmodule:
-			nested[p] = true
-		case path.Base(p) == ".okr.yaml" && path.Dir(p) != ".":
-			nested[path.Dir(p)] = true
-		case path.Base(p) == ".git" && path.Dir(p) != ".":
-			nested[path.Dir(p)] = true
-		}
-	}
-	return nested
-}
-
-// underNested reports whether a plan-root-relative path lies in one of the nested roots.
-func underNested(nested map[string]bool, p string) bool {
-	if len(nested) == 0 {
-		return false
-	}
-	for dir := path.Dir(p); dir != "." && dir != "/" && dir != ""; dir = path.Dir(dir) {
-		if nested[dir] {
-			return true
-		}
-	}
-	return false
 }

@@ -17,12 +17,39 @@ type Options struct {
 	// Files limits the reported findings to these repository-relative files; nil reports all.
 	// Cross-plan rules still see the whole repository.
 	Files map[string]bool
-	// History is the plans' past as git records it, for the rules that need it
-	// (moved-goalposts, kpi-stale); the git layer fills it. Nil outside git, and the rules
-	// whose Info.Requires it does not provide then do not run.
+	// History is the plans' past as git records it, for the rules that need it (Info.Requires).
+	// When nil, Run asks HistoryProvider for it; when neither provides what a rule requires,
+	// the rule does not run.
 	History *history.History
+	// HistoryProvider reads the plans' history on demand (the git layer implements it). Run
+	// calls it at most once, only when an active rule requires history, and only for the
+	// files such rules read. Nil outside git.
+	HistoryProvider HistoryProvider
 	// AsOf is the day date-dependent rules judge by (kpi-stale); zero means today.
 	AsOf time.Time
+}
+
+// HistoryProvider reads the plans' history for the rules that require it (Info.Requires).
+type HistoryProvider interface {
+	// PullRequest reports, without reading anything, whether the history compares the plans
+	// with a base revision (pull-request mode), as RequiresPullRequest needs.
+	PullRequest() bool
+	// History reads the history of these plan files of repo (repository-relative paths).
+	History(repo *plan.Repository, files map[string]bool) (*history.History, error)
+}
+
+// HistoryReader is implemented by a rule that requires history (Info.Requires) and reads only
+// part of it: it names the plan files whose history it reads in this run. A rule that does not
+// implement it reads the history of the reported files.
+type HistoryReader interface {
+	HistoryFiles(c *Context) []string
+}
+
+// Skipped is a rule that was on but did not run, because the history it requires could not be
+// read.
+type Skipped struct {
+	Rule string
+	Err  error
 }
 
 // Context is handed to rules while they run: it knows the repository, which rule is running,
@@ -36,7 +63,11 @@ type Context struct {
 	rule     *Info
 	severity Severity
 	findings []Finding
+	files    map[string]bool // Options.Files
 }
+
+// Reported reports whether findings in a repository-relative file are reported (Options.Files).
+func (c *Context) Reported(file string) bool { return c.files == nil || c.files[file] }
 
 // Report records a finding of the running rule at pos in file. It belongs to no object, so
 // only a suppression on pos's line silences it.
@@ -102,23 +133,29 @@ func Run(repo *plan.Repository, opts Options) *Result {
 		return info.Severity
 	}
 	active := map[string]Severity{}
-	ran := map[string]bool{}
 	for _, r := range rules {
 		info := r.Info()
 		active[info.ID] = severity(info)
-		ran[info.ID] = active[info.ID] != Off && provides(opts.History, info.Requires)
 	}
 
-	c := &Context{Repo: repo, History: opts.History, AsOf: opts.AsOf}
+	c := &Context{Repo: repo, History: opts.History, AsOf: opts.AsOf, files: opts.Files}
 	if c.AsOf.IsZero() {
 		c.AsOf = plan.Today()
+	}
+	res := &Result{Findings: []Finding{}}
+	if c.History == nil && opts.HistoryProvider != nil {
+		res.Skipped = c.readHistory(rules, active, opts.HistoryProvider)
+	}
+	ran := map[string]bool{}
+	for _, r := range rules {
+		info := r.Info()
+		ran[info.ID] = active[info.ID] != Off && provides(c.History, info.Requires)
 	}
 	plans := plansByFile(repo)
 	c.addDiagnostics(repo, plans, active)
 	c.visit(repo, rules, active, ran)
 	c.findings = suppress(c.findings, plans, rules, active, ran)
 
-	res := &Result{Findings: []Finding{}}
 	for _, f := range c.findings {
 		if opts.Files != nil && !opts.Files[f.File] {
 			continue
@@ -217,6 +254,44 @@ func (c *Context) visit(repo *plan.Repository, rules []Rule, active map[string]S
 		use(r)
 		r.VisitRepository(c, repo)
 	}
+}
+
+// readHistory asks hp for the history the active rules require, for the files they read, and
+// sets c.History. When it cannot be read, it returns the rules that therefore do not run.
+func (c *Context) readHistory(rules []Rule, active map[string]Severity, hp HistoryProvider) []Skipped {
+	var asking []string
+	files := map[string]bool{}
+	for _, r := range rules {
+		info := r.Info()
+		if info.Requires == "" || active[info.ID] == Off || (info.Requires == RequiresPullRequest && !hp.PullRequest()) {
+			continue
+		}
+		asking = append(asking, info.ID)
+		if hr, ok := r.(HistoryReader); ok {
+			for _, f := range hr.HistoryFiles(c) {
+				files[f] = true
+			}
+			continue
+		}
+		for _, f := range c.Repo.Files {
+			if c.Reported(f) {
+				files[f] = true
+			}
+		}
+	}
+	if len(files) == 0 {
+		return nil // nothing to read: the rules find nothing either
+	}
+	h, err := hp.History(c.Repo, files)
+	if err != nil {
+		skipped := make([]Skipped, len(asking))
+		for i, id := range asking {
+			skipped[i] = Skipped{Rule: id, Err: err}
+		}
+		return skipped
+	}
+	c.History = h
+	return nil
 }
 
 // provides reports whether a run with history h has what a rule requires (Info.Requires).

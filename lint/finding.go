@@ -50,4 +50,7 @@ type Summary struct {
 type Result struct {
 	Findings []Finding
 	Summary  Summary
+	// Skipped are the rules that were on but did not run, because the history they require
+	// could not be read (Options.HistoryProvider failed).
+	Skipped []Skipped
 }

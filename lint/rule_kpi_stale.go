@@ -41,6 +41,17 @@ objectives: []
 	}}
 }
 
+// HistoryFiles are the plans whose period contains the day of the run.
+func (r *kpiStale) HistoryFiles(c *Context) []string {
+	var files []string
+	for _, p := range c.Repo.Plans {
+		if p.Period.Set && p.Period.Value.Contains(c.AsOf) {
+			files = append(files, p.File)
+		}
+	}
+	return files
+}
+
 // VisitKPI judges the live KPIs of the plans whose period contains the day of the run.
 func (r *kpiStale) VisitKPI(c *Context, k *plan.KPI) {
 	if c.History == nil || !k.Plan.Period.Set || !k.Plan.Period.Value.Contains(c.AsOf) {

@@ -25,12 +25,7 @@ type suppressionIndex map[int32][]*suppressionState
 // after a value, the next line for a comment alone on its line (skipping further okr:ignore
 // comments stacked below it).
 func indexSuppressions(p *plan.Plan) (suppressionIndex, []*suppressionState) {
-	alone := map[int32]bool{}
-	for _, s := range p.Suppressions {
-		if s.OwnLine {
-			alone[s.Pos.Line] = true
-		}
-	}
+	target := ownLineTargets(p.Suppressions)
 	idx := suppressionIndex{}
 	states := make([]*suppressionState, len(p.Suppressions))
 	for i := range p.Suppressions {
@@ -39,14 +34,35 @@ func indexSuppressions(p *plan.Plan) (suppressionIndex, []*suppressionState) {
 		states[i] = st
 		line := s.Pos.Line
 		if s.OwnLine {
-			line++
-			for alone[line] {
-				line++
-			}
+			line = target[line]
 		}
 		idx[line] = append(idx[line], st)
 	}
 	return idx, states
+}
+
+// ownLineTargets maps the line of each comment alone on its line to the line it applies to: the
+// first line below it that is not such a comment. A stack of comments is walked once, from the
+// bottom up, so 40,000 stacked comments cost 40,000 steps, not 40,000².
+func ownLineTargets(sups []plan.Suppression) map[int32]int32 {
+	var lines []int32
+	for _, s := range sups {
+		if s.OwnLine {
+			lines = append(lines, s.Pos.Line)
+		}
+	}
+	slices.Sort(lines)
+	lines = slices.Compact(lines)
+	target := make(map[int32]int32, len(lines))
+	for i := len(lines) - 1; i >= 0; i-- {
+		line := lines[i]
+		if i+1 < len(lines) && lines[i+1] == line+1 {
+			target[line] = target[line+1]
+		} else {
+			target[line] = line + 1
+		}
+	}
+	return target
 }
 
 // silences reports whether a comment on one of the finding's lines names its rule, and marks

@@ -48,6 +48,7 @@ type pair struct {
 	key   string
 	keyN  *yaml.Node
 	value *yaml.Node
+	via   *yaml.Node // for a merged entry, the value of the "<<" that merged it in
 }
 
 // entries lists a mapping's key/value pairs, expanding "<<" merge keys, and reports duplicate
@@ -73,8 +74,8 @@ func (d *decoder) entries(m *yaml.Node, what string, known []string) (out []pair
 			d.addf(posOf(k), RuleSchema, "a %s's keys must be plain names, not a %s", what, kindName(k))
 			continue
 		}
-		if k.Value == "<<" && k.Tag == "!!merge" {
-			merged = append(merged, d.mergeEntries(v, what)...)
+		if isMergeKey(k) {
+			merged = append(merged, d.mergeEntries(v)...)
 			continue
 		}
 		if !contains(known, k.Value) {
@@ -97,9 +98,18 @@ func (d *decoder) entries(m *yaml.Node, what string, known []string) (out []pair
 		}
 		d.pairs = append(d.pairs, pair{key: k.Value, keyN: k, value: v})
 	}
-	// Keys written in the mapping win over merged ones.
+	// Keys written in the mapping win over merged ones, and the first merged one over later ones.
 	for _, p := range merged {
-		if contains(known, p.key) && firstLine(p.key) == 0 {
+		if !contains(known, p.key) {
+			hint := "allowed keys are " + strings.Join(known, ", ")
+			if near := Nearest(p.key, known); near != "" {
+				hint = fmt.Sprintf("did you mean %q?", near)
+			}
+			d.addf(posOf(p.keyN), RuleSchema, "unknown key %s in %s, merged by \"<<\" on line %d; %s",
+				quote(p.key), what, p.via.Line, hint)
+			continue
+		}
+		if firstLine(p.key) == 0 {
 			d.pairs = append(d.pairs, p)
 		}
 	}
@@ -110,8 +120,30 @@ func (d *decoder) entries(m *yaml.Node, what string, known []string) (out []pair
 // order of their entries calls.
 func (d *decoder) release(entries []pair) { d.pairs = d.pairs[:len(d.pairs)-len(entries)] }
 
-func (d *decoder) mergeEntries(v *yaml.Node, what string) []pair {
-	v = d.resolve(v)
+// isMergeKey reports whether a key is YAML's merge key: a plain "<<" ("<<" in quotes is a
+// key like any other).
+func isMergeKey(k *yaml.Node) bool {
+	return k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge"
+}
+
+// mergeEntries returns the entries a merge key brings into a mapping, as YAML defines them: the
+// value is a mapping or a list of mappings, the first mapping that has a key wins, and a merged
+// mapping's own "<<" keys are merged in turn. A value of any other kind is reported, not
+// ignored.
+func (d *decoder) mergeEntries(v *yaml.Node) []pair {
+	var out []pair
+	d.mergeInto(&out, v, 0)
+	return out
+}
+
+// mergeInto appends to out the entries that via, the value of a "<<", merges in; depth counts
+// the merges within merges that led to it.
+func (d *decoder) mergeInto(out *[]pair, via *yaml.Node, depth int) {
+	if depth > MaxDepth {
+		d.addf(posOf(via), RuleYAMLSyntax, "merge keys (<<) nest deeper than %d levels, or a mapping merges itself; merge fewer levels", MaxDepth)
+		return
+	}
+	v := d.resolve(via)
 	var sources []*yaml.Node
 	switch v.Kind {
 	case yaml.MappingNode:
@@ -120,20 +152,69 @@ func (d *decoder) mergeEntries(v *yaml.Node, what string) []pair {
 		for _, s := range v.Content {
 			sources = append(sources, d.resolve(s))
 		}
+	default:
+		d.addf(posOf(via), RuleSchema, "a merge key (<<) takes a mapping or a list of mappings, not a %s; "+
+			"write <<: *anchor, or remove it", kindName(v))
+		return
 	}
-	var out []pair
 	for _, s := range sources {
 		if s.Kind != yaml.MappingNode {
 			d.addf(posOf(s), RuleSchema, "a merge key (<<) takes a mapping or a list of mappings, not a %s", kindName(s))
 			continue
 		}
+		var nested []*yaml.Node
 		for i := 0; i+1 < len(s.Content) && !d.over; i += 2 {
-			if k := d.resolve(s.Content[i]); k.Kind == yaml.ScalarNode {
-				out = append(out, pair{key: k.Value, keyN: k, value: s.Content[i+1]})
+			k := d.resolve(s.Content[i])
+			switch {
+			case isMergeKey(k):
+				nested = append(nested, s.Content[i+1])
+			case k.Kind == yaml.ScalarNode:
+				*out = append(*out, pair{key: k.Value, keyN: k, value: s.Content[i+1], via: via})
+			default:
+				d.addf(posOf(k), RuleSchema, "a merged mapping's keys must be plain names, not a %s", kindName(k))
 			}
 		}
+		// A mapping's own keys win over what it merges, so its merges come after them.
+		for _, n := range nested {
+			d.mergeInto(out, n, depth+1)
+		}
 	}
-	return out
+}
+
+// hasKeyWithMerges reports whether a mapping has key, itself or through its merge keys ("<<"),
+// looking at each merged mapping once.
+func hasKeyWithMerges(m *yaml.Node, key string) bool {
+	seen := map[*yaml.Node]bool{}
+	var has func(m *yaml.Node, depth int) bool
+	has = func(m *yaml.Node, depth int) bool {
+		for m != nil && m.Kind == yaml.AliasNode {
+			m = m.Alias
+		}
+		if m == nil || seen[m] || depth > MaxDepth {
+			return false
+		}
+		seen[m] = true
+		switch m.Kind {
+		case yaml.SequenceNode:
+			for _, s := range m.Content {
+				if has(s, depth+1) {
+					return true
+				}
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(m.Content); i += 2 {
+				k := m.Content[i]
+				if k.Kind == yaml.ScalarNode && k.Value == key && !isMergeKey(k) {
+					return true
+				}
+				if isMergeKey(k) && has(m.Content[i+1], depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return has(m, 0)
 }
 
 func contains(list []string, s string) bool {
@@ -221,10 +302,20 @@ func parseNumber(v *yaml.Node) (float64, error) {
 	switch v.Tag {
 	case "!!int":
 		s := strings.ReplaceAll(v.Value, "_", "")
-		if i, err := strconv.ParseInt(s, 0, 64); err == nil {
+		if base := intBase(s); base != "" {
+			// The YAML library reads 0x, 0o and 0b numbers; a plan's figures are decimal, so
+			// such a number is more likely a slip than meant, and is refused with its value.
+			if i, err := strconv.ParseInt(s, 0, 64); err == nil {
+				return 0, fmt.Errorf("%s is written in %s; plans use decimal numbers, so write %d", quote(v.Value), base, i)
+			}
+			return 0, fmt.Errorf("%s is written in %s and is out of range; plans use decimal numbers", quote(v.Value), base)
+		}
+		// Base 10 always: YAML 1.2 reads 017 as 17, where the YAML library (and base 0) would
+		// read it as the octal 15.
+		if i, err := strconv.ParseInt(s, 10, 64); err == nil {
 			return float64(i), nil
 		}
-		if u, err := strconv.ParseUint(s, 0, 64); err == nil {
+		if u, err := strconv.ParseUint(s, 10, 64); err == nil {
 			return float64(u), nil
 		}
 		if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(f, 0) {
@@ -249,6 +340,24 @@ func parseNumber(v *yaml.Node) (float64, error) {
 		}
 	}
 	return 0, fmt.Errorf("must be a number, not %s %s", kindName(v), quote(v.Value))
+}
+
+// intBase names the base of an integer written with a 0x, 0o or 0b prefix (after an optional
+// sign), or returns "" for a decimal integer, leading zeros and all.
+func intBase(s string) string {
+	s = strings.TrimLeft(s, "+-")
+	if len(s) < 2 || s[0] != '0' {
+		return ""
+	}
+	switch s[1] {
+	case 'x', 'X':
+		return "hexadecimal"
+	case 'o', 'O':
+		return "octal"
+	case 'b', 'B':
+		return "binary"
+	}
+	return ""
 }
 
 func (d *decoder) boolean(p pair) Field[bool] {

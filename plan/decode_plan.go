@@ -165,6 +165,14 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 		case "done":
 			kr.Done = d.boolean(e)
 			effortOnly = append(effortOnly, e)
+		case "confidence":
+			kr.Confidence = d.number(e)
+			if kr.Confidence.Set && (kr.Confidence.Value < 0 || kr.Confidence.Value > 1) {
+				d.addf(kr.Confidence.Pos, RuleSchema, "confidence must be between 0 and 1, e.g. 0.6 for 60%%")
+				kr.Confidence.Set = false
+			}
+		case "note":
+			kr.Note = d.text(e)
 		}
 	}
 	if !kr.Type.Set {
@@ -215,16 +223,25 @@ func (d *decoder) checkIDs(p *Plan) {
 // linkKPIs checks that each key result's kpi names a KPI of the plan, and infers the direction
 // of KPIs that do not state one from the key result that measures them.
 func (d *decoder) linkKPIs(p *Plan) {
+	// Indexes instead of p.KPI and p.LinkedKeyResult, which search the whole plan: a plan of
+	// thousands of KPIs and key results costs linear time, not their product.
 	var ids []string
+	isKPI := make(map[string]bool, len(p.KPIs))
 	for _, k := range p.KPIs {
 		ids = append(ids, k.ID.Value)
+		isKPI[k.ID.Value] = true
 	}
+	linked := map[string]*KeyResult{}
+	budget := planSuggestBudget(p)
 	for _, kr := range p.KeyResults() {
-		if !kr.KPI.Set || p.KPI(kr.KPI.Value) != nil {
+		if kr.KPI.Set && linked[kr.KPI.Value] == nil {
+			linked[kr.KPI.Value] = kr
+		}
+		if !kr.KPI.Set || isKPI[kr.KPI.Value] {
 			continue
 		}
 		d.addf(kr.KPI.Pos, RuleReference, "kpi %s is not a KPI of this plan%s; add it under kpis: or fix the id",
-			quote(kr.KPI.Value), Suggest(kr.KPI.Value, ids))
+			quote(kr.KPI.Value), budget.suggestion(kr.KPI.Value, ids))
 	}
 	for _, k := range p.KPIs {
 		if k.Direction.Set {

@@ -65,22 +65,6 @@ func IsYAMLFile(name string) bool {
 	return ext == ".yaml" || ext == ".yml"
 }
 
-// IsCandidate reports whether a repository-relative path (forward slashes) is read when walking:
-// a YAML file outside skipped directories that matches one of globs (any, when globs is empty).
-func IsCandidate(rel string, globs []string) bool {
-	if !IsYAMLFile(rel) {
-		return false
-	}
-	dir := path.Dir(rel)
-	for dir != "." && dir != "/" && dir != "" {
-		if SkipDir(path.Base(dir)) {
-			return false
-		}
-		dir = path.Dir(dir)
-	}
-	return MatchAny(globs, rel)
-}
-
 // MatchAny reports whether rel matches one of the globs, or globs is empty.
 func MatchAny(globs []string, rel string) bool {
 	if len(globs) == 0 {
@@ -102,23 +86,37 @@ func MatchGlob(pattern, name string) bool {
 	return matchParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
 }
 
+// matchParts runs the pattern over the name's elements once, keeping the set of name positions
+// the pattern read so far can end at. Each pattern element costs one pass over the name, so
+// twenty "**" elements against a path 23 directories deep cost 20×24 steps, not 24^20.
 func matchParts(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			for i := 0; i <= len(name); i++ {
-				if matchParts(pat[1:], name[i:]) {
-					return true
+	at := make([]bool, len(name)+1) // at[j]: the pattern so far matches name[:j]
+	next := make([]bool, len(name)+1)
+	at[0] = true
+	for _, p := range pat {
+		clear(next)
+		found := false
+		if p == "**" {
+			// Any number of directories: every position at or after the first one reached.
+			for j, ok := range at {
+				if ok || (j > 0 && next[j-1]) {
+					next[j], found = true, true
 				}
 			}
+		} else {
+			for j := range name {
+				if !at[j] {
+					continue
+				}
+				if ok, err := path.Match(p, name[j]); err == nil && ok {
+					next[j+1], found = true, true
+				}
+			}
+		}
+		if !found {
 			return false
 		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, err := path.Match(pat[0], name[0]); err != nil || !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
+		at, next = next, at
 	}
 	return true // the pattern named a directory above the file, or the file itself
 }
@@ -136,11 +134,15 @@ func ValidGlob(pattern string) error {
 	return nil
 }
 
-// walk lists the candidate plan files under dir (absolute, inside root), as paths relative to
-// root.
-func walk(root, dir string, globs []string) ([]string, error) {
+// walk lists the candidate plan files under dir (a slash path relative to the root of fsys,
+// "." for all), as root-relative paths. The same walk reads the work tree (os.DirFS) and a git
+// tree at a revision, so both follow one set of rules: hidden directories, vendor/ and
+// node_modules/ are skipped, nested repositories (with their own .okr.yaml or .git) are not
+// entered, a symbolic link to a file is read like the file, links to directories are not
+// followed (so a link cycle cannot trap the walk), and globs limit the paths.
+func walk(fsys fs.FS, dir string, globs []string) ([]string, error) {
 	var files []string
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir {
 				return err
@@ -148,32 +150,37 @@ func walk(root, dir string, globs []string) ([]string, error) {
 			return nil // an unreadable subdirectory is skipped, like the tools users know
 		}
 		if e.IsDir() {
-			if p != dir && (SkipDir(e.Name()) || isRoot(p)) {
-				return filepath.SkipDir
+			if p != dir && (SkipDir(e.Name()) || isRootFS(fsys, p)) {
+				return fs.SkipDir
 			}
-			return nil
-		}
-		if !e.Type().IsRegular() {
-			// A symbolic link to a file is read like the file; links to directories are not
-			// followed, so a link cycle cannot trap the walk.
-			if e.Type()&fs.ModeSymlink == 0 {
-				return nil
-			}
-			if info, err := os.Stat(p); err != nil || !info.Mode().IsRegular() {
-				return nil
-			}
-		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
 			return nil
 		}
 		// Directories were filtered above, so a hidden directory the user named is still read.
-		if rel = filepath.ToSlash(rel); IsYAMLFile(rel) && MatchAny(globs, rel) {
-			files = append(files, rel)
+		if !IsYAMLFile(p) || !MatchAny(globs, p) {
+			return nil
 		}
+		if !e.Type().IsRegular() {
+			if e.Type()&fs.ModeSymlink == 0 {
+				return nil
+			}
+			if info, err := fs.Stat(fsys, p); err != nil || !info.Mode().IsRegular() {
+				return nil
+			}
+		}
+		files = append(files, p)
 		return nil
 	})
 	return files, err
+}
+
+// isRootFS is isRoot for a directory of fsys.
+func isRootFS(fsys fs.FS, dir string) bool {
+	for _, marker := range []string{".okr.yaml", ".git"} {
+		if _, err := fs.Lstat(fsys, path.Join(dir, marker)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // relInside returns p relative to root with forward slashes, or an error when p is outside.

@@ -1,11 +1,14 @@
 package plan
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestMatchGlob(t *testing.T) {
@@ -35,25 +38,34 @@ func TestMatchGlob(t *testing.T) {
 	}
 }
 
-func TestIsCandidate(t *testing.T) {
+// TestWalk pins discovery's rules on an in-memory file system: the work tree and a git tree are
+// walked by the same code.
+func TestWalk(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, name := range []string{
+		"plans/2026-Q3/sales.yaml", "plans/2026-Q3/sales.YML", "plans/2026-Q3/sales.json",
+		".github/workflows/ci.yaml", "vendor/x/plan.yaml", "web/node_modules/x/plan.yaml", ".okr.yaml",
+		"other/a.yaml", "nested/.okr.yaml", "nested/plan.yaml", "sub/.git", "sub/plan.yaml",
+	} {
+		fsys[name] = &fstest.MapFile{Data: []byte("period: 2026-Q3\n")}
+	}
+	fsys["plans/link.yaml"] = &fstest.MapFile{Data: []byte("2026-Q3/sales.yaml"), Mode: fs.ModeSymlink}
+	fsys["plans/dangling.yaml"] = &fstest.MapFile{Data: []byte("missing.yaml"), Mode: fs.ModeSymlink}
 	tests := []struct {
-		path  string
+		dir   string
 		globs []string
-		want  bool
+		want  string
 	}{
-		{"plans/2026-Q3/sales.yaml", nil, true},
-		{"plans/2026-Q3/sales.YML", nil, true},
-		{"plans/2026-Q3/sales.json", nil, false},
-		{".github/workflows/ci.yaml", nil, false},
-		{"vendor/x/plan.yaml", nil, false},
-		{"web/node_modules/x/plan.yaml", nil, false},
-		{".okr.yaml", nil, false},
-		{"plans/a.yaml", []string{"plans/**"}, true},
-		{"other/a.yaml", []string{"plans/**"}, false},
+		{".", nil, "[other/a.yaml plans/2026-Q3/sales.YML plans/2026-Q3/sales.yaml plans/link.yaml]"},
+		{".", []string{"plans/**"}, "[plans/2026-Q3/sales.YML plans/2026-Q3/sales.yaml plans/link.yaml]"},
+		{".", []string{"other/**"}, "[other/a.yaml]"},
+		{".github", nil, "[.github/workflows/ci.yaml]"}, // a hidden directory the user named
+		{"nested", nil, "[nested/plan.yaml]"},
 	}
 	for _, tt := range tests {
-		if got := IsCandidate(tt.path, tt.globs); got != tt.want {
-			t.Errorf("IsCandidate(%q, %q) = %v, want %v", tt.path, tt.globs, got, tt.want)
+		got, err := walk(fsys, tt.dir, tt.globs)
+		if err != nil || fmt.Sprint(got) != tt.want {
+			t.Errorf("walk(%s, %q) = %v, %v; want %s", tt.dir, tt.globs, got, err, tt.want)
 		}
 	}
 }

@@ -3,11 +3,14 @@ package plan
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // LoadOptions say which plans to load.
@@ -22,6 +25,17 @@ type LoadOptions struct {
 	Globs []string
 	// Workers is the number of files parsed at once; 0 means GOMAXPROCS.
 	Workers int
+	// FS, when set, is the repository's files to read instead of the work tree at Root: for
+	// example a git tree at a revision. Its paths are relative to Root; Root still resolves
+	// Args and is the Root of the result. Symbolic links are followed through fs.Stat and
+	// recognised through fs.Lstat, so FS should implement fs.ReadLinkFS (os.DirFS does).
+	FS fs.FS
+}
+
+// Prefetcher is implemented by a LoadOptions.FS that reads files faster in one batch than one by
+// one (a git tree: one git process for every blob): Load names the files it is about to read.
+type Prefetcher interface {
+	Prefetch(names []string) error
 }
 
 // Source is the content of one file to load as a plan.
@@ -32,7 +46,7 @@ type Source struct {
 	// Err is set when the file could not be read; it is reported as a diagnostic.
 	Err error
 
-	path string // when set, the file to read Data from
+	fsys fs.FS // when set, the file system to read Data from, at File
 }
 
 // Load reads every plan of the repository and links them. It returns the repository and the set
@@ -56,10 +70,24 @@ func Load(opts LoadOptions) (*Repository, map[string]bool, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	fsys := opts.FS
+	if fsys == nil {
+		fsys = os.DirFS(root)
+	}
 
-	files, err := walk(root, root, opts.Globs)
+	files, err := walk(fsys, ".", opts.Globs)
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read %s: %w", root, unwrapPathError(err))
+	}
+	listed := make(map[string]bool, len(files))
+	for _, f := range files {
+		listed[f] = true
+	}
+	add := func(f string) {
+		if !listed[f] {
+			listed[f] = true
+			files = append(files, f) // e.g. in a hidden directory the user named
+		}
 	}
 	var selected, named map[string]bool
 	if len(opts.Args) > 0 {
@@ -70,13 +98,18 @@ func Load(opts LoadOptions) (*Repository, map[string]bool, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		info, err := os.Stat(abs)
+		rel, relErr := relInside(root, abs)
+		var info fs.FileInfo
+		if opts.FS == nil {
+			info, err = os.Stat(abs)
+		} else if relErr == nil {
+			info, err = fs.Stat(fsys, rel)
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("cannot read %s: %w", arg, unwrapPathError(err))
 		}
-		rel, err := relInside(root, abs)
-		if err != nil {
-			return nil, nil, err
+		if relErr != nil {
+			return nil, nil, relErr
 		}
 		if !info.IsDir() && !info.Mode().IsRegular() {
 			// Reading a named pipe or a device would block or never end.
@@ -84,48 +117,33 @@ func Load(opts LoadOptions) (*Repository, map[string]bool, error) {
 		}
 		if !info.IsDir() {
 			selected[rel], named[rel] = true, true
-			if !slices.Contains(files, rel) {
-				files = append(files, rel)
-			}
+			add(rel)
 			continue
 		}
-		under, err := walk(root, abs, opts.Globs)
+		under, err := walk(fsys, rel, opts.Globs)
 		if err != nil {
 			return nil, nil, fmt.Errorf("cannot read %s: %w", arg, unwrapPathError(err))
 		}
 		for _, f := range under {
 			selected[f] = true
-			if !slices.Contains(files, f) {
-				files = append(files, f) // a hidden directory the user named
-			}
+			add(f)
 		}
 	}
 
-	// The workers read the files themselves, so reading overlaps parsing on every core.
-	sources := make(chan Source)
-	go func() {
-		defer close(sources)
-		for _, f := range files {
-			sources <- Source{File: f, Named: named[f], path: filepath.Join(root, filepath.FromSlash(f))}
+	if p, ok := fsys.(Prefetcher); ok {
+		if err := p.Prefetch(files); err != nil {
+			return nil, nil, err
 		}
-	}()
-	return link(root, sources, opts.Workers), selected, nil
+	}
+	sources := make([]Source, len(files))
+	for i, f := range files {
+		sources[i] = Source{File: f, Named: named[f], fsys: fsys}
+	}
+	return LoadSources(root, sources, opts.Workers), selected, nil
 }
 
-// LoadSources parses and links plans whose content was read elsewhere (e.g. from git objects).
+// LoadSources parses and links plans whose content was read elsewhere.
 func LoadSources(root string, sources []Source, workers int) *Repository {
-	ch := make(chan Source)
-	go func() {
-		defer close(ch)
-		for _, s := range sources {
-			ch <- s
-		}
-	}()
-	return link(root, ch, workers)
-}
-
-// link parses sources on several goroutines and builds the repository.
-func link(root string, sources <-chan Source, workers int) *Repository {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -134,34 +152,33 @@ func link(root string, sources <-chan Source, workers int) *Repository {
 		plans []*Plan
 		diags []Diagnostic
 		files []string
-		wg    sync.WaitGroup
+		g     errgroup.Group
 	)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for s := range sources {
-				p, ds, isPlan := parseSource(s)
-				if !isPlan {
-					continue
-				}
-				mu.Lock()
-				files = append(files, s.File)
-				if p != nil {
-					plans = append(plans, p)
-				}
-				diags = append(diags, ds...)
-				mu.Unlock()
+	// Each task reads its file itself, so reading overlaps parsing on every core.
+	g.SetLimit(workers)
+	for _, s := range sources {
+		g.Go(func() error {
+			p, ds, isPlan := parseSource(s)
+			if !isPlan {
+				return nil
 			}
-		}()
+			mu.Lock()
+			defer mu.Unlock()
+			files = append(files, s.File)
+			if p != nil {
+				plans = append(plans, p)
+			}
+			diags = append(diags, ds...)
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait() // the tasks report problems as diagnostics, never as errors
 	return NewRepository(root, plans, diags, files)
 }
 
 func parseSource(s Source) (*Plan, []Diagnostic, bool) {
-	if s.path != "" {
-		s.Data, s.Err = readFile(s.path)
+	if s.fsys != nil {
+		s.Data, s.Err = readFile(s.fsys, s.File)
 	}
 	if s.Err != nil {
 		return nil, []Diagnostic{newDiagnostic(s.File, Pos{}, RuleYAMLSyntax, "cannot read the file: %v", s.Err)}, true
@@ -175,8 +192,8 @@ func parseSource(s Source) (*Plan, []Diagnostic, bool) {
 
 // readFile reads a file up to one byte more than MaxFileSize, so that an oversized file is
 // recognised without reading all of it.
-func readFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}
@@ -204,7 +221,7 @@ func readFile(name string) ([]byte, error) {
 	}
 }
 
-// unwrapPathError drops the path from an *os.PathError; messages name the path themselves.
+// unwrapPathError drops the path from an *fs.PathError; messages name the path themselves.
 func unwrapPathError(err error) error {
 	if pe, ok := err.(*os.PathError); ok {
 		return pe.Err

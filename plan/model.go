@@ -239,6 +239,10 @@ type KeyResult struct {
 	Due      Field[time.Time]
 	Progress Field[float64]
 	Done     Field[bool]
+
+	// Check-in notes.
+	Confidence Field[float64] // the owner's confidence of reaching the target, 0..1
+	Note       Field[string]  // a short remark from the latest check-in
 }
 
 // Direction is the way the key result's metric should move: down when the target is below the

@@ -24,6 +24,7 @@ type TreeEntry struct {
 	Mode string // one of the Mode constants
 	Type string // "blob", or "commit" for a submodule
 	ID   string // object hash
+	Size int64  // the blob's size in bytes; 0 for a submodule
 }
 
 // IsFile reports whether the entry is a regular file (executable or not).
@@ -35,7 +36,7 @@ func (r *Repo) ListTree(ctx context.Context, commit, dir string) ([]TreeEntry, e
 	if err := r.checkRevs(commit); err != nil {
 		return nil, err
 	}
-	args := []string{"ls-tree", "-r", "-z", "--full-tree", commit}
+	args := []string{"ls-tree", "-r", "-z", "--long", "--full-tree", commit}
 	if dir = strings.TrimSuffix(dir, "/"); dir != "" {
 		args = append(args, "--", dir+"/")
 	}
@@ -48,13 +49,14 @@ func (r *Repo) ListTree(ctx context.Context, commit, dir string) ([]TreeEntry, e
 		if len(rec) == 0 {
 			continue
 		}
-		// <mode> SP <type> SP <object> TAB <path>
+		// <mode> SP <type> SP <object> SP+ <size> TAB <path>; the size is "-" for a submodule
 		meta, path, ok := bytes.Cut(rec, []byte{'\t'})
 		fields := strings.Fields(string(meta))
-		if !ok || len(fields) != 3 {
+		if !ok || len(fields) != 4 {
 			return nil, fmt.Errorf("git ls-tree printed an entry okr cannot read: %q", rec)
 		}
-		entries = append(entries, TreeEntry{Path: string(path), Mode: fields[0], Type: fields[1], ID: fields[2]})
+		size, _ := strconv.ParseInt(fields[3], 10, 64)
+		entries = append(entries, TreeEntry{Path: string(path), Mode: fields[0], Type: fields[1], ID: fields[2], Size: size})
 	}
 	return entries, nil
 }

@@ -1,0 +1,77 @@
+package checkin
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/okr-tool/okr/edit"
+	"github.com/okr-tool/okr/plan"
+)
+
+const planText = `period: 2026-Q3
+scope: %s
+objectives:
+  - id: o
+    title: T
+    key_results:
+      - {id: k, title: K, start: 1, target: 10, current: 2}
+`
+
+func writePlans(t *testing.T, scopes ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, s := range scopes {
+		p := filepath.Join(dir, "plans", s+".yaml")
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(fmt.Sprintf(planText, s)), 0o644)
+	}
+	return dir
+}
+
+// TestWriteRefusesAChangedFile: a file edited by someone else between reading and writing is
+// not overwritten, and neither is any other file of the check-in.
+func TestWriteRefusesAChangedFile(t *testing.T) {
+	dir := writePlans(t, "a", "b")
+	q3 := plan.Period{Year: 2026, Quarter: 3}
+	res, err := Prepare(Options{Root: dir, Period: q3}, []Change{
+		{Scope: "a", ID: "k", Value: "5", Source: "a"},
+		{Scope: "b", ID: "k", Value: "6", Source: "b"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) != 2 {
+		t.Fatalf("files %v", res.Files)
+	}
+	b := filepath.Join(dir, "plans", "b.yaml")
+	os.WriteFile(b, []byte(fmt.Sprintf(planText, "b")+"# someone else's edit\n"), 0o644)
+	if err := res.Write(); !errors.Is(err, edit.ErrChanged) {
+		t.Fatalf("Write: %v, want ErrChanged", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "plans", "a.yaml")); string(got) != fmt.Sprintf(planText, "a") {
+		t.Errorf("a.yaml was written although b.yaml had changed:\n%s", got)
+	}
+}
+
+func TestPrepareKeepsFlowStyle(t *testing.T) {
+	dir := writePlans(t, "a")
+	res, err := Prepare(Options{Root: dir, Period: plan.Period{Year: 2026, Quarter: 3}, Note: ptr("on, track")},
+		[]Change{{Scope: "a", ID: "k", Value: "7", Source: "arg"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Write(); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "plans", "a.yaml"))
+	want := strings.Replace(fmt.Sprintf(planText, "a"), "current: 2}", `current: 7, note: "on, track"}`, 1)
+	if string(got) != want {
+		t.Errorf("got:\n%s", got)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

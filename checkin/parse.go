@@ -1,0 +1,170 @@
+// Package checkin records progress in plan files: it reads "id=value" arguments and CSV rows
+// into changes, checks every one of them against the plans, and applies them through package edit
+// so that only the changed values' bytes change. It reads only the plans a check-in needs.
+package checkin
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Change is one requested update: a value for a key result or KPI, and optionally the
+// confidence and note of a key result. Scope and Period are "" when the command line gives them.
+type Change struct {
+	Scope  string
+	Period string
+	// Kind is "kr" or "kpi" when the id was written with that prefix (kr:pipeline=9), else "".
+	Kind  string
+	ID    string
+	Value string // as typed: "9.8", "done", "60%"; "" when only confidence or note change
+
+	Confidence *float64
+	Note       *string
+
+	// Source says where the change was written, for messages: "argument pipeline=9.8" or
+	// "values.csv line 3".
+	Source string
+}
+
+// ParseArg reads one "id=value" argument. The id may carry a kr: or kpi: prefix to say which it
+// names; an id without "=value" changes only the confidence or note given by flags.
+func ParseArg(arg string) (Change, error) {
+	c := Change{Source: "argument " + strconv.Quote(arg)}
+	id, value, hasValue := strings.Cut(arg, "=")
+	c.ID, c.Value = strings.TrimSpace(id), strings.TrimSpace(value)
+	if hasValue && c.Value == "" {
+		return c, fmt.Errorf("%s has no value after \"=\"; write ID=VALUE, e.g. pipeline=9.8", c.Source)
+	}
+	if err := c.splitKind(); err != nil {
+		return c, err
+	}
+	return c, nil
+}
+
+func (c *Change) splitKind() error {
+	if kind, id, ok := strings.Cut(c.ID, ":"); ok {
+		if kind != "kr" && kind != "kpi" {
+			return fmt.Errorf("%s: %q is not kr: or kpi:; write kr:ID or kpi:ID to say which one you mean", c.Source, kind+":")
+		}
+		c.Kind, c.ID = kind, id
+	}
+	if c.ID == "" {
+		return fmt.Errorf("%s names no id; write ID=VALUE, e.g. pipeline=9.8", c.Source)
+	}
+	return nil
+}
+
+// Columns are the columns a check-in CSV file may have; the first row names them, in any order.
+// id is required, and every row needs a value, a confidence or a note.
+var Columns = []string{"scope", "period", "id", "value", "confidence", "note"}
+
+// ReadCSV reads check-ins from a CSV file whose first row names its columns (see Columns).
+// name is the file's name for messages. Every row is checked; the error lists every bad row.
+func ReadCSV(name string, r io.Reader) ([]Change, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s is empty; its first row names the columns: %s", name, strings.Join(Columns, ","))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		if !slices.Contains(Columns, h) {
+			return nil, fmt.Errorf("%s: unknown column %q%s; the columns are %s", name, h, didYouMean(h, Columns), strings.Join(Columns, ", "))
+		}
+		if _, dup := col[h]; dup {
+			return nil, fmt.Errorf("%s: column %q appears twice", name, h)
+		}
+		col[h] = i
+	}
+	if _, ok := col["id"]; !ok {
+		return nil, fmt.Errorf("%s has no id column; its first row names the columns: %s", name, strings.Join(Columns, ","))
+	}
+	var changes []Change
+	var errs []error
+	for {
+		row, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %v", name, err))
+			break
+		}
+		if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
+			continue
+		}
+		cell := func(c string) string {
+			if i, ok := col[c]; ok && i < len(row) {
+				return strings.TrimSpace(row[i])
+			}
+			return ""
+		}
+		c := Change{Scope: cell("scope"), Period: cell("period"), ID: cell("id"), Value: cell("value"),
+			Source: fmt.Sprintf("%s line %d", name, line)}
+		if err := c.splitKind(); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if s := cell("confidence"); s != "" {
+			v, err := ParseConfidence(s)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: %v", c.Source, err))
+				continue
+			}
+			c.Confidence = &v
+		}
+		if s := cell("note"); s != "" {
+			c.Note = &s
+		}
+		if c.Value == "" && c.Confidence == nil && c.Note == nil {
+			errs = append(errs, fmt.Errorf("%s: %s has no value, confidence or note", c.Source, c.ID))
+			continue
+		}
+		changes = append(changes, c)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if len(changes) == 0 {
+		return nil, fmt.Errorf("%s has no rows below its header", name)
+	}
+	return changes, nil
+}
+
+// ParseConfidence reads a confidence: a number from 0 to 1, or a percentage ("60%").
+func ParseConfidence(s string) (float64, error) {
+	v, pct, err := number(s)
+	if err == nil && pct {
+		v /= 100
+	}
+	if err != nil || v < 0 || v > 1 {
+		return 0, fmt.Errorf("confidence %q must be a number from 0 to 1 (or a percentage), e.g. 0.6", s)
+	}
+	return v, nil
+}
+
+// number reads a finite number with an optional "%" after it.
+func number(s string) (v float64, percent bool, err error) {
+	s = strings.TrimSpace(s)
+	if t, ok := strings.CutSuffix(s, "%"); ok {
+		s, percent = strings.TrimSpace(t), true
+	}
+	v, err = strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, percent, fmt.Errorf("not a number")
+	}
+	return v, percent, nil
+}

@@ -1,0 +1,73 @@
+package checkin
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/okr-tool/okr/plan"
+)
+
+func TestParseArg(t *testing.T) {
+	for arg, want := range map[string]Change{
+		"pipeline=9.8":  {ID: "pipeline", Value: "9.8"},
+		"kpi:arr=24":    {Kind: "kpi", ID: "arr", Value: "24"},
+		"kr:plans=done": {Kind: "kr", ID: "plans", Value: "done"},
+		"plans = 60%":   {ID: "plans", Value: "60%"},
+		"pipeline":      {ID: "pipeline"},
+	} {
+		got, err := ParseArg(arg)
+		if err != nil || got.ID != want.ID || got.Kind != want.Kind || got.Value != want.Value {
+			t.Errorf("ParseArg(%q) = %+v, %v", arg, got, err)
+		}
+	}
+	for _, arg := range []string{"pipeline=", "=3", "okr:x=1"} {
+		if _, err := ParseArg(arg); err == nil {
+			t.Errorf("ParseArg(%q): no error", arg)
+		}
+	}
+}
+
+func TestReadCSV(t *testing.T) {
+	changes, err := ReadCSV("v.csv", strings.NewReader("\ufeffID,Value,note\npipeline,9.8,\"slipped, again\"\n\nplans,,done soon\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changes) != 2 || changes[0].Value != "9.8" || *changes[0].Note != "slipped, again" || changes[1].Source != "v.csv line 4" {
+		t.Errorf("changes: %+v", changes)
+	}
+	for text, want := range map[string]string{
+		"":                            "v.csv is empty",
+		"id,valeu\n":                  `unknown column "valeu" (did you mean "value"?)`,
+		"value\n3\n":                  "has no id column",
+		"id,value\na,1\nb,,\nc,2,x\n": "v.csv line 3: b has no value, confidence or note",
+		"id,confidence\na,3\n":        `v.csv line 2: confidence "3" must be a number from 0 to 1`,
+		"id,value\n":                  "has no rows",
+	} {
+		_, err := ReadCSV("v.csv", strings.NewReader(text))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want %q", text, err, want)
+		}
+	}
+}
+
+func TestHead(t *testing.T) {
+	for text, want := range map[string]string{
+		"# c\nperiod: 2026-Q3   # the quarter\nscope: \"sales\"\n": "sales 2026-Q3",
+		"period: 2026\r\nscope: company\r\n":                       "company 2026",
+		"{period: 2026-Q3, scope: flow}\n":                         "flow 2026-Q3", // parsed to be sure
+		"scope: x\nkey_results:\n  period: 2026-Q3\n":              "",             // no top-level period: not a plan
+		"name: not a plan\n":                                       "",
+	} {
+		f := &file{rel: "p.yaml", data: []byte(text)}
+		got := ""
+		if head(f) {
+			got = f.scope + " " + f.period.String()
+		}
+		if got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+	if (plan.Period{Year: 2026, Quarter: 3}) != QuarterOf(2026, 9) {
+		t.Error("QuarterOf(2026, 9) is not 2026-Q3")
+	}
+}
