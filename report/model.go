@@ -80,6 +80,11 @@ type KRReport struct {
 	Done                   bool
 	Due                    time.Time // zero when absent
 
+	// Confidence and CheckInNote are the owner's confidence (0..1) of reaching the target and
+	// the remark of the latest check-in; nil and "" when the plan gives none.
+	Confidence  *float64
+	CheckInNote string
+
 	KRScore
 	Grade  Grade // "" when the score is "no data"
 	Status Status

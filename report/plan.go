@@ -97,6 +97,9 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 		Current:   optional(kr.Current),
 		Progress:  optional(kr.Progress),
 		Done:      kr.Done.Set && kr.Done.Value,
+
+		Confidence:  optional(kr.Confidence),
+		CheckInNote: kr.Note.Value,
 	}
 	if kr.Due.Set {
 		krr.Due = kr.Due.Value

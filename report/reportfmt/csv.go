@@ -22,7 +22,7 @@ var csvHeader = []string{
 	"file", "period", "scope", "plan_owner", "plan_score",
 	"objective_id", "objective_title", "objective_owner", "objective_score", "objective_status", "objective_weakest",
 	"kr_id", "kr_title", "type", "kpi", "weight", "unit", "start", "target", "current", "due", "progress", "done",
-	"score", "no_data", "grade", "status", "expected", "review",
+	"score", "no_data", "grade", "status", "expected", "confidence", "note", "review",
 }
 
 // The review rows' kinds, in the "review" column.
@@ -106,7 +106,8 @@ func (CSV) Render(w io.Writer, r *report.Report) error {
 				row = append(row,
 					kr.ID, csvText(kr.Title), string(kr.Type), kr.KPI, exact(kr.Weight), csvText(kr.Unit),
 					optional(kr.Start), optional(kr.Target), optional(kr.Current), due, optional(kr.Progress), done,
-					exact(kr.Value), strconv.FormatBool(kr.NoData()), string(kr.Grade), string(kr.Status), exact(p.Expected), "",
+					exact(kr.Value), strconv.FormatBool(kr.NoData()), string(kr.Grade), string(kr.Status), exact(p.Expected),
+					optional(kr.Confidence), csvText(kr.CheckInNote), "",
 				)
 				if err := cw.Write(row); err != nil {
 					return err

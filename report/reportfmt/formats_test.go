@@ -152,7 +152,7 @@ var reviewMarks = map[string][]string{
 }
 
 // TestEveryFormatSays checks what every format must show of the fixture mid-quarter: the owners
-// of plans and objectives, a lower-is-better KPI above its target as worse than it (never
+// of plans and objectives, a key result's check-in note and confidence, a lower-is-better KPI above its target as worse than it (never
 // "below"), the weakest key result of an objective, and no green score beside "at risk".
 func TestEveryFormatSays(t *testing.T) {
 	r := fixture(t)
@@ -160,7 +160,10 @@ func TestEveryFormatSays(t *testing.T) {
 		"owners":  {"Dana Ruiz", "Sam Okafor"},
 		"wording": {"worse than target so far"},
 		"weakest": {"cycle"},
+		"note":    {"review queue is the"},
 	}
+	confidence := map[string]string{"table": "confidence 0.4", "markdown": "confidence 0.4", "html": "confidence 0.4",
+		"json": `"confidence": 0.4`, "csv": ",0.4,review queue"}
 	for _, format := range reportfmt.Formats.Names() {
 		got := string(render(t, r, format, reportfmt.Options{}))
 		for what, wants := range says {
@@ -172,6 +175,9 @@ func TestEveryFormatSays(t *testing.T) {
 					t.Errorf("%s: %s: %q missing", format, what, want)
 				}
 			}
+		}
+		if !strings.Contains(got, confidence[format]) {
+			t.Errorf("%s: the key result's confidence: %q missing", format, confidence[format])
 		}
 		if strings.Contains(got, "below target") {
 			t.Errorf("%s says \"below target\"", format)

@@ -77,6 +77,7 @@ type htmlObjective struct {
 
 type htmlKR struct {
 	Title, Type, KPI, Range, Current string
+	CheckIn                          string // the latest check-in's confidence and note
 	Score, Status                    htmlChip
 	Flagged                          bool
 }
@@ -210,7 +211,7 @@ func htmlPlanOf(p *report.PlanReport) htmlPlan {
 				typ += " " + wt
 			}
 			ho.KeyResults = append(ho.KeyResults, htmlKR{
-				Title: kr.Title, Type: typ, KPI: kpiMark(kr), Range: rangeText(kr), Current: currentText(kr),
+				Title: kr.Title, CheckIn: checkInText(kr), Type: typ, KPI: kpiMark(kr), Range: rangeText(kr), Current: currentText(kr),
 				Score: scoreChip(kr.Status, kr.Value, kr.NoData()), Status: statusChip(kr.Status),
 				Flagged: len(kr.Notes) > 0,
 			})

@@ -47,25 +47,27 @@ type jsonObjective struct {
 }
 
 type jsonKR struct {
-	ID       string         `json:"id"`
-	Title    string         `json:"title"`
-	Type     string         `json:"type"`
-	KPI      *string        `json:"kpi"`
-	Score    float64        `json:"score"`
-	NoData   bool           `json:"no_data"`
-	Basis    string         `json:"basis"`
-	Grade    *string        `json:"grade"`
-	Status   string         `json:"status"`
-	Weight   float64        `json:"weight"`
-	Unit     string         `json:"unit,omitempty"`
-	Start    *float64       `json:"start,omitempty"`
-	Target   *float64       `json:"target,omitempty"`
-	Current  *float64       `json:"current,omitempty"`
-	Due      string         `json:"due,omitempty"`
-	Progress *float64       `json:"progress,omitempty"`
-	Done     bool           `json:"done,omitempty"`
-	Notes    []string       `json:"notes,omitempty"`
-	History  *[]jsonCheckIn `json:"history,omitempty"` // with --history
+	ID         string         `json:"id"`
+	Title      string         `json:"title"`
+	Type       string         `json:"type"`
+	KPI        *string        `json:"kpi"`
+	Score      float64        `json:"score"`
+	NoData     bool           `json:"no_data"`
+	Basis      string         `json:"basis"`
+	Grade      *string        `json:"grade"`
+	Status     string         `json:"status"`
+	Weight     float64        `json:"weight"`
+	Unit       string         `json:"unit,omitempty"`
+	Start      *float64       `json:"start,omitempty"`
+	Target     *float64       `json:"target,omitempty"`
+	Current    *float64       `json:"current,omitempty"`
+	Due        string         `json:"due,omitempty"`
+	Progress   *float64       `json:"progress,omitempty"`
+	Done       bool           `json:"done,omitempty"`
+	Confidence *float64       `json:"confidence,omitempty"` // from the latest check-in, 0..1
+	Note       string         `json:"note,omitempty"`       // the latest check-in's remark
+	Notes      []string       `json:"notes,omitempty"`
+	History    *[]jsonCheckIn `json:"history,omitempty"` // with --history
 }
 
 type jsonKPI struct {
@@ -266,6 +268,7 @@ func toJSONKR(kr *report.KRReport) jsonKR {
 		Score: kr.Value, NoData: kr.NoData(), Basis: string(kr.Basis), Grade: gradeJSON(kr.Grade), Status: string(kr.Status),
 		Weight: kr.Weight, Unit: kr.Unit, Start: kr.Start, Target: kr.Target, Current: kr.Current,
 		Progress: kr.Progress, Done: kr.Done, Notes: kr.Notes, History: checkInsJSON(kr.Trend),
+		Confidence: kr.Confidence, Note: kr.CheckInNote,
 	}
 	if kr.KPI != "" {
 		jk.KPI = &kr.KPI

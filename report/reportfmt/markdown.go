@@ -137,7 +137,11 @@ func mdPlan(w io.Writer, p *report.PlanReport) {
 					notes = append(notes, fmt.Sprintf("%s: %s.", mdEscape(kr.Title), mdEscape(n)))
 				}
 			}
-			fmt.Fprintf(w, "| ↳ %s | %s | %s | %s | %s | %s | %s |\n", mdEscape(kr.Title), typ, kpiMark(kr),
+			title := mdEscape(kr.Title)
+			if c := checkInText(kr); c != "" {
+				title += " — *" + mdEscape(c) + "*"
+			}
+			fmt.Fprintf(w, "| ↳ %s | %s | %s | %s | %s | %s | %s |\n", title, typ, kpiMark(kr),
 				mdEscape(rangeText(kr)), mdEscape(currentText(kr)), score, kr.Status.Label())
 		}
 	}

@@ -164,7 +164,11 @@ func (t *Table) planTable(w *bytes.Buffer, p palette, pr *report.PlanReport) {
 			if len(kr.Notes) > 0 {
 				score[0] = append(score[0], span{text: " !"})
 			}
-			g.add(text("  "+kr.Title), text(typ), text(kpiMark(kr)), text(rangeText(kr)), text(currentText(kr)), score, p.status(kr.Status))
+			title := text("  " + kr.Title)
+			if c := checkInText(kr); c != "" {
+				title = append(title, p.cell("    "+c, p.faint)...)
+			}
+			g.add(title, text(typ), text(kpiMark(kr)), text(rangeText(kr)), text(currentText(kr)), score, p.status(kr.Status))
 		}
 	}
 	g.render(w)

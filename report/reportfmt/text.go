@@ -77,6 +77,19 @@ func currentText(kr *report.KRReport) string {
 	return "not started"
 }
 
+// checkInText is what the latest check-in said of a key result: "confidence 0.6 · two deals
+// slipped", "" when it said nothing.
+func checkInText(kr *report.KRReport) string {
+	var parts []string
+	if kr.Confidence != nil {
+		parts = append(parts, "confidence "+report.FormatNumber(*kr.Confidence))
+	}
+	if kr.CheckInNote != "" {
+		parts = append(parts, kr.CheckInNote)
+	}
+	return strings.Join(parts, " · ")
+}
+
 // kpiMark marks a key result that is also a KPI.
 func kpiMark(kr *report.KRReport) string {
 	if kr.KPI == "" {
