@@ -169,7 +169,7 @@ func htmlReviewOf(r *report.Report) *htmlReview {
 	}
 	h := &htmlReview{Title: reviewHeading(r), Ambitious: reviewAmbitious, Missed: reviewMissed, Unmeasured: reviewUnmeasured}
 	for _, p := range rv.Plans {
-		h.Grades = append(h.Grades, htmlGrade{Plan: planTitle(p), Anchor: anchor(p), Text: gradesText(p),
+		h.Grades = append(h.Grades, htmlGrade{Plan: planTitle(p), Anchor: anchor(p), Text: objectiveGradesText(p),
 			Score: htmlChip{string(p.Status.Tone()), scoreText(p.Score, p.NoData)}})
 	}
 	for _, o := range rv.NotAmbitious {

@@ -225,6 +225,12 @@ func reviewHeading(r *report.Report) string {
 // gradesText is a plan's final grade with its objectives counted by grade: "0.72 green; 3
 // objectives: 2 green, 1 red".
 func gradesText(p *report.PlanReport) string {
+	return scoreText(p.Score, p.NoData) + " " + objectiveGradesText(p)
+}
+
+// objectiveGradesText is a plan's grade with its objectives counted by grade: "green; 3
+// objectives: 2 green, 1 red".
+func objectiveGradesText(p *report.PlanReport) string {
 	g, y, red := p.Grades()
 	var parts []string
 	for _, c := range []struct {
@@ -235,9 +241,9 @@ func gradesText(p *report.PlanReport) string {
 			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.what))
 		}
 	}
-	s := scoreText(p.Score, p.NoData)
-	if p.Grade != "" {
-		s += " " + string(p.Grade)
+	s := string(p.Grade)
+	if p.Grade == "" {
+		s = "no data"
 	}
 	s += fmt.Sprintf("; %d %s", len(p.Objectives), plural(len(p.Objectives), "objective"))
 	if len(parts) > 0 {
