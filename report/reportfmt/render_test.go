@@ -120,3 +120,35 @@ func TestAsOfSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestOnTargetText: the words hold for both directions; a lower-is-better KPI above its target
+// is worse than it.
+func TestOnTargetText(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	kpi := func(dir plan.Direction, value, target float64, soFar bool) *report.KPIReport {
+		k := &report.KPIReport{Direction: dir, Value: f(value), Target: f(target), SoFar: soFar}
+		on := value >= target
+		if dir == plan.Down {
+			on = value <= target
+		}
+		k.OnTarget = &on
+		return k
+	}
+	for _, tt := range []struct {
+		k    *report.KPIReport
+		want string
+	}{
+		{kpi(plan.Down, 2.1, 1.8, true), "worse than target so far"},
+		{kpi(plan.Down, 2.1, 1.8, false), "worse than target"},
+		{kpi(plan.Down, 1.5, 1.8, false), "better than target"},
+		{kpi(plan.Up, 70, 75, true), "worse than target so far"},
+		{kpi(plan.Up, 80, 75, false), "better than target"},
+		{kpi(plan.Up, 75, 75, false), "on target"},
+		{&report.KPIReport{Retired: "replaced"}, "retired"},
+		{&report.KPIReport{}, "no data"},
+	} {
+		if got := onTargetText(tt.k); got != tt.want {
+			t.Errorf("%s %v against %v: %q, want %q", tt.k.Direction, tt.k.Value, tt.k.Target, got, tt.want)
+		}
+	}
+}
