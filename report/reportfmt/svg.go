@@ -73,7 +73,13 @@ func newBarChart(p *report.PlanReport) barChart {
 		}
 		c.Rows = append(c.Rows, row)
 	}
-	for _, v := range []float64{0, report.YellowFrom, report.GreenFrom, 1} {
+	// Once the period is over a bar's colour is its grade, so the ticks mark where the grades
+	// start; during the period it is the status, measured from the expected score instead.
+	ticks := []float64{0, report.YellowFrom, report.GreenFrom, 1}
+	if p.Phase != report.Finished {
+		ticks = []float64{0, 0.25, 0.5, 0.75, 1}
+	}
+	for _, v := range ticks {
 		c.Ticks = append(c.Ticks, barTick{X: x(v), Label: trimZero(v)})
 	}
 	if p.Phase == report.InProgress {
