@@ -267,13 +267,28 @@ func TestKRDue(t *testing.T) {
 		{"first day", plan("2026-Q3", ", due: 2026-07-01"), nil},
 		{"last day", plan("2026-Q3", ", due: 2026-09-30"), nil},
 		{"annual plan", plan("2026", ", due: 2026-11-30"), nil},
-		{"day after", plan("2026-Q3", ", due: 2026-10-01"),
-			[]string{`plan.yaml:7:50: effort key result "crm" is due 2026-10-01, outside 2026-Q3 (2026-07-01 to 2026-09-30); move the date into the period or the key result into the plan of 2026-Q4`}},
+		{"end of the following month, as in the OnStrategy Q3 plan", plan("2026-Q3", ", due: 2026-10-31"), nil},
+		{"a Q4 plan reaches into January", plan("2026-Q4", ", due: 2027-01-31"), nil},
+		{"an annual plan reaches into January", plan("2026", ", due: 2027-01-31"), nil},
+		{"a Q1 plan reaches past April", plan("2026-Q1", ", due: 2026-05-01"), nil},
+		{"beyond the grace", plan("2026-Q3", ", due: 2026-11-01"),
+			[]string{`plan.yaml:7:50: effort key result "crm" is due 2026-11-01, more than 31 days after 2026-Q3 ends (2026-09-30); move the date to 2026-10-31 at the latest or the key result into the plan of 2026-Q4`}},
 		{"before the period", plan("2027-Q1", ", due: 2026-12-31"),
-			[]string{`plan.yaml:7:50: effort key result "crm" is due 2026-12-31, outside 2027-Q1 (2027-01-01 to 2027-03-31); move the date into the period or the key result into the plan of 2026-Q4`}},
+			[]string{`plan.yaml:7:50: effort key result "crm" is due 2026-12-31, before 2027-Q1 starts (2027-01-01); move the date into the period or the key result into the plan of 2026-Q4`}},
 		{"no due date", plan("2026-Q3", ""),
 			[]string{`plan.yaml:7:9: effort key result "crm" has no due date; add due: YYYY-MM-DD inside 2026-Q3 (by 2026-09-30)`}},
 	})
+	strict := newKRDue()
+	strict.graceDays = 0
+	checkConfiguredRule(t, strict, []ruleCase{
+		{"grace_days: 0, last day", plan("2026-Q3", ", due: 2026-09-30"), nil},
+		{"grace_days: 0, day after", plan("2026-Q3", ", due: 2026-10-01"),
+			[]string{`plan.yaml:7:50: effort key result "crm" is due 2026-10-01, more than 0 days after 2026-Q3 ends (2026-09-30); move the date to 2026-09-30 at the latest or the key result into the plan of 2026-Q4`}},
+	})
+	strict.graceDays = -1
+	if strict.Validate() == nil {
+		t.Error("Validate accepts grace_days: -1")
+	}
 }
 
 func TestKRQuantified(t *testing.T) {
