@@ -31,6 +31,9 @@ func HelpText(r Rule) string {
 		}
 	}
 	fmt.Fprintf(&b, "\nSilence one finding with # okr:ignore %s <reason>.\n", info.ID)
+	if len(info.Aliases) > 0 {
+		fmt.Fprintf(&b, "Its former ID, %s, is still accepted in .okr.yaml and # okr:ignore.\n", strings.Join(info.Aliases, ", "))
+	}
 	return b.String()
 }
 
@@ -115,6 +118,9 @@ func Catalogue(rules []Rule) []byte {
 	for _, r := range rules {
 		info := r.Info()
 		paragraph(&b)
+		for _, a := range info.Aliases {
+			fmt.Fprintf(&b, "<a id=\"%s\"></a>\n", a) // links to the former ID still land here
+		}
 		fmt.Fprintf(&b, "## %s\n\n", info.ID)
 		fmt.Fprintf(&b, "Default severity: **%s**", info.Severity)
 		if cites := Citations(info); len(cites) > 0 {
@@ -122,6 +128,9 @@ func Catalogue(rules []Rule) []byte {
 		}
 		if info.Requires != "" {
 			fmt.Fprintf(&b, " · Needs: %s", info.Requires)
+		}
+		if len(info.Aliases) > 0 {
+			fmt.Fprintf(&b, " · Former ID: `%s` (still accepted in `.okr.yaml` and `# okr:ignore`)", strings.Join(info.Aliases, "`, `"))
 		}
 		fmt.Fprintf(&b, "\n\n%s\n\n%s\n", info.Summary, info.Rationale)
 		writeParams(&b, r)

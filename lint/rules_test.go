@@ -186,18 +186,57 @@ func TestKPIFrequency(t *testing.T) {
 	})
 }
 
-func TestKPINewMidyear(t *testing.T) {
-	a, b := liveKPI("a"), liveKPI("b")
-	checkRule(t, "kpi-new-midyear", []ruleCase{
+func TestKPIChurn(t *testing.T) {
+	a, b, c, d := liveKPI("a"), liveKPI("b"), liveKPI("c"), liveKPI("d")
+	retired := func(id string) string { return "id: " + id + ", name: " + id + ", retired: replaced" }
+	checkRule(t, "kpi-churn", []ruleCase{
 		{"steady", plans("q1.yaml", quarter("2026-Q1", a), "q2.yaml", quarter("2026-Q2", a)), nil},
-		{"new in the first quarter of the next year", plans("q4.yaml", quarter("2026-Q4", a), "q1.yaml", quarter("2027-Q1", a, b)), nil},
-		{"a scope's first plan may start mid-year", plans("q3.yaml", quarter("2026-Q3", a)), nil},
-		{"listed in the annual plan", plans("y.yaml", quarter("2026", b), "q1.yaml", quarter("2026-Q1", a), "q2.yaml", quarter("2026-Q2", a, b)), nil},
-		{"tracked earlier in the year", plans("q1.yaml", quarter("2026-Q1", a, b), "q2.yaml", quarter("2026-Q2", a), "q3.yaml", quarter("2026-Q3", a, b)), nil},
-		{"new in the second quarter", plans("q1.yaml", quarter("2026-Q1", a), "q2.yaml", quarter("2026-Q2", a, b)),
-			[]string{`q2.yaml:5:5: KPI "b" is new in 2026-Q2, after the first plan of 2026 for scope "sales" (2026-Q1); keep the year's KPIs steady: track it as a key result for now and make it a KPI from 2027-Q1`}},
-		{"a retired newcomer is fine", plans("q1.yaml", quarter("2026-Q1", a), "q2.yaml", quarter("2026-Q2", a, "id: b, name: B, retired: tried it")), nil},
+		{"one KPI added in Q3, a key result promoted", plans(
+			"q1.yaml", quarter("2026-Q1", a), "q2.yaml", quarter("2026-Q2", a), "q3.yaml", quarter("2026-Q3", a, b)), nil},
+		{"a KPI added every quarter is growth, not churn", plans(
+			"q1.yaml", quarter("2026-Q1", a), "q2.yaml", quarter("2026-Q2", a, b), "q3.yaml", quarter("2026-Q3", a, b, c)), nil},
+		{"one KPI replaced in a year", plans(
+			"q1.yaml", quarter("2026-Q1", a, b), "q2.yaml", quarter("2026-Q2", a, retired("b"), c), "q3.yaml", quarter("2026-Q3", a, c)), nil},
+		{"two replaced at once", plans(
+			"q1.yaml", quarter("2026-Q1", a, b), "q2.yaml", quarter("2026-Q2", c, d)),
+			[]string{`q2.yaml:4:5: scope "sales" has replaced 2 KPIs within 4 quarters, more than 1 (2026-Q2: "a", "b" dropped, "c", "d" added); keep KPIs for at least a year and change the key results that drive them instead`}},
+		{"replaced quarter after quarter, across the year end", plans(
+			"q4.yaml", quarter("2026-Q4", a, b), "q1.yaml", quarter("2027-Q1", a, c), "q2.yaml", quarter("2027-Q2", a, c), "q3.yaml", quarter("2027-Q3", a, d)),
+			[]string{`q3.yaml:5:5: scope "sales" has replaced 2 KPIs within 4 quarters, more than 1 (2027-Q1: "b" dropped, "c" added; 2027-Q3: "c" dropped, "d" added)` +
+				`; keep KPIs for at least a year and change the key results that drive them instead`}},
+		{"replacements a year apart", plans(
+			"q1.yaml", quarter("2026-Q1", a, b), "q2.yaml", quarter("2026-Q2", a, c), "q2b.yaml", quarter("2027-Q2", a, d)), nil},
+		{"other scopes are separate", plans(
+			"q1.yaml", quarter("2026-Q1", a, b), "q2.yaml", strings.Replace(quarter("2026-Q2", c, d), "sales", "support", 1)), nil},
 	})
+	perQuarter := newKPIChurn()
+	perQuarter.quarters, perQuarter.maxReplaced = 1, 1
+	checkConfiguredRule(t, perQuarter, []ruleCase{
+		{"quarters: 1 judges each quarter alone", plans(
+			"q1.yaml", quarter("2026-Q1", a, b), "q2.yaml", quarter("2026-Q2", a, c), "q3.yaml", quarter("2026-Q3", a, d)), nil},
+	})
+	perQuarter.quarters = 0
+	if perQuarter.Validate() == nil {
+		t.Error("Validate accepts quarters: 0")
+	}
+}
+
+// TestFormerRuleID checks that kpi-churn's former ID, kpi-new-midyear, still names it in
+// # okr:ignore, in a run's severities set by .okr.yaml (through Lookup) and in okr rules.
+func TestFormerRuleID(t *testing.T) {
+	if r := Lookup(Registry(), "kpi-new-midyear"); r == nil || r.Info().ID != "kpi-churn" {
+		t.Fatalf("Lookup(kpi-new-midyear) = %v", r)
+	}
+	if got := CanonicalID("kpi-new-midyear"); got != "kpi-churn" {
+		t.Errorf("CanonicalID = %q", got)
+	}
+	churn := plans("q1.yaml", quarter("2026-Q1", liveKPI("a"), liveKPI("b")),
+		"q2.yaml", "period: 2026-Q2\nscope: sales\nkpis:\n  - {"+liveKPI("c")+"} # okr:ignore kpi-new-midyear new pricing strategy\n  - {"+liveKPI("d")+"}\nobjectives: []\n")
+	for _, f := range runExample(Registry(), churn) {
+		if f.Rule == "kpi-churn" || f.Rule == RuleSuppression {
+			t.Errorf("%d:%d: %s [%s]", f.Pos.Line, f.Pos.Col, f.Message, f.Rule)
+		}
+	}
 }
 
 func TestKPISource(t *testing.T) {

@@ -159,3 +159,24 @@ func TestOptionsCarryTheConfiguration(t *testing.T) {
 		t.Errorf("findings = %+v, want one objective-count error", res.Findings)
 	}
 }
+
+// TestFormerRuleID checks that a rule's former ID still configures it: kpi-new-midyear is now
+// kpi-churn.
+func TestFormerRuleID(t *testing.T) {
+	cfg, err := Parse(".okr.yaml", []byte("rules:\n  kpi-new-midyear:\n    severity: error\n    max_replaced: 2\n  kr-due:\n    grace_days: 0\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.Severity["kpi-churn"]; got != lint.Error {
+		t.Errorf("Severity[kpi-churn] = %v, want error (%v)", got, cfg.Severity)
+	}
+	for id, want := range map[string]string{"kpi-churn": "max_replaced=2", "kr-due": "grace_days=0"} {
+		var got []string
+		for _, p := range lint.Lookup(cfg.Rules, id).(lint.Configurable).Params() {
+			got = append(got, p.Name+"="+p.Value())
+		}
+		if !strings.Contains(strings.Join(got, " "), want) {
+			t.Errorf("%s settings %v lack %s", id, got, want)
+		}
+	}
+}
