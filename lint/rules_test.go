@@ -120,38 +120,62 @@ func TestKPICarryForwardQuarters(t *testing.T) {
 }
 
 func TestKPICount(t *testing.T) {
-	company := func(scope string, n int, extra ...string) Example {
+	withKPIs := func(head string, n int, extra ...string) Example {
 		kpis := extra
 		for i := range n {
 			kpis = append(kpis, liveKPI(fmt.Sprintf("k%d", i)))
 		}
-		return onePlan(strings.Replace(quarter("2026-Q3", kpis...), "scope: sales", "scope: "+scope, 1))
+		return onePlan(strings.Replace(quarter("2026-Q3", kpis...), "scope: sales\n", head, 1))
 	}
+	company := func(scope string, n int, extra ...string) Example {
+		return withKPIs("scope: "+scope+"\n", n, extra...)
+	}
+	team := func(n int, head string) Example { return withKPIs("scope: sales\n"+head, n) }
 	checkRule(t, "kpi-count", []ruleCase{
 		{"five", company("company", 5), nil},
 		{"seven", company("company", 7), nil},
-		{"teams are not counted", company("sales", 1), nil},
 		{"retired KPIs do not count", company("company", 4, "id: old, name: Old, retired: replaced"),
 			[]string{`plan.yaml:3:1: company plan "company" for 2026-Q3 has 4 live KPIs; choose 5 to 7 KPIs that best show how the company performs (add them under kpis:)`}},
 		{"eight", company("company", 8),
 			[]string{`plan.yaml:3:1: company plan "company" for 2026-Q3 has 8 live KPIs; keep 5 to 7 KPIs, the essential measures, and track the rest as key results or retire them`}},
 		{"no kpis key points at the first key", onePlan("# The company's plan.\n\nperiod: 2026\nscope: company\nobjectives: []\n"),
 			[]string{`plan.yaml:3:1: company plan "company" for 2026 has 0 live KPIs; choose 5 to 7 KPIs that best show how the company performs (add them under kpis:)`}},
+		{"a lone plan is a team's", company("sales", 2), nil},
+		{"level: company is top-level whatever its scope", withKPIs("scope: group\nlevel: company\n", 8),
+			[]string{`plan.yaml:4:1: company plan "group" for 2026-Q3 has 8 live KPIs; keep 5 to 7 KPIs, the essential measures, and track the rest as key results or retire them`}},
+		{"the root of a tree named otherwise", plans(
+			"org.yaml", strings.Replace(quarter("2026-Q3", liveKPI("a")), "sales", "org", 1),
+			"sales.yaml", strings.Replace(quarter("2026-Q3", liveKPI("a")), "scope: sales\n", "scope: sales\nparent: org\n", 1)),
+			[]string{`org.yaml:3:1: top-level plan "org" for 2026-Q3 has 1 live KPI; choose 5 to 7 KPIs that best show how the organisation performs (add them under kpis:)`}},
+		{"a team has its own range", team(3, ""), nil},
+		{"a team with none", team(0, ""),
+			[]string{`plan.yaml:3:1: team plan "sales" for 2026-Q3 has 0 live KPIs; choose 1 to 5 KPIs that best show how the team performs (add them under kpis:)`}},
+		{"a team with six", team(6, "level: team\n"),
+			[]string{`plan.yaml:4:1: team plan "sales" for 2026-Q3 has 6 live KPIs; keep 1 to 5 KPIs, the essential measures, and track the rest as key results or retire them`}},
+		{"individual plans are not counted", team(0, "level: individual\n"), nil},
+		{"a root with level: team is a team", plans(
+			"org.yaml", strings.Replace(quarter("2026-Q3", liveKPI("a")), "scope: sales\n", "scope: org\nlevel: team\n", 1),
+			"sales.yaml", strings.Replace(quarter("2026-Q3", liveKPI("a")), "scope: sales\n", "scope: sales\nparent: org\n", 1)), nil},
 	})
 }
 
 func TestKPICountLevels(t *testing.T) {
 	r := newKPICount()
-	r.levels = []plan.Level{plan.LevelTeam}
-	r.min, r.max = 1, 2
-	repo := plan.LoadSources("", []plan.Source{{File: "p.yaml", Named: true, Data: []byte(quarter("2026-Q3"))}}, 1)
+	r.levels = []plan.Level{plan.LevelIndividual}
+	r.teamMin, r.teamMax = 1, 2
+	repo := plan.LoadSources("", []plan.Source{{File: "p.yaml", Named: true, Data: []byte(strings.Replace(quarter("2026-Q3"), "scope: sales\n", "scope: ana\nlevel: individual\n", 1))}}, 1)
 	res := Run(repo, Options{Rules: []Rule{r}})
-	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, `team plan "sales" for 2026-Q3 has 0 live KPIs; choose 1 to 2 KPIs`) {
+	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, `individual plan "ana" for 2026-Q3 has 0 live KPIs; choose 1 to 2 KPIs`) {
 		t.Errorf("findings = %+v", res.Findings)
 	}
 	r.levels = []plan.Level{"division"}
 	if r.Validate() == nil {
 		t.Error("Validate accepts an unknown level")
+	}
+	r.levels = []plan.Level{plan.LevelTeam}
+	r.teamMin = 3
+	if err := r.Validate(); err == nil || !strings.Contains(err.Error(), "team_min") {
+		t.Errorf("Validate() = %v for team_min 3 above team_max 2", err)
 	}
 }
 

@@ -154,6 +154,7 @@ func TestOptionsCarryTheConfiguration(t *testing.T) {
 		"period: 2026-Q3\nscope: sales\nobjectives:\n  - {id: a, title: A}\n  - {id: b, title: B}\n")}}, 1)
 	opts := cfg.Options()
 	opts.Severity["kr-count"] = lint.Off
+	opts.Severity["kpi-count"] = lint.Off
 	res := lint.Run(repo, opts)
 	if len(res.Findings) != 1 || res.Findings[0].Rule != "objective-count" || res.Findings[0].Severity != lint.Error {
 		t.Errorf("findings = %+v, want one objective-count error", res.Findings)
