@@ -189,13 +189,29 @@ func TestKPIEffort(t *testing.T) {
 }
 
 func TestKPIEveryKR(t *testing.T) {
-	head := "period: 2026-Q3\nscope: sales\nkpis:\n  - {" + liveKPI("a") + "}\n  - {" + liveKPI("b") + "}\nobjectives:\n  - id: grow\n    title: Grow\n    key_results:\n"
+	head := "period: 2026-Q3\nscope: sales\nkpis:\n  - {" + liveKPI("a") + "}\n  - {" + liveKPI("b") + "}\n  - {" + liveKPI("c") + "}\n" +
+		"objectives:\n  - id: grow\n    title: Grow\n    key_results:\n"
+	effort := "      - {id: crm, title: CRM, type: effort, due: 2026-09-30}\n"
+	all := kr("x", "1", "2", "kpi: a") + kr("y", "1", "2", "kpi: b") + kr("z", "1", "2", "kpi: c")
 	checkRule(t, "kpi-every-kr", []ruleCase{
-		{"some", onePlan(head + kr("x", "1", "2", "kpi: a") + kr("y", "1", "2")), nil},
-		{"a single key result is kr-count's business", onePlan(head + kr("x", "1", "2", "kpi: a")), nil},
-		{"all", onePlan(head + kr("x", "1", "2", "kpi: a") + kr("y", "1", "2", "kpi: b")),
-			[]string{`plan.yaml:7:5: every key result of objective "grow" is marked as a KPI; keep kpi: on the few essential outcome measures and remove it from the others`}},
+		{"some", onePlan(head + kr("x", "1", "2", "kpi: a") + kr("y", "1", "2") + kr("z", "1", "2", "kpi: c")), nil},
+		{"all", onePlan(head + all),
+			[]string{`plan.yaml:8:5: every outcome key result of objective "grow" (3) is marked as a KPI; keep kpi: on the few essential outcome measures and remove it from the others`}},
+		{"all outcomes, beside an effort key result", onePlan(head + all + effort),
+			[]string{`plan.yaml:8:5: every outcome key result of objective "grow" (3) is marked as a KPI; keep kpi: on the few essential outcome measures and remove it from the others`}},
+		{"two outcomes, both KPIs, as in the OnStrategy worked example", onePlan(head + kr("x", "1", "2", "kpi: a") + kr("y", "1", "2", "kpi: b") + effort + effort), nil},
+		{"effort key results only", onePlan(head + effort + effort + effort), nil},
 	})
+	two := newKPIEveryKR()
+	two.minOutcomes = 2
+	checkConfiguredRule(t, two, []ruleCase{
+		{"min_outcomes: 2", onePlan(head + kr("x", "1", "2", "kpi: a") + kr("y", "1", "2", "kpi: b") + effort),
+			[]string{`plan.yaml:8:5: every outcome key result of objective "grow" (2) is marked as a KPI; keep kpi: on the few essential outcome measures and remove it from the others`}},
+	})
+	two.minOutcomes = 0
+	if two.Validate() == nil {
+		t.Error("Validate accepts min_outcomes: 0")
+	}
 }
 
 func TestKPIFrequency(t *testing.T) {
