@@ -13,6 +13,7 @@ func Registry() []Rule {
 		newSchema(),
 		newDuplicateID(),
 		newReference(),
+		newEmptyPlan(),
 		newKRCount(),
 		newKRQuantified(),
 		newKRDue(),

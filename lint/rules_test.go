@@ -12,6 +12,17 @@ import (
 // cover: other messages, positions, edge cases and settings, one table per rule. A new rule needs
 // none; add cases here when its examples cannot show a behaviour.
 
+func TestEmptyPlan(t *testing.T) {
+	checkRule(t, "empty-plan", []ruleCase{
+		{"KPIs only", onePlan(quarter("2026-Q3", liveKPI("nps"))), nil},
+		{"a KPI listed to retire it", onePlan(quarter("2026-Q3", "id: nps, name: NPS, retired: replaced")), nil},
+		{"no keys for either, at the first key", onePlan("# sales\nperiod: 2026-Q3\nscope: sales\n"),
+			[]string{`plan.yaml:2:1: plan "sales" for 2026-Q3 has neither objectives nor KPIs; add them under objectives: and kpis:, or delete the file until the plan exists`}},
+		{"empty lists, at objectives", onePlan(quarter("2026-Q3")),
+			[]string{`plan.yaml:4:1: plan "sales" for 2026-Q3 has neither objectives nor KPIs; add them under objectives: and kpis:, or delete the file until the plan exists`}},
+	})
+}
+
 func TestKPIAnnualTarget(t *testing.T) {
 	at := func(v string) string { return liveKPI("nps", "annual_target: "+v) }
 	checkRule(t, "kpi-annual-target", []ruleCase{
@@ -403,6 +414,13 @@ func TestSchema(t *testing.T) {
 	checkRule(t, "schema", []ruleCase{
 		{"missing scope", onePlan("period: 2026-Q3\nobjectives: []\n"),
 			[]string{`plan.yaml:1:1: the plan has no scope; add "scope: …"`}},
+		{"blank title and name", onePlan("period: 2026-Q3\nscope: sales\nkpis:\n  - {id: nps, name: '  ', source: CRM, frequency: monthly, target: 1}\n" +
+			"objectives:\n  - id: grow\n    title: \"\"\n    key_results:\n      - {id: a, title: ' ', start: 1, target: 2}\n"),
+			[]string{
+				`plan.yaml:4:21: name is blank; write what this KPI is in a few words`,
+				`plan.yaml:7:12: title is blank; write what this objective is in a few words`,
+				`plan.yaml:9:24: title is blank; write what this key result is in a few words`,
+			}},
 		{"misspelt frequency", onePlan(quarter("2026-Q3", "id: nps, name: NPS, source: CRM, target: 1, frequency: montly")),
 			[]string{`plan.yaml:4:61: frequency "montly" is not valid (did you mean "monthly"?); use one of daily, weekly, monthly, quarterly, yearly`}},
 	})

@@ -72,7 +72,7 @@ func (d *decoder) kpi(p *Plan, m *yaml.Node) *KPI {
 		case "id":
 			k.ID = d.slug(e)
 		case "name":
-			k.Name = d.text(e)
+			k.Name = d.label(e, "KPI")
 		case "unit":
 			k.Unit = d.text(e)
 		case "direction":
@@ -104,7 +104,7 @@ func (d *decoder) objective(p *Plan, m *yaml.Node) *Objective {
 		case "id":
 			o.ID = d.slug(e)
 		case "title":
-			o.Title = d.text(e)
+			o.Title = d.label(e, "objective")
 		case "owner":
 			o.Owner = d.text(e)
 		case "aligns_to":
@@ -132,7 +132,7 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 		case "id":
 			kr.ID = d.slug(e)
 		case "title":
-			kr.Title = d.text(e)
+			kr.Title = d.label(e, "key result")
 		case "type":
 			kr.Type = choice(d, e, Outcome, Effort)
 		case "unit":
