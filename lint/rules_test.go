@@ -12,6 +12,74 @@ import (
 // cover: other messages, positions, edge cases and settings, one table per rule. A new rule needs
 // none; add cases here when its examples cannot show a behaviour.
 
+// levelPlan renders an empty quarter plan of scope at level (none when ""), with parent
+// (none when "") and objectives ("id" or "id>scope/target").
+func levelPlan(scope, level, parent string, objectives ...string) string {
+	s := "period: 2026-Q3\nscope: " + scope + "\n"
+	if level != "" {
+		s += "level: " + level + "\n"
+	}
+	if parent != "" {
+		s += "parent: " + parent + "\n"
+	}
+	s += "objectives:\n"
+	if len(objectives) == 0 {
+		s = strings.TrimSuffix(s, "\n") + " []\n"
+	}
+	for _, o := range objectives {
+		id, to, ok := strings.Cut(o, ">")
+		s += "  - {id: " + id + ", title: " + id
+		if ok {
+			s += ", aligns_to: " + to
+		}
+		s += "}\n"
+	}
+	return s
+}
+
+func TestParentLevel(t *testing.T) {
+	checkRule(t, "parent-level", []ruleCase{
+		{"person to team to company", plans("c.yaml", levelPlan("company", "", ""), "s.yaml", levelPlan("sales", "", "company"),
+			"a.yaml", levelPlan("ana", "individual", "sales")), nil},
+		{"teams nest", plans("c.yaml", levelPlan("revenue", "team", ""), "s.yaml", levelPlan("sales", "team", "revenue")), nil},
+		{"a person's plan under the company", plans("c.yaml", levelPlan("company", "", ""), "a.yaml", levelPlan("ana", "individual", "company")), nil},
+		{"a team under a person", plans("a.yaml", levelPlan("ana", "individual", ""), "s.yaml", levelPlan("sales", "", "ana")),
+			[]string{`s.yaml:3:9: parent "ana" is an individual plan, below this team plan; name the plan it rolls up to, at the team or company level`}},
+		{"a person under a person", plans("a.yaml", levelPlan("ana", "individual", ""), "b.yaml", levelPlan("ben", "individual", "ana")),
+			[]string{`b.yaml:4:9: parent "ana" is an individual plan, at the level of this individual plan; name the plan it rolls up to, at the team or company level`}},
+		{"the company under a team", plans("c.yaml", levelPlan("company", "", "sales"), "s.yaml", levelPlan("sales", "", "")),
+			[]string{`c.yaml:3:9: parent "sales" is a team plan, below this company plan; name the plan it rolls up to, at the company level`}},
+		{"the parent's annual plan stands for it", plans("a.yaml", strings.Replace(levelPlan("ana", "individual", ""), "2026-Q3", "2026", 1),
+			"s.yaml", levelPlan("sales", "", "ana")),
+			[]string{`s.yaml:3:9: parent "ana" is an individual plan, below this team plan; name the plan it rolls up to, at the team or company level`}},
+		{"an unknown parent is the reference rule's", plans("s.yaml", levelPlan("sales", "", "nobody")), nil},
+	})
+}
+
+func TestAlignmentCycle(t *testing.T) {
+	checkRule(t, "alignment-cycle", []ruleCase{
+		{"a chain up to the top", plans("c.yaml", levelPlan("company", "", "", "grow"), "s.yaml", levelPlan("sales", "", "company", "a>company/grow"),
+			"a.yaml", levelPlan("ana", "individual", "sales", "x>sales/a")), nil},
+		{"three in a ring, reported once at the first", plans("c.yaml", levelPlan("company", "", "", "grow>ana/x"), "s.yaml", levelPlan("sales", "", "company", "a>company/grow"),
+			"a.yaml", levelPlan("ana", "individual", "sales", "x>sales/a")),
+			[]string{`a.yaml:6:34: aligns_to makes a cycle: ana/x → sales/a → company/grow → ana/x; the objective at the top of the chain aligns to nothing`}},
+		{"a chain that runs into a ring", plans("s.yaml", levelPlan("sales", "", "", "a>sales/b", "b>sales/c", "c>sales/b")),
+			[]string{`s.yaml:5:34: aligns_to makes a cycle: sales/b → sales/c → sales/b; the objective at the top of the chain aligns to nothing`}},
+	})
+	checkRuleOnInvalidPlans(t, "alignment-cycle", []ruleCase{
+		{"to itself is the reference rule's", plans("s.yaml", levelPlan("sales", "", "", "a>sales/a")), nil},
+	})
+}
+
+func TestAlignmentLevel(t *testing.T) {
+	checkRule(t, "alignment-level", []ruleCase{
+		{"up and across", plans("c.yaml", levelPlan("company", "", "", "grow"), "s.yaml", levelPlan("sales", "", "company", "a>company/grow"),
+			"m.yaml", levelPlan("marketing", "", "company", "m>sales/a"), "a.yaml", levelPlan("ana", "individual", "sales", "x>sales/a")), nil},
+		{"a team to a person", plans("s.yaml", levelPlan("sales", "", "", "a>ana/x"), "a.yaml", levelPlan("ana", "individual", "sales", "x")),
+			[]string{`s.yaml:4:34: objective "a" of a team plan aligns to "ana/x", an objective of an individual plan below it; align objectives upwards: write aligns_to: sales/a on the individual's objective instead`}},
+	})
+}
+
 func TestEmptyPlan(t *testing.T) {
 	checkRule(t, "empty-plan", []ruleCase{
 		{"KPIs only", onePlan(quarter("2026-Q3", liveKPI("nps"))), nil},
