@@ -379,8 +379,8 @@ func TestKPITarget(t *testing.T) {
 		{"linked outcome key result", linked(kr("a", "30", "40", "kpi: nps")), nil},
 		{"annual plan with annual_target", onePlan(quarter("2026", noTarget+", annual_target: 45")), nil},
 		{"retired", onePlan(quarter("2026-Q3", "id: nps, name: NPS, retired: replaced")), nil},
-		{"linked key result without target", linked("      - {id: a, title: A, start: 30, kpi: nps}\n"),
-			[]string{`plan.yaml:4:5: KPI "nps" has no target for 2026-Q3; add target: <number>, or link an outcome key result to it with kpi: nps`}},
+		{"a linked key result without target is kr-quantified's finding", linked("      - {id: a, title: A, start: 30, kpi: nps}\n"), nil},
+		{"a linked effort key result is kpi-effort's finding", linked("      - {id: a, title: A, type: effort, due: 2026-09-30, kpi: nps}\n"), nil},
 		{"annual_target is not the quarter's target", onePlan(quarter("2026-Q3", noTarget+", annual_target: 45")),
 			[]string{`plan.yaml:4:5: KPI "nps" has no target for 2026-Q3; add target: <number>, or link an outcome key result to it with kpi: nps`}},
 	})

@@ -175,12 +175,16 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 	}
 	d.need(kr.Pos, "this key result", typos, req{"id", kr.ID.Key}, req{"title", kr.Title.Key})
 	// Fields of the other type would be ignored by scoring, which hides a mistake.
-	if kr.Type.Value == Effort {
+	switch {
+	case !kr.Type.Set && !kr.Type.Key.IsZero():
+		// The type did not decode and was reported; what it implies is unknown, so nothing is
+		// judged by it.
+	case kr.Type.Value == Effort:
 		for _, e := range outcomeOnly {
 			d.addf(posOf(e.keyN), RuleSchema,
 				"%s is for outcome key results, but this one is type: effort; track it with progress or done:, or make it an outcome", e.key)
 		}
-	} else if kr.Type.Value == Outcome {
+	case kr.Type.Value == Outcome:
 		for _, e := range effortOnly {
 			d.addf(posOf(e.keyN), RuleSchema,
 				"%s is for effort key results, but this one is an outcome; measure it with start, target and current, or add type: effort", e.key)
