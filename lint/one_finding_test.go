@@ -52,3 +52,37 @@ func TestOneFindingPerProblem(t *testing.T) {
 		})
 	}
 }
+
+// TestDuplicatePlans checks that when two files define the same plan, the duplicate is reported
+// and every other problem of both files is too, references included.
+func TestDuplicatePlans(t *testing.T) {
+	file := func(extra string) string {
+		return "period: 2026-Q3\nscope: sales\nparent: " + extra + "\nkpis:\n  - {id: nps, name: NPS, frequency: monthly, target: 1}\n" +
+			"objectives:\n  - id: grow\n    title: Grow\n    aligns_to: company/" + extra + "\n    key_results:\n      - {id: a, title: A, start: 1, target: 2}\n"
+	}
+	repo := plan.LoadSources("", []plan.Source{
+		{File: "company.yaml", Named: true, Data: []byte("period: 2026-Q3\nscope: company\nobjectives:\n  - {id: grow, title: Grow}\n")},
+		{File: "a.yaml", Named: true, Data: []byte(file("compnay"))},
+		{File: "b.yaml", Named: true, Data: []byte(file("markting"))},
+	}, 1)
+	var got []string
+	for _, f := range Run(repo, Options{Severity: map[string]Severity{"kpi-count": Off}}).Findings {
+		if f.File != "company.yaml" {
+			got = append(got, fmt.Sprintf("%s:%d:%d: [%s] %s", f.File, f.Pos.Line, f.Pos.Col, f.Rule, f.Message))
+		}
+	}
+	want := []string{
+		`a.yaml:3:9: [reference] parent "compnay" is not the scope of any plan (did you mean "company"?); name an existing scope or remove "parent"`,
+		`a.yaml:5:5: [kpi-source] KPI "nps" has no data source; add source: <the report or system the number comes from>`,
+		`a.yaml:9:16: [reference] aligns_to "company/compnay": no objective "compnay" in a "company" plan for 2026-Q3 or 2026; name an objective of that plan`,
+		`a.yaml:10:5: [kr-count] objective "grow" has 1 key result; give it 3 to 5 key results so its outcome is measurable`,
+		`b.yaml:2:1: [duplicate-id] plan "sales" for 2026-Q3 is already defined in a.yaml; merge the two files or change the scope or period of one`,
+		`b.yaml:3:9: [reference] parent "markting" is not the scope of any plan; name an existing scope or remove "parent"`,
+		`b.yaml:5:5: [kpi-source] KPI "nps" has no data source; add source: <the report or system the number comes from>`,
+		`b.yaml:9:16: [reference] aligns_to "company/markting": no objective "markting" in a "company" plan for 2026-Q3 or 2026; name an objective of that plan`,
+		`b.yaml:10:5: [kr-count] objective "grow" has 1 key result; give it 3 to 5 key results so its outcome is measurable`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}

@@ -58,7 +58,7 @@ objectives:
 
 func (r *alignmentLevel) VisitObjective(c *Context, o *plan.Objective) {
 	p := o.Plan
-	if !o.AlignsTo.Set || c.Repo.Plan(p.Scope.Value, p.Period.Value) != p {
+	if !o.AlignsTo.Set {
 		return
 	}
 	to := c.Repo.AlignmentTarget(p, o.AlignsTo.Value)

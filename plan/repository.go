@@ -69,9 +69,6 @@ func (r *Repository) addf(file string, pos Pos, rule, format string, args ...any
 }
 
 func (r *Repository) checkReferences(p *Plan) {
-	if r.byKey[p.Key()] != p {
-		return // a duplicate: its references are checked on the plan that won
-	}
 	if p.Parent.Set && p.Parent.Value != "" {
 		if len(r.byScope[p.Parent.Value]) == 0 {
 			r.addf(p.File, p.Parent.Pos, RuleReference,
