@@ -51,6 +51,19 @@ func HelpMarkdown(r Rule) string {
 	return b.String()
 }
 
+// ChangedSettings returns the settings of r whose values differ from the registered rule's
+// defaults, as "name: value (default: x)", in the order of its Params.
+func ChangedSettings(r Rule) []string {
+	var changed []string
+	defaults := defaultValues(r.Info().ID)
+	for _, p := range paramsOf(r) {
+		if def, ok := defaults[p.Name]; ok && def != p.Value() {
+			changed = append(changed, fmt.Sprintf("%s: %s (default: %s)", p.Name, p.Value(), def))
+		}
+	}
+	return changed
+}
+
 // defaultValues returns the values of the settings of the registered rule with the given ID as
 // it is before any configuration, by setting name.
 func defaultValues(id string) map[string]string {
@@ -154,7 +167,8 @@ const catalogueIntro = `# okr lint rules
      Do not edit by hand: TestRulesDoc fails when this file is stale. -->
 
 Each rule has an ID and a default severity, and cites the articles on OKRs and KPIs it is built
-on. ` + "`okr rules`" + ` lists the rules and ` + "`okr rules ID`" + ` explains one. Every
+on. ` + "`okr rules`" + ` lists the rules with the severities and settings in effect in the repository
+(marking what ` + "`.okr.yaml`" + ` changed), and ` + "`okr rules ID`" + ` explains one. Every
 "Bad" example below is run by the tests and must produce the output shown; every "Good" example
 must not make its rule fire.
 
