@@ -37,10 +37,20 @@ objectives:
 	}}
 }
 
-func (r *emptyPlan) VisitPlan(c *Context, p *plan.Plan) {
-	if len(p.Objectives) > 0 || len(p.KPIs) > 0 {
-		return
+func (r *emptyPlan) VisitRepository(c *Context, repo *plan.Repository) {
+	// A list that did not load (objectives: as text, a KPI that is not a mapping) leaves the plan
+	// looking empty; the schema finding there says what to fix.
+	broken := map[string]bool{}
+	for _, d := range repo.Diagnostics {
+		if d.Rule == plan.RuleSchema || d.Rule == plan.RuleYAMLSyntax {
+			broken[d.File] = true
+		}
 	}
-	c.ReportPlan(p, p.ObjectivesKey, "%s has neither objectives nor KPIs; add them under objectives: and kpis:, or delete the file until the plan exists",
-		planName(p))
+	for _, p := range repo.Plans {
+		if len(p.Objectives) > 0 || len(p.KPIs) > 0 || broken[p.File] {
+			continue
+		}
+		c.ReportPlan(p, p.ObjectivesKey, "%s has neither objectives nor KPIs; add them under objectives: and kpis:, or delete the file until the plan exists",
+			planName(p))
+	}
 }

@@ -14,9 +14,6 @@ type kpiCount struct {
 	min, max         int
 	teamMin, teamMax int
 	levels           []plan.Level
-
-	repo    *plan.Repository // the repository parents was computed for
-	parents map[string]bool  // the scopes that plans of repo name as parent
 }
 
 func newKPICount() *kpiCount {
@@ -98,29 +95,28 @@ func (r *kpiCount) Validate() error {
 // countLevel is the level whose range applies to p: company for a top-level plan, else its
 // level. A plan is top-level when it says level: company (or, not saying, has the scope
 // company), or when it does not say its level, has no parent, and other plans name its scope
-// as their parent: it is the root of a parent tree, whatever its scope is called.
-func (r *kpiCount) countLevel(repo *plan.Repository, p *plan.Plan) plan.Level {
-	if !p.Level.Set && p.Parent.Value == "" && r.isParent(repo, p.Scope.Value) {
+// as their parent (parents): it is the root of a parent tree, whatever its scope is called.
+func countLevel(p *plan.Plan, parents map[string]bool) plan.Level {
+	if !p.Level.Set && p.Parent.Value == "" && parents[p.Scope.Value] {
 		return plan.LevelCompany
 	}
 	return p.Level.Value
 }
 
-// isParent reports whether a plan of the repository names scope as its parent.
-func (r *kpiCount) isParent(repo *plan.Repository, scope string) bool {
-	if r.repo != repo {
-		r.repo, r.parents = repo, map[string]bool{}
-		for _, p := range repo.Plans {
-			if p.Parent.Set {
-				r.parents[p.Parent.Value] = true
-			}
+func (r *kpiCount) VisitRepository(c *Context, repo *plan.Repository) {
+	parents := map[string]bool{}
+	for _, p := range repo.Plans {
+		if p.Parent.Set {
+			parents[p.Parent.Value] = true
 		}
 	}
-	return r.parents[scope]
+	for _, p := range repo.Plans {
+		r.count(c, p, countLevel(p, parents))
+	}
 }
 
-func (r *kpiCount) VisitPlan(c *Context, p *plan.Plan) {
-	level := r.countLevel(c.Repo, p)
+// count checks the live KPIs of plan p, counted at level.
+func (r *kpiCount) count(c *Context, p *plan.Plan, level plan.Level) {
 	if !p.Scope.Set || !p.Period.Set || !slices.Contains(r.levels, level) {
 		return
 	}

@@ -89,6 +89,9 @@ func TestEmptyPlan(t *testing.T) {
 		{"empty lists, at objectives", onePlan(quarter("2026-Q3")),
 			[]string{`plan.yaml:4:1: plan "sales" for 2026-Q3 has neither objectives nor KPIs; add them under objectives: and kpis:, or delete the file until the plan exists`}},
 	})
+	checkRuleOnInvalidPlans(t, "empty-plan", []ruleCase{
+		{"a list that did not load is the schema's finding", onePlan("period: 2026-Q3\nscope: sales\nobjectives: grow the business\n"), nil},
+	})
 }
 
 func TestKPIAnnualTarget(t *testing.T) {

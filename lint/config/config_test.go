@@ -180,4 +180,8 @@ func TestFormerRuleID(t *testing.T) {
 			t.Errorf("%s settings %v lack %s", id, got, want)
 		}
 	}
+	_, err = Parse(".okr.yaml", []byte("rules:\n  kpi-churn: off\n  kpi-new-midyear: warning\n"))
+	if err == nil || !strings.Contains(err.Error(), `.okr.yaml:3:3: "kpi-new-midyear" and "kpi-churn" (line 2) are the same rule, kpi-churn; keep one of them`) {
+		t.Errorf("a rule set under its ID and its former ID: %v", err)
+	}
 }
