@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/okr-tool/okr/history"
@@ -155,6 +156,9 @@ func Run(repo *plan.Repository, opts Options) *Result {
 	c.addDiagnostics(repo, plans, active)
 	c.visit(repo, rules, active, ran)
 	c.findings = suppress(c.findings, plans, rules, active, ran)
+	// One problem, one finding: an alias that repeats a bad node repeats its findings word for word.
+	SortFindings(c.findings)
+	c.findings = slices.CompactFunc(c.findings, sameFinding)
 
 	for _, f := range c.findings {
 		if opts.Files != nil && !opts.Files[f.File] {

@@ -43,7 +43,7 @@ objectives:
 }
 
 func (r *krQuantified) VisitKeyResult(c *Context, kr *plan.KeyResult) {
-	if kr.Type.Value == plan.Effort {
+	if kr.Type.Value == plan.Effort || typeInvalid(kr) {
 		return
 	}
 	id := quote(kr.ID.Value)
@@ -60,3 +60,7 @@ func (r *krQuantified) VisitKeyResult(c *Context, kr *plan.KeyResult) {
 			id, num(kr.Target.Value))
 	}
 }
+
+// typeInvalid reports whether the key result's type is written but not valid (type: Effort): the
+// schema rule reports it, and nothing that depends on the type is judged.
+func typeInvalid(kr *plan.KeyResult) bool { return !kr.Type.Set && !kr.Type.Key.IsZero() }

@@ -69,7 +69,7 @@ func (d *decoder) kpi(p *Plan, m *yaml.Node) *KPI {
 		case "id":
 			k.ID = d.slug(e)
 		case "name":
-			k.Name = d.text(e)
+			k.Name = d.label(e, "KPI")
 		case "unit":
 			k.Unit = d.text(e)
 		case "direction":
@@ -101,7 +101,7 @@ func (d *decoder) objective(p *Plan, m *yaml.Node) *Objective {
 		case "id":
 			o.ID = d.slug(e)
 		case "title":
-			o.Title = d.text(e)
+			o.Title = d.label(e, "objective")
 		case "owner":
 			o.Owner = d.text(e)
 		case "aligns_to":
@@ -129,7 +129,7 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 		case "id":
 			kr.ID = d.slug(e)
 		case "title":
-			kr.Title = d.text(e)
+			kr.Title = d.label(e, "key result")
 		case "type":
 			kr.Type = choice(d, e, Outcome, Effort)
 		case "unit":
@@ -180,12 +180,16 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 	}
 	d.need(kr.Pos, "this key result", typos, req{"id", kr.ID.Key}, req{"title", kr.Title.Key})
 	// Fields of the other type would be ignored by scoring, which hides a mistake.
-	if kr.Type.Value == Effort {
+	switch {
+	case !kr.Type.Set && !kr.Type.Key.IsZero():
+		// The type did not decode and was reported; what it implies is unknown, so nothing is
+		// judged by it.
+	case kr.Type.Value == Effort:
 		for _, e := range outcomeOnly {
 			d.addf(posOf(e.keyN), RuleSchema,
 				"%s is for outcome key results, but this one is type: effort; track it with progress or done:, or make it an outcome", e.key)
 		}
-	} else if kr.Type.Value == Outcome {
+	case kr.Type.Value == Outcome:
 		for _, e := range effortOnly {
 			d.addf(posOf(e.keyN), RuleSchema,
 				"%s is for effort key results, but this one is an outcome; measure it with start, target and current, or add type: effort", e.key)

@@ -51,6 +51,20 @@ var Levels = []Level{LevelCompany, LevelTeam, LevelIndividual}
 // Rank orders levels: 0 for company, 1 for team, 2 for individual, -1 when unknown.
 func (l Level) Rank() int { return slices.Index(Levels, l) }
 
+// Below reports whether l sits below other in the organisation; an unknown level sits below
+// every known one, so that plans of a misspelt level sort last and never count as a parent.
+func (l Level) Below(other Level) bool { return sortRank(l) > sortRank(other) }
+
+// CompareLevels orders levels from the top down, unknown levels last: for sorting plans.
+func CompareLevels(a, b Level) int { return sortRank(a) - sortRank(b) }
+
+func sortRank(l Level) int {
+	if r := l.Rank(); r >= 0 {
+		return r
+	}
+	return len(Levels)
+}
+
 // Names returns the names of values, in their order: the list a message offers to choose from.
 func Names[T ~string](values []T) []string {
 	names := make([]string, len(values))

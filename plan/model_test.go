@@ -95,3 +95,24 @@ func TestDay(t *testing.T) {
 		t.Errorf("%v is not in %v", late, q3)
 	}
 }
+
+func TestLevelBelow(t *testing.T) {
+	for _, c := range []struct {
+		l, other Level
+		below    bool
+	}{
+		{LevelTeam, LevelCompany, true},
+		{LevelIndividual, LevelTeam, true},
+		{LevelCompany, LevelTeam, false},
+		{LevelTeam, LevelTeam, false},
+		{"squad", LevelIndividual, true}, // unknown levels sort last
+		{LevelIndividual, "squad", false},
+	} {
+		if got := c.l.Below(c.other); got != c.below {
+			t.Errorf("%q.Below(%q) = %v, want %v", c.l, c.other, got, c.below)
+		}
+		if got := CompareLevels(c.l, c.other) > 0; got != c.below {
+			t.Errorf("CompareLevels(%q, %q) > 0 = %v, want %v", c.l, c.other, got, c.below)
+		}
+	}
+}

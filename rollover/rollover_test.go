@@ -114,8 +114,9 @@ func lintDrafts(t *testing.T, repo *plan.Repository, res *Result) string {
 }
 
 // decisions are the rules whose findings stand for what a draft leaves to its author: the
-// targets, and objectives that need more (and not only KPI) key results.
-var decisions = []string{"kr-quantified", "kpi-target", "kr-count", "kpi-every-kr"}
+// targets, objectives that need more (and not only KPI) key results, and a plan that carried
+// nothing (a person's plan of effort key results only) and waits for its objectives.
+var decisions = []string{"kr-quantified", "kpi-target", "kr-count", "kpi-every-kr", "empty-plan"}
 
 func checkOnlyDecisions(t *testing.T, findings string) {
 	t.Helper()

@@ -170,6 +170,14 @@ func Config() []byte {
 			Description: fmt.Sprintf("%s (default: %s)", info.Summary, info.Severity),
 			AnyOf:       []*node{{Ref: "#/$defs/severity"}, settings},
 		}})
+		// A former ID still works in .okr.yaml, so the schema accepts it too, and says what it
+		// became.
+		for _, alias := range info.Aliases {
+			rules.Properties = append(rules.Properties, prop{alias, &node{
+				Description: fmt.Sprintf("Former name of %s: %s (default: %s)", info.ID, info.Summary, info.Severity),
+				AnyOf:       []*node{{Ref: "#/$defs/severity"}, settings},
+			}})
+		}
 	}
 	root := &node{
 		Schema:      Draft,
