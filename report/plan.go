@@ -29,7 +29,9 @@ func (b *builder) plan(p *plan.Plan) *PlanReport {
 	for _, o := range p.Objectives {
 		or := scoreObjective(pr, o)
 		pr.Objectives = append(pr.Objectives, or)
-		scores = append(scores, or.Score)
+		if or.counts() { // an objective whose key results are all invalid has no score, not a 0
+			scores = append(scores, or.Score)
+		}
 		pr.NoData = pr.NoData && or.NoData
 		pr.Summary.Objectives++
 		for _, kr := range or.KeyResults {
@@ -67,8 +69,10 @@ func scoreObjective(pr *PlanReport, o *plan.Objective) *ObjectiveReport {
 	for _, kr := range o.KeyResults {
 		krr := scoreKeyResult(pr, kr)
 		or.KeyResults = append(or.KeyResults, krr)
-		scores = append(scores, krr.Value)
-		weights = append(weights, krr.Weight)
+		if krr.Counts() {
+			scores = append(scores, krr.Value)
+			weights = append(weights, krr.Weight)
+		}
 		statuses = append(statuses, krr.Status)
 		or.NoData = or.NoData && krr.NoData()
 	}
@@ -93,7 +97,7 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 		Unit:      kr.Unit.Value,
 		Weight:    Weight(kr),
 		Start:     optional(kr.Start),
-		Target:    optional(kr.Target),
+		Target:    optional(kr.Goal()), // a maintain key result's threshold
 		Current:   optional(kr.Current),
 		Progress:  optional(kr.Progress),
 		Done:      kr.Done.Set && kr.Done.Value,
@@ -116,6 +120,17 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 		krr.Notes = append(krr.Notes, fmt.Sprintf("weight %s is not a positive number; counted as 1", FormatNumber(kr.Weight.Value)))
 	}
 	return krr
+}
+
+// counts reports whether the objective's score enters its plan's mean: not when it has key
+// results and every one is invalid (KRScore.Counts).
+func (or *ObjectiveReport) counts() bool {
+	for _, kr := range or.KeyResults {
+		if kr.Counts() {
+			return true
+		}
+	}
+	return len(or.KeyResults) == 0
 }
 
 // linkedDirection is the direction of the KPI a key result is linked to (plan.KPI.EffectiveDirection),
