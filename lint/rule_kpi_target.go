@@ -44,7 +44,7 @@ func (r *kpiTarget) VisitKPI(c *Context, k *plan.KPI) {
 		return // a target that does not decode is the schema rule's finding
 	}
 	p := k.Plan
-	if kr := p.LinkedKeyResult(k.ID.Value); kr != nil && kr.Type.Value != plan.Effort && !kr.Target.Key.IsZero() {
+	if kr := p.LinkedKeyResult(k.ID.Value); kr != nil && kr.Type.Value.Measured() && !kr.Goal().Key.IsZero() {
 		return
 	}
 	if p.Period.Value.IsYear() && !k.AnnualTarget.Key.IsZero() {
