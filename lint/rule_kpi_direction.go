@@ -71,7 +71,7 @@ func (r *kpiDirection) VisitKPI(c *Context, k *plan.KPI) {
 	}
 	krs := k.Plan.LinkedMeasured(k.ID.Value)
 	if k.Direction.Set {
-		for _, kr := range krs {
+		for kr := range krs {
 			if d, ok := kr.ImpliedDirection(); ok && d != k.Direction.Value {
 				c.ReportKeyResult(kr, directionPos(kr), "key result %s runs %s (%s), but KPI %s should go %s; %s, or fix the KPI's direction",
 					quote(kr.ID.Value), d, impliedBy(kr), quote(k.ID.Value), k.Direction.Value, fixDirection(kr))
@@ -80,7 +80,7 @@ func (r *kpiDirection) VisitKPI(c *Context, k *plan.KPI) {
 		return
 	}
 	var ups, downs []string
-	for _, kr := range krs {
+	for kr := range krs {
 		if d, ok := kr.ImpliedDirection(); ok {
 			what := quote(kr.ID.Value) + " (" + impliedBy(kr) + ")"
 			if d == plan.Down {

@@ -66,21 +66,29 @@ func (r *kpiTargetAgree) VisitKPI(c *Context, k *plan.KPI) {
 	if !k.ID.Set {
 		return
 	}
-	krs := k.Plan.LinkedMeasured(k.ID.Value)
-	if len(krs) == 0 {
-		return
-	}
-	first := krs[0]
-	if goal := first.Goal(); k.Live() && k.Target.Set && goal.Set && !same(k.Target.Value, goal.Value) {
-		what := "target"
-		if first.Type.Value == plan.Maintain {
-			what = "threshold"
+	var first *plan.KeyResult
+	for kr := range k.Plan.LinkedMeasured(k.ID.Value) {
+		if first == nil {
+			first = kr
+			r.checkTarget(c, k, kr)
+			continue
 		}
-		c.ReportKPI(k, k.Target.Pos, "KPI %s has target %s, but key result %s (line %d), which measures it, has %s %s; one quarter has one target: make them agree, or leave out the KPI's target so that the key result's counts",
-			quote(k.ID.Value), num(k.Target.Value), quote(first.ID.Value), first.Pos.Line, what, num(goal.Value))
-	}
-	for _, kr := range krs[1:] {
 		c.ReportKeyResult(kr, kr.KPI.Pos, "key result %s is the second to measure KPI %s in this plan, after %s (line %d); a KPI measures one outcome: link one key result to it, or give this measure a KPI of its own",
 			quote(kr.ID.Value), quote(k.ID.Value), quote(first.ID.Value), first.Pos.Line)
 	}
+}
+
+// checkTarget reports a KPI target that disagrees with the goal of kr, the key result that
+// measures the KPI.
+func (r *kpiTargetAgree) checkTarget(c *Context, k *plan.KPI, kr *plan.KeyResult) {
+	goal := kr.Goal()
+	if !k.Live() || !k.Target.Set || !goal.Set || same(k.Target.Value, goal.Value) {
+		return
+	}
+	what := "target"
+	if kr.Type.Value == plan.Maintain {
+		what = "threshold"
+	}
+	c.ReportKPI(k, k.Target.Pos, "KPI %s has target %s, but key result %s (line %d), which measures it, has %s %s; one quarter has one target: make them agree, or leave out the KPI's target so that the key result's counts",
+		quote(k.ID.Value), num(k.Target.Value), quote(kr.ID.Value), kr.Pos.Line, what, num(goal.Value))
 }

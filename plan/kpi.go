@@ -1,5 +1,7 @@
 package plan
 
+import "iter"
+
 // The facts the plan format derives from what a plan states: a plan's level, a KPI's direction
 // and a KPI's reading. Decoding, lint and report all ask these functions, so that they agree.
 
@@ -34,18 +36,18 @@ func (p *Plan) LinkedOutcome(kpiID string) *KeyResult {
 	return nil
 }
 
-// LinkedMeasured returns every measured (outcome or maintain) key result of the plan that names
+// LinkedMeasured yields every measured (outcome or maintain) key result of the plan that names
 // the KPI id in its "kpi" field, in file order.
-func (p *Plan) LinkedMeasured(kpiID string) []*KeyResult {
-	var krs []*KeyResult
-	for _, o := range p.Objectives {
-		for _, kr := range o.KeyResults {
-			if kr.KPI.Set && kr.KPI.Value == kpiID && kr.Type.Value.Measured() {
-				krs = append(krs, kr)
+func (p *Plan) LinkedMeasured(kpiID string) iter.Seq[*KeyResult] {
+	return func(yield func(*KeyResult) bool) {
+		for _, o := range p.Objectives {
+			for _, kr := range o.KeyResults {
+				if kr.KPI.Set && kr.KPI.Value == kpiID && kr.Type.Value.Measured() && !yield(kr) {
+					return
+				}
 			}
 		}
 	}
-	return krs
 }
 
 // EffectiveDirection is the way the KPI should move: its stated direction, else the direction the
@@ -68,7 +70,7 @@ func (k *KPI) ImpliedDirection() (dir Direction, ok bool) {
 	if k.Plan == nil || !k.ID.Set {
 		return "", false
 	}
-	for _, kr := range k.Plan.LinkedMeasured(k.ID.Value) {
+	for kr := range k.Plan.LinkedMeasured(k.ID.Value) {
 		if d, ok := kr.ImpliedDirection(); ok {
 			return d, true
 		}
