@@ -50,7 +50,10 @@ func (r *kpiUnmeasured) VisitKPI(c *Context, k *plan.KPI) {
 	if !k.Live() || !k.ID.Set || !p.Period.Set || c.AsOf.Before(p.Period.Value.End()) {
 		return
 	}
-	if _, ok := k.Reading(); ok {
+	if _, ok := k.Reading(); ok || !absent(k.Actual) {
+		return // an actual that does not decode is the schema rule's finding
+	}
+	if kr := k.ReadingKeyResult(); kr != nil && !absent(kr.Current) {
 		return
 	}
 	if p.Period.Value.IsYear() && p.Scope.Set {

@@ -126,6 +126,10 @@ func TestKPIUnmeasured(t *testing.T) {
 		{"an annual plan no quarter reads", onePlan(quarter("2025", liveKPI("nps"))),
 			[]string{`plan.yaml:4:5: KPI "nps" has no reading for 2025, which ended on 2025-12-31; record the period's final value with actual: <number> (or current: on the key result linked to it), or retire it with retired: <reason>`}},
 	})
+	checkRuleOnInvalidPlans(t, "kpi-unmeasured", []ruleCase{
+		{"an actual written as text is the schema's finding", onePlan(quarter("2025-Q3", liveKPI("nps", "actual: 41%"))), nil},
+		{"a current written as text is the schema's finding", onePlan(withKR("2025-Q3", ", current: 48%")), nil},
+	})
 }
 
 // A KPI of the year's annual plan belongs in every quarter plan of that year, also once it has
