@@ -21,7 +21,7 @@ type Options struct {
 	// (moved-goalposts, kpi-stale); the git layer fills it. Nil outside git, and the rules
 	// whose Info.Requires it does not provide then do not run.
 	History *history.History
-	// AsOf is the day date-dependent rules judge by (kpi-stale); zero means today.
+	// AsOf is the day date-dependent rules judge by (kpi-stale, kpi-unmeasured); zero means today.
 	AsOf time.Time
 }
 
