@@ -99,7 +99,7 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 		Start:     optional(kr.Start),
 		Target:    optional(kr.Goal()), // a maintain key result's threshold
 		Current:   optional(kr.Current),
-		Progress:  optional(kr.Progress),
+		Progress:  progressShare(kr),
 		Done:      kr.Done.Set && kr.Done.Value,
 	}
 	if kr.Due.Set {
@@ -143,6 +143,21 @@ func linkedDirection(p *plan.Plan, kr *plan.KeyResult) plan.Direction {
 		return k.EffectiveDirection()
 	}
 	return ""
+}
+
+// progressShare is an effort key result's progress as a share from 0 to 1, read on its plan's
+// grade scale (progress: 60 with grade_scale: 100 is 0.6), or nil when it has none or it lies
+// outside the scale: progress: 60 on the 0..1 scale is not a share ("6000% done"), the note of
+// the key result's invalid score says why.
+func progressShare(kr *plan.KeyResult) *float64 {
+	if !kr.Progress.Set {
+		return nil
+	}
+	v, _, ok := grade(kr, kr.Progress.Value, "progress")
+	if !ok {
+		return nil
+	}
+	return &v
 }
 
 func optional[T any](f plan.Field[T]) *T {

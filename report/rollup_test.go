@@ -60,3 +60,24 @@ func TestMaintainKeyResultInAReport(t *testing.T) {
 		t.Errorf("KPI target %v, on target %v; want 20, true", k.Target, k.OnTarget)
 	}
 }
+
+// A progress is shown as the share it stands for: 60 on a plan's 0..100 scale is 0.6, and 60 on
+// the 0..1 scale is no share at all (never "6000% done").
+func TestProgressIsAShare(t *testing.T) {
+	scaled := pct(effortKR("scaled", 60))
+	r, err := Build(repoOf(scaled.Objective.Plan), Options{AsOf: day("2026-08-15")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kr := r.Plans[0].Objectives[0].KeyResults[0]; kr.Progress == nil || *kr.Progress != 0.6 || kr.Value != 0.6 {
+		t.Errorf("progress 60 on grade_scale 100: progress %v, score %v; want 0.6", kr.Progress, kr.Value)
+	}
+	wrong := effortKR("wrong", 60)
+	r, err = Build(repoOf(newPlan("p.yaml", "sales", "2026-Q3", objective("o", wrong))), Options{AsOf: day("2026-08-15")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kr := r.Plans[0].Objectives[0].KeyResults[0]; kr.Progress != nil || kr.Basis != BasisInvalid {
+		t.Errorf("progress 60 on the 0..1 scale: progress %v, basis %s; want none, invalid", kr.Progress, kr.Basis)
+	}
+}
