@@ -99,7 +99,7 @@ func (r *kpiDirection) VisitKPI(c *Context, k *plan.KPI) {
 // impliedBy says what gives a key result its direction: "start 80, target 75" or "direction: down".
 func impliedBy(kr *plan.KeyResult) string {
 	if kr.Type.Value == plan.Maintain {
-		return "direction: " + string(kr.Hold.Value)
+		return "direction: " + string(kr.HoldDirection().Value)
 	}
 	return "start " + num(kr.Start.Value) + ", target " + num(kr.Target.Value)
 }
@@ -108,7 +108,7 @@ func impliedBy(kr *plan.KeyResult) string {
 // result's direction.
 func directionPos(kr *plan.KeyResult) plan.Pos {
 	if kr.Type.Value == plan.Maintain {
-		return kr.Hold.Pos
+		return kr.HoldDirection().Pos
 	}
 	return kr.Target.Pos
 }

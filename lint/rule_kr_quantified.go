@@ -52,7 +52,7 @@ func (r *krQuantified) VisitKeyResult(c *Context, kr *plan.KeyResult) {
 	case plan.Effort:
 		return
 	case plan.Maintain:
-		if absent(kr.Threshold) {
+		if absent(kr.Threshold()) {
 			c.ReportKeyResult(kr, kr.Pos, "maintain key result %s has no threshold; add threshold: <level to hold> and direction: up (at or above) or down (at or below)", id)
 		}
 		return

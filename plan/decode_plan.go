@@ -161,10 +161,10 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 			kr.Target = d.number(e)
 			outcomeOnly = append(outcomeOnly, e)
 		case "threshold":
-			kr.Threshold = d.number(e)
+			kr.hold().Threshold = d.number(e)
 			maintainOnly = append(maintainOnly, e)
 		case "direction":
-			kr.Hold = choice(d, e, Up, Down)
+			kr.hold().Direction = choice(d, e, Up, Down)
 			maintainOnly = append(maintainOnly, e)
 		case "current":
 			kr.Current = d.number(e)
@@ -261,4 +261,12 @@ func (d *decoder) linkKPIs(p *Plan) {
 		}
 		k.Direction.Value = k.EffectiveDirection()
 	}
+}
+
+// hold returns the key result's Hold, adding it on first use.
+func (kr *KeyResult) hold() *Hold {
+	if kr.Hold == nil {
+		kr.Hold = &Hold{}
+	}
+	return kr.Hold
 }

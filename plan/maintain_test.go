@@ -11,7 +11,7 @@ func TestMaintainKeyResult(t *testing.T) {
 	head := "period: 2026-Q3\nscope: cs\nkpis:\n  - {id: healthy, name: Healthy clients, direction: up}\nobjectives:\n  - id: keep\n    title: Keep\n    key_results:\n"
 	p := parseOne(t, head+"      - {id: hold, title: Keep clients rated healthy at or above 20%, type: maintain, threshold: 20, direction: up, current: 21, kpi: healthy}\n")
 	kr := p.Objectives[0].KeyResults[0]
-	if kr.Type.Value != plan.Maintain || !kr.Threshold.Set || kr.Threshold.Value != 20 || kr.Hold.Value != plan.Up || !kr.Hold.Set {
+	if kr.Type.Value != plan.Maintain || !kr.Threshold().Set || kr.Threshold().Value != 20 || kr.HoldDirection().Value != plan.Up || !kr.HoldDirection().Set {
 		t.Errorf("decoded %+v", kr)
 	}
 	if g := kr.Goal(); !g.Set || g.Value != 20 {

@@ -255,9 +255,10 @@ type KeyResult struct {
 	Target Field[float64]
 
 	// Maintain key results: hold current at or above (direction up) or at or below (down) the
-	// threshold. Set is false on Hold when the direction was not written.
-	Threshold Field[float64]
-	Hold      Field[Direction]
+	// threshold. Nil unless the key result writes threshold or direction: a pointer, so that the
+	// other key results, most of them, do not carry the room (a large repository holds tens of
+	// thousands of key results). Read it with Threshold and HoldDirection.
+	Hold *Hold
 
 	// Outcome and maintain key results.
 	Current Field[float64]
@@ -269,6 +270,30 @@ type KeyResult struct {
 	Done     Field[bool]
 }
 
+// Hold is what a maintain key result holds: a threshold, and the side of it that is good.
+type Hold struct {
+	Threshold Field[float64]
+	Direction Field[Direction] // Set is false when the direction was not written
+}
+
+// Threshold is the level a maintain key result holds; Set is false when it has none.
+func (kr *KeyResult) Threshold() Field[float64] {
+	if kr.Hold == nil {
+		return Field[float64]{}
+	}
+	return kr.Hold.Threshold
+}
+
+// HoldDirection is the side of its threshold a maintain key result holds, as written: up for at
+// or above, down for at or below; Set is false when it was not written (Direction then falls
+// back to the KPI's).
+func (kr *KeyResult) HoldDirection() Field[Direction] {
+	if kr.Hold == nil {
+		return Field[Direction]{}
+	}
+	return kr.Hold.Direction
+}
+
 // Goal is the value the key result aims at: its target, or the threshold of a maintain key
 // result. Set is false for effort key results and when the value is missing.
 func (kr *KeyResult) Goal() Field[float64] {
@@ -276,7 +301,7 @@ func (kr *KeyResult) Goal() Field[float64] {
 	case Effort:
 		return Field[float64]{}
 	case Maintain:
-		return kr.Threshold
+		return kr.Threshold()
 	}
 	return kr.Target
 }
@@ -290,7 +315,8 @@ func (kr *KeyResult) ImpliedDirection() (dir Direction, ok bool) {
 	case Effort:
 		return "", false
 	case Maintain:
-		return kr.Hold.Value, kr.Hold.Set
+		d := kr.HoldDirection()
+		return d.Value, d.Set
 	}
 	if kr.Start.Set && kr.Target.Set && kr.Target.Value != kr.Start.Value {
 		if kr.Target.Value < kr.Start.Value {

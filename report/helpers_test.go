@@ -66,10 +66,10 @@ func repoOf(plans ...*plan.Plan) *plan.Repository {
 // maintainKR builds a maintain key result; dir "" leaves its direction unwritten and current is
 // left unset when omitted.
 func maintainKR(id string, threshold float64, dir plan.Direction, current ...float64) *plan.KeyResult {
-	kr := &plan.KeyResult{ID: set(id), Title: set("KR " + id), Type: set(plan.Maintain), Threshold: set(threshold),
+	kr := &plan.KeyResult{ID: set(id), Title: set("KR " + id), Type: set(plan.Maintain), Hold: &plan.Hold{Threshold: set(threshold)},
 		Weight: plan.Field[float64]{Value: 1}}
 	if dir != "" {
-		kr.Hold = set(dir)
+		kr.Hold.Direction = set(dir)
 	}
 	if len(current) > 0 {
 		kr.Current = set(current[0])

@@ -100,20 +100,21 @@ func scoreEffort(kr *plan.KeyResult) KRScore {
 // scoreMaintain scores a maintain key result: 1 while current holds the line, else 0. Its side
 // of the threshold is its own direction, else its KPI's (dir), else up.
 func scoreMaintain(kr *plan.KeyResult, dir plan.Direction) KRScore {
+	threshold := kr.Threshold()
 	switch {
-	case !kr.Threshold.Set:
+	case !threshold.Set:
 		return KRScore{Basis: BasisInvalid, Note: "not scored: a maintain key result needs a threshold"}
-	case !finite(kr.Threshold.Value):
+	case !finite(threshold.Value):
 		return KRScore{Basis: BasisInvalid, Note: "not scored: threshold must be a finite number"}
 	case !kr.Current.Set:
 		return KRScore{Basis: BasisNoData}
 	case !finite(kr.Current.Value):
 		return KRScore{Basis: BasisInvalid, Note: "not scored: current must be a finite number"}
 	}
-	if kr.Hold.Set {
-		dir = kr.Hold.Value
+	if d := kr.HoldDirection(); d.Set {
+		dir = d.Value
 	}
-	if meets(kr.Current.Value, kr.Threshold.Value, dir) {
+	if meets(kr.Current.Value, threshold.Value, dir) {
 		return KRScore{Value: 1, Basis: BasisMaintain}
 	}
 	return KRScore{Value: 0, Basis: BasisMaintain}

@@ -462,11 +462,11 @@ func (d *drafter) keyResult(w *writer, p *plan.Plan, kr *plan.KeyResult, period 
 		w.line(6, "- id: "+text(renameID(kr, p.Period.Value, period)))
 		w.field(8, "title", text(kr.Title.Value), "")
 		w.field(8, "type", string(plan.Maintain), "")
-		if kr.Threshold.Set {
-			w.field(8, "threshold", number(kr.Threshold.Value), "")
+		if t := kr.Threshold(); t.Set {
+			w.field(8, "threshold", number(t.Value), "")
 		}
-		if kr.Hold.Set {
-			w.field(8, "direction", string(kr.Hold.Value), "")
+		if d := kr.HoldDirection(); d.Set {
+			w.field(8, "direction", string(d.Value), "")
 		}
 	} else {
 		w.comment(6, fmt.Sprintf("From %s: set target: for %s, and reword the title to name it.", p.Period.Value, period))

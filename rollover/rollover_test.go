@@ -514,7 +514,7 @@ objectives:
 		t.Fatalf("the draft does not parse: %v\n%s", diags, res.Files[0].Data)
 	}
 	kr := findKR(p, "hold-csat")
-	if kr == nil || kr.Type.Value != plan.Maintain || kr.Threshold.Value != 90 || kr.Hold.Value != plan.Up || kr.Start.Set || kr.KPI.Value != "csat" {
+	if kr == nil || kr.Type.Value != plan.Maintain || kr.Threshold().Value != 90 || kr.HoldDirection().Value != plan.Up || kr.Start.Set || kr.KPI.Value != "csat" {
 		t.Errorf("carried %+v\n%s", kr, res.Files[0].Data)
 	}
 }
