@@ -31,7 +31,7 @@ func TestNamedFiles(t *testing.T) {
 }
 
 func TestSeverityOverride(t *testing.T) {
-	repo := plan.LoadSources("", []plan.Source{{File: "p.yaml", Data: []byte(quarter("2026-Q3", "id: a, name: A, source: S, frequency: yearly, target: 1"))}}, 1)
+	repo := plan.LoadSources("", []plan.Source{{File: "p.yaml", Data: []byte(quarter("2026-Q3", "id: a, name: A, source: S, frequency: yearly, target: 1, actual: 1"))}}, 1)
 	res := Run(repo, Options{Severity: map[string]Severity{"kpi-cadence": Error, "kpi-count": Off}})
 	if len(res.Findings) != 1 || res.Findings[0].Severity != Error || res.Summary.Errors != 1 || res.Summary.Warnings != 0 {
 		t.Errorf("result = %+v", res)

@@ -465,7 +465,7 @@ func TestKRQuantified(t *testing.T) {
 		{"decreasing metric", onePlan(head + kr("cycle", "10", "4")), nil},
 		{"effort is not quantified", onePlan(head + "      - {id: crm, title: CRM, type: effort, due: 2026-09-30}\n"), nil},
 		{"equal start and target point at target", onePlan(head + kr("flat", "5", "5")),
-			[]string{`plan.yaml:7:51: outcome key result "flat" has target 5 equal to its start; set the value it should reach by the end of the period`}},
+			[]string{`plan.yaml:7:51: outcome key result "flat" has target 5 equal to its start; set the value it should reach by the end of the period, or, to hold the level, write type: maintain, threshold: 5 and direction: up or down instead of start and target`}},
 		{"missing start", onePlan(head + "      - {id: up, title: Up, target: 5}\n"),
 			[]string{`plan.yaml:7:9: outcome key result "up" has no start; add start: <baseline> (the value when the period began)`}},
 		{"missing target", onePlan(head + "      - {id: up, title: Up, start: 5}\n"),

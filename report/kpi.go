@@ -55,14 +55,15 @@ func (b *builder) kpi(p *plan.Plan, k *plan.KPI) *KPIReport {
 }
 
 // reading is a KPI's value and target in its plan: its reading (plan.KPI.Reading), and its own
-// target, else the target of the outcome key result that links it.
+// target, else the goal of the key result that links it (an outcome's target, a maintain key
+// result's threshold).
 func reading(k *plan.KPI) (value, target *float64) {
 	if v, ok := k.Reading(); ok {
 		value = &v
 	}
 	target = optional(k.Target)
 	if linked := k.ReadingKeyResult(); target == nil && linked != nil {
-		target = optional(linked.Target)
+		target = optional(linked.Goal())
 	}
 	return value, target
 }

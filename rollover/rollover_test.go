@@ -489,3 +489,33 @@ objectives:
 func unwrap(data string) string {
 	return regexp.MustCompile(`\n *# `).ReplaceAllString(data, " ")
 }
+
+// A maintain key result that measures a carried KPI is carried as a level to hold, with its
+// threshold and direction, not turned into an outcome without a target.
+func TestNextCarriesAMaintainKeyResult(t *testing.T) {
+	root := t.TempDir()
+	os.WriteFile(filepath.Join(root, ".okr.yaml"), nil, 0o644)
+	const q1 = `period: 2027-Q1
+scope: cs
+kpis:
+  - {id: csat, name: Support satisfaction, unit: "%", direction: up, source: Helpdesk, frequency: weekly, annual_target: 93}
+objectives:
+  - id: live
+    title: Get clients live fast
+    key_results:
+      - {id: hold-csat, title: Keep support satisfaction at or above 90%, type: maintain, threshold: 90, direction: up, current: 91, unit: "%", kpi: csat}
+`
+	os.WriteFile(filepath.Join(root, "cs-2027-Q1.yaml"), []byte(q1), 0o644)
+	res, err := Next(load(t, root), Options{From: period(t, "2027-Q1"), AsOf: date("2027-04-02")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, diags := plan.Parse(res.Files[0].Path, res.Files[0].Data)
+	if len(diags) > 0 {
+		t.Fatalf("the draft does not parse: %v\n%s", diags, res.Files[0].Data)
+	}
+	kr := findKR(p, "hold-csat")
+	if kr == nil || kr.Type.Value != plan.Maintain || kr.Threshold().Value != 90 || kr.HoldDirection().Value != plan.Up || kr.Start.Set || kr.KPI.Value != "csat" {
+		t.Errorf("carried %+v\n%s", kr, res.Files[0].Data)
+	}
+}
