@@ -92,7 +92,7 @@ func TestInitEditNextLintReport(t *testing.T) {
 		got = append(got, r)
 	}
 	slices.Sort(got)
-	if want := []string{"kpi-every-kr", "kpi-target", "kr-count", "kr-quantified"}; !slices.Equal(got, want) {
+	if want := []string{"kpi-target", "kr-count", "kr-quantified"}; !slices.Equal(got, want) {
 		t.Errorf("the drafts' findings come from %v, want %v", got, want)
 	}
 

@@ -58,7 +58,7 @@ func writeRepo(t *testing.T, files ...string) string {
 const warnOnly = `period: 2026-Q3
 scope: sales
 kpis:
-  - {id: nps, name: NPS, source: Survey, frequency: quarterly, target: 40}
+  - {id: nps, name: NPS, source: Survey, frequency: quarterly, target: 40, actual: 38}
 objectives: []
 `
 

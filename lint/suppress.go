@@ -75,9 +75,11 @@ func (idx suppressionIndex) silences(f Finding) bool {
 			continue
 		}
 		for _, st := range idx[line] {
-			if slices.Contains(st.s.Rules, f.Rule) {
-				st.used[f.Rule] = true
-				hit = true
+			for _, id := range st.s.Rules {
+				if CanonicalID(id) == f.Rule {
+					st.used[id] = true
+					hit = true
+				}
 			}
 		}
 	}
@@ -139,7 +141,7 @@ func (st *suppressionState) problems(known []string, ran map[string]bool) []stri
 				msg += "; run okr rules for the list"
 			}
 			msgs = append(msgs, msg)
-		case st.used[id], !ran[id]:
+		case st.used[id], !ran[CanonicalID(id)]:
 			// A rule that did not run silences nothing, and that is not the comment's fault.
 		default:
 			remove := "remove the comment"
@@ -156,12 +158,15 @@ func (st *suppressionState) problems(known []string, ran map[string]bool) []stri
 	return msgs
 }
 
-// knownRules returns the IDs of every registered rule and of the rules of this run.
+// knownRules returns the IDs and former IDs of every registered rule and of the rules of this
+// run.
 func knownRules(rules []Rule) []string {
 	var ids []string
 	for _, r := range append(Registry(), rules...) {
-		if !slices.Contains(ids, r.Info().ID) {
-			ids = append(ids, r.Info().ID)
+		for _, id := range append([]string{r.Info().ID}, r.Info().Aliases...) {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
 		}
 	}
 	return ids

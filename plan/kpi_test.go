@@ -62,6 +62,10 @@ func TestKPIEffectiveDirection(t *testing.T) {
 		{"up by default", "{id: k, name: k}", "      - {id: a, title: a, start: 9, target: 2}\n", plan.Up},
 		{"not from an effort key result", "{id: k, name: k}", "      - {id: e, title: e, type: effort, done: false, kpi: k}\n" +
 			"      - {id: a, title: a, start: 9, target: 2, kpi: k}\n", plan.Down},
+		{"from the first linked key result that implies one", "{id: k, name: k}", "      - {id: f, title: f, start: 5, target: 5, kpi: k}\n" +
+			"      - {id: a, title: a, start: 9, target: 2, kpi: k}\n", plan.Down},
+		{"from a maintain key result", "{id: k, name: k}", "      - {id: m, title: m, type: maintain, threshold: 5, direction: down, kpi: k}\n", plan.Down},
+		{"a maintain key result without a direction implies none", "{id: k, name: k}", "      - {id: m, title: m, type: maintain, threshold: 5, kpi: k}\n", plan.Up},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -69,9 +69,6 @@ func (r *Repository) addf(file string, pos Pos, rule, format string, args ...any
 }
 
 func (r *Repository) checkReferences(p *Plan) {
-	if r.byKey[p.Key()] != p {
-		return // a duplicate: its references are checked on the plan that won
-	}
 	// Suggestions are charged to the plan's budget and their candidates listed once, so that a
 	// file of many wrong references costs a small factor of loading it.
 	budget := planSuggestBudget(p)

@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -52,7 +51,7 @@ func TestSuggestionsForManyMissingKPIsAreBounded(t *testing.T) {
 	var p *Plan
 	var diags []Diagnostic
 	// Loading this file takes a few tens of milliseconds; suggesting without bounds took minutes.
-	within(t, 5*time.Second, func() { p, diags = Parse("p.yaml", data) })
+	within(t, costBound, func() { p, diags = Parse("p.yaml", data) })
 	if p == nil || len(diags) != 4000 {
 		t.Fatalf("got %d diagnostics, want one for each of the 4000 references", len(diags))
 	}
@@ -71,7 +70,7 @@ func TestSuggestionsForManyMissingAlignmentsAreBounded(t *testing.T) {
 	}
 	before := suggestCellsSpent.Load()
 	var repo *Repository
-	within(t, 5*time.Second, func() {
+	within(t, costBound, func() {
 		repo = NewRepository("/r", []*Plan{cp, tp}, nil, []string{"company.yaml", "sales.yaml"})
 	})
 	if len(repo.Diagnostics) != 1000 {

@@ -507,6 +507,8 @@ func (c comparer) compareKeyResult(id string, o, n *plan.KeyResult, oldKRs, newK
 		text("type", string(o.Type.Value), string(n.Type.Value)),
 		num("start", o.Start, n.Start),
 		num("target", o.Target, n.Target),
+		num("threshold", o.Threshold(), n.Threshold()),
+		text("direction", string(o.HoldDirection().Value), string(n.HoldDirection().Value)),
 		num("current", o.Current, n.Current),
 		num("progress", o.Progress, n.Progress),
 		c.invalid(text("done", boolText(o.Done), boolText(n.Done)), "done", posOf(o.Done), posOf(n.Done), of, nf),

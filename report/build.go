@@ -49,7 +49,7 @@ func Build(repo *plan.Repository, opts Options) (*Report, error) {
 		return nil, emptySelection(repo, opts)
 	}
 	slices.SortStableFunc(r.Plans, func(x, y *PlanReport) int {
-		return cmp.Or(cmp.Compare(levelRank(x.Level), levelRank(y.Level)), strings.Compare(x.Scope, y.Scope))
+		return cmp.Or(plan.CompareLevels(x.Level, y.Level), strings.Compare(x.Scope, y.Scope))
 	})
 	for _, pr := range r.Plans {
 		r.Summary.add(pr.Summary)
@@ -194,18 +194,6 @@ func emptySelection(repo *plan.Repository, opts Options) error {
 		what += " in the paths named"
 	}
 	return fmt.Errorf("%s; periods with plans: %s", what, strings.Join(periods, ", "))
-}
-
-func levelRank(l plan.Level) int {
-	switch l {
-	case plan.LevelCompany:
-		return 0
-	case plan.LevelTeam:
-		return 1
-	case plan.LevelIndividual:
-		return 2
-	}
-	return 3
 }
 
 func (s *Summary) add(t Summary) {

@@ -79,7 +79,7 @@ func keyResultTrend(versions []history.KeyResultVersion, dir plan.Direction) Tre
 			one := 1.0
 			pt.Value = &one
 		case kr.Type.Value == plan.Effort:
-			pt.Value = optional(kr.Progress)
+			pt.Value = progressShare(kr)
 		default:
 			pt.Value = optional(kr.Current)
 		}

@@ -88,14 +88,15 @@ func (k *KPIReport) At(q plan.Period) Point {
 }
 
 // reading is a KPI's value and target in its plan: its reading (plan.KPI.Reading), and its own
-// target, else the target of the outcome key result that links it.
+// target, else the goal of the key result that links it (an outcome's target, a maintain key
+// result's threshold).
 func reading(k *plan.KPI) (value, target *float64) {
 	if v, ok := k.Reading(); ok {
 		value = &v
 	}
 	target = optional(k.Target)
 	if linked := k.ReadingKeyResult(); target == nil && linked != nil {
-		target = optional(linked.Target)
+		target = optional(linked.Goal())
 	}
 	return value, target
 }

@@ -76,7 +76,7 @@ type KRReport struct {
 	Weight    float64
 
 	Start, Target, Current *float64 // outcome key results; nil when absent
-	Progress               *float64 // effort key results; nil when absent
+	Progress               *float64 // effort key results, as a share in 0..1; nil when absent or invalid
 	Done                   bool
 	Due                    time.Time // zero when absent
 

@@ -29,7 +29,9 @@ func (b *builder) plan(p *plan.Plan) *PlanReport {
 	for _, o := range p.Objectives {
 		or := scoreObjective(pr, o)
 		pr.Objectives = append(pr.Objectives, or)
-		scores = append(scores, or.Score)
+		if or.counts() { // an objective whose key results are all invalid has no score, not a 0
+			scores = append(scores, or.Score)
+		}
 		pr.NoData = pr.NoData && or.NoData
 		pr.Summary.Objectives++
 		for _, kr := range or.KeyResults {
@@ -67,8 +69,10 @@ func scoreObjective(pr *PlanReport, o *plan.Objective) *ObjectiveReport {
 	for _, kr := range o.KeyResults {
 		krr := scoreKeyResult(pr, kr)
 		or.KeyResults = append(or.KeyResults, krr)
-		scores = append(scores, krr.Value)
-		weights = append(weights, krr.Weight)
+		if krr.Counts() {
+			scores = append(scores, krr.Value)
+			weights = append(weights, krr.Weight)
+		}
 		or.NoData = or.NoData && krr.NoData()
 	}
 	or.Score = WeightedMean(scores, weights)
@@ -93,9 +97,9 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 		Unit:      kr.Unit.Value,
 		Weight:    Weight(kr),
 		Start:     optional(kr.Start),
-		Target:    optional(kr.Target),
+		Target:    optional(kr.Goal()), // a maintain key result's threshold
 		Current:   optional(kr.Current),
-		Progress:  optional(kr.Progress),
+		Progress:  progressShare(kr),
 		Done:      kr.Done.Set && kr.Done.Value,
 
 		Confidence:  optional(kr.Confidence),
@@ -121,6 +125,17 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 	return krr
 }
 
+// counts reports whether the objective's score enters its plan's mean: not when it has key
+// results and every one is invalid (KRScore.Counts).
+func (or *ObjectiveReport) counts() bool {
+	for _, kr := range or.KeyResults {
+		if kr.Counts() {
+			return true
+		}
+	}
+	return len(or.KeyResults) == 0
+}
+
 // linkedDirection is the direction of the KPI a key result is linked to (plan.KPI.EffectiveDirection),
 // or "" when it is linked to none.
 func linkedDirection(p *plan.Plan, kr *plan.KeyResult) plan.Direction {
@@ -131,6 +146,21 @@ func linkedDirection(p *plan.Plan, kr *plan.KeyResult) plan.Direction {
 		return k.EffectiveDirection()
 	}
 	return ""
+}
+
+// progressShare is an effort key result's progress as a share from 0 to 1, read on its plan's
+// grade scale (progress: 60 with grade_scale: 100 is 0.6), or nil when it has none or it lies
+// outside the scale: progress: 60 on the 0..1 scale is not a share ("6000% done"), the note of
+// the key result's invalid score says why.
+func progressShare(kr *plan.KeyResult) *float64 {
+	if !kr.Progress.Set {
+		return nil
+	}
+	v, _, ok := grade(kr, kr.Progress.Value, "progress")
+	if !ok {
+		return nil
+	}
+	return &v
 }
 
 func optional[T any](f plan.Field[T]) *T {

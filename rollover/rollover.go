@@ -455,10 +455,37 @@ func (d *drafter) kpi(w *writer, p *plan.Plan, k *plan.KPI, period plan.Period, 
 
 // keyResult writes one carried key result.
 func (d *drafter) keyResult(w *writer, p *plan.Plan, kr *plan.KeyResult, period plan.Period, quarter *plan.Plan) {
-	w.comment(6, fmt.Sprintf("From %s: set target: for %s, and reword the title to name it.", p.Period.Value, period))
-	w.line(6, "- id: "+text(renameID(kr, p.Period.Value, period)))
-	w.field(8, "title", text(kr.Title.Value), "")
 	id := kr.KPI.Value
+	if kr.Type.Value == plan.Maintain {
+		// A level to hold carries its threshold: holding it again is a decision, not a gap.
+		w.comment(6, fmt.Sprintf("From %s: a level to hold; keep or change the threshold for %s.", p.Period.Value, period))
+		w.line(6, "- id: "+text(renameID(kr, p.Period.Value, period)))
+		w.field(8, "title", text(kr.Title.Value), "")
+		w.field(8, "type", string(plan.Maintain), "")
+		if t := kr.Threshold(); t.Set {
+			w.field(8, "threshold", number(t.Value), "")
+		}
+		if d := kr.HoldDirection(); d.Set {
+			w.field(8, "direction", string(d.Value), "")
+		}
+	} else {
+		w.comment(6, fmt.Sprintf("From %s: set target: for %s, and reword the title to name it.", p.Period.Value, period))
+		w.line(6, "- id: "+text(renameID(kr, p.Period.Value, period)))
+		w.field(8, "title", text(kr.Title.Value), "")
+		d.start(w, p, id, quarter)
+	}
+	if kr.Unit.Set {
+		w.field(8, "unit", text(kr.Unit.Value), "")
+	}
+	if kr.Weight.Set {
+		w.field(8, "weight", number(kr.Weight.Value), "")
+	}
+	w.field(8, "kpi", text(id), "")
+}
+
+// start writes the start of a carried outcome key result that measures KPI id: the KPI's final
+// reading, or a comment asking for one.
+func (d *drafter) start(w *writer, p *plan.Plan, id string, quarter *plan.Plan) {
 	if v, where, ok := reading(p, id, quarter); ok {
 		note := fmt.Sprintf("the final %s reading of %s", where.Period.Value, id)
 		if !d.closed {
@@ -468,13 +495,6 @@ func (d *drafter) keyResult(w *writer, p *plan.Plan, kr *plan.KeyResult, period 
 	} else {
 		w.comment(8, fmt.Sprintf("start: %s has no reading in %s; set the baseline it starts from.", id, p.Period.Value))
 	}
-	if kr.Unit.Set {
-		w.field(8, "unit", text(kr.Unit.Value), "")
-	}
-	if kr.Weight.Set {
-		w.field(8, "weight", number(kr.Weight.Value), "")
-	}
-	w.field(8, "kpi", text(id), "")
 }
 
 // resolves reports whether an aligns_to reference made from a plan of period will find its

@@ -220,6 +220,18 @@ func TestConfigSchema(t *testing.T) {
 	if n < 10 {
 		t.Errorf("validated %d configurations; the walk missed some", n)
 	}
+	// A rule's former ID is accepted by both.
+	for _, r := range lint.Registry() {
+		for _, alias := range r.Info().Aliases {
+			text := "rules:\n  " + alias + ": warning\n"
+			if _, err := config.Parse(".okr.yaml", []byte(text)); err != nil {
+				t.Errorf("former id %s: %v", alias, err)
+			}
+			if err := s.Validate(instance(t, []byte(text))); err != nil {
+				t.Errorf("former id %s: the schema refuses it: %v", alias, err)
+			}
+		}
+	}
 	for name, text := range map[string]string{
 		"unknown key":      "pathz: [plans]\n",
 		"unknown rule":     "rules:\n  kr-cuont: off\n",

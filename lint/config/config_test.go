@@ -154,8 +154,34 @@ func TestOptionsCarryTheConfiguration(t *testing.T) {
 		"period: 2026-Q3\nscope: sales\nobjectives:\n  - {id: a, title: A}\n  - {id: b, title: B}\n")}}, 1)
 	opts := cfg.Options()
 	opts.Severity["kr-count"] = lint.Off
+	opts.Severity["kpi-count"] = lint.Off
 	res := lint.Run(repo, opts)
 	if len(res.Findings) != 1 || res.Findings[0].Rule != "objective-count" || res.Findings[0].Severity != lint.Error {
 		t.Errorf("findings = %+v, want one objective-count error", res.Findings)
+	}
+}
+
+// TestFormerRuleID checks that a rule's former ID still configures it: kpi-new-midyear is now
+// kpi-churn.
+func TestFormerRuleID(t *testing.T) {
+	cfg, err := Parse(".okr.yaml", []byte("rules:\n  kpi-new-midyear:\n    severity: error\n    max_replaced: 2\n  kr-due:\n    grace_days: 0\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.Severity["kpi-churn"]; got != lint.Error {
+		t.Errorf("Severity[kpi-churn] = %v, want error (%v)", got, cfg.Severity)
+	}
+	for id, want := range map[string]string{"kpi-churn": "max_replaced=2", "kr-due": "grace_days=0"} {
+		var got []string
+		for _, p := range lint.Lookup(cfg.Rules, id).(lint.Configurable).Params() {
+			got = append(got, p.Name+"="+p.Value())
+		}
+		if !strings.Contains(strings.Join(got, " "), want) {
+			t.Errorf("%s settings %v lack %s", id, got, want)
+		}
+	}
+	_, err = Parse(".okr.yaml", []byte("rules:\n  kpi-churn: off\n  kpi-new-midyear: warning\n"))
+	if err == nil || !strings.Contains(err.Error(), `.okr.yaml:3:3: "kpi-new-midyear" and "kpi-churn" (line 2) are the same rule, kpi-churn; keep one of them`) {
+		t.Errorf("a rule set under its ID and its former ID: %v", err)
 	}
 }

@@ -143,6 +143,7 @@ func (d *decoder) rules(n *yaml.Node) {
 		return
 	}
 	ids := lint.IDs(d.cfg.Rules)
+	set := map[string]*yaml.Node{} // by rule ID, the key that configured the rule
 	d.eachPair(n, func(key, value *yaml.Node) {
 		r := lint.Lookup(d.cfg.Rules, key.Value)
 		if r == nil {
@@ -153,6 +154,13 @@ func (d *decoder) rules(n *yaml.Node) {
 			d.problemAt(key, "unknown rule %s%s", strconv.Quote(key.Value), hint)
 			return
 		}
+		if first := set[r.Info().ID]; first != nil {
+			// The same rule under its ID and a former ID (Info.Aliases).
+			d.problemAt(key, "%s and %s (line %d) are the same rule, %s; keep one of them",
+				strconv.Quote(key.Value), strconv.Quote(first.Value), first.Line, r.Info().ID)
+			return
+		}
+		set[r.Info().ID] = key
 		d.rule(r, key, value)
 	})
 }
