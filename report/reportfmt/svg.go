@@ -42,6 +42,7 @@ const (
 	barLabelW    = 380
 	barAreaW     = 360
 	barScoreW    = 90
+	scoreLabelW  = 30 // the width of a score such as "0.56" at the chart's font size
 )
 
 func newBarChart(p *report.PlanReport) barChart {
@@ -70,6 +71,11 @@ func newBarChart(p *report.PlanReport) barChart {
 		row.ScoreX = x(o.Score) + 6
 		if o.NoData {
 			row.ScoreX = barLabelW + 6
+		}
+		// A score written across the dashed line of the expected score is hard to read: it
+		// moves just past the line.
+		if ex := x(p.Expected); p.Phase == report.InProgress && row.ScoreX-4 < ex && ex < row.ScoreX+scoreLabelW {
+			row.ScoreX = ex + 5
 		}
 		c.Rows = append(c.Rows, row)
 	}
