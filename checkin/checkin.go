@@ -85,7 +85,7 @@ func Prepare(opts Options, changes []Change) (*Result, error) {
 		if asOf.IsZero() {
 			asOf = time.Now()
 		}
-		defPeriod = plan.Period{Year: asOf.Year(), Quarter: (int(asOf.Month())-1)/3 + 1}
+		defPeriod = plan.QuarterOf(asOf)
 	}
 
 	var problems []string
@@ -324,11 +324,11 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 		if err != nil {
 			return nil, append(problems, fmt.Sprintf("%s: KPI %s: %v", c.Source, c.ID, err))
 		}
-		set(mappingAt(doc.Root(), kpi.Pos), plan.FieldKeys(plan.SectionKPI), "actual", numText(kpi.Actual), edit.Number(v), report.FormatNumber(v))
+		set(doc.MappingAt(int(kpi.Pos.Line), int(kpi.Pos.Col)), plan.FieldKeys(plan.SectionKPI), "actual", numText(kpi.Actual), edit.Number(v), report.FormatNumber(v))
 		return ups, problems
 	}
 
-	node := mappingAt(doc.Root(), kr.Pos)
+	node := doc.MappingAt(int(kr.Pos.Line), int(kr.Pos.Col))
 	order := plan.FieldKeys(plan.SectionKeyResult)
 	if c.Value != "" {
 		if kr.Type.Value == plan.Effort {
@@ -410,19 +410,6 @@ func boolText(f plan.Field[bool]) string {
 		return ""
 	}
 	return fmt.Sprint(f.Value)
-}
-
-// mappingAt finds the mapping that starts at pos.
-func mappingAt(n *yaml.Node, pos plan.Pos) *yaml.Node {
-	if n.Kind == yaml.MappingNode && plan.At(n.Line, n.Column) == pos {
-		return n
-	}
-	for _, c := range n.Content {
-		if m := mappingAt(c, pos); m != nil {
-			return m
-		}
-	}
-	return nil
 }
 
 // verify parses every edited file and checks that each changed value reads back as written, so

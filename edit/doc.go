@@ -79,6 +79,22 @@ type Value struct {
 	str  bool   // a string, which may need quotes
 }
 
+// MappingAt returns the mapping of the document that starts at line and column (1-based, as
+// yaml.Node and plan.Pos count them), or nil: the node to Set a plan element's fields in.
+func (d *Doc) MappingAt(line, col int) *yaml.Node { return mappingAt(d.root, line, col) }
+
+func mappingAt(n *yaml.Node, line, col int) *yaml.Node {
+	if n.Kind == yaml.MappingNode && n.Line == line && n.Column == col {
+		return n
+	}
+	for _, c := range n.Content {
+		if m := mappingAt(c, line, col); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
 // Number is a number value, written the way a person would type it: 9.8, 25, 0.6.
 func Number(x float64) Value { return Value{text: strconv.FormatFloat(x, 'f', -1, 64)} }
 
