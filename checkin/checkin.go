@@ -253,11 +253,7 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 	var kr *plan.KeyResult
 	var kpi *plan.KPI
 	if c.Kind != "kpi" {
-		for _, k := range p.KeyResults() {
-			if k.ID.Value == c.ID {
-				kr = k
-			}
-		}
+		kr = p.KeyResult(c.ID)
 	}
 	if c.Kind != "kr" {
 		kpi = p.KPI(c.ID)
@@ -435,7 +431,7 @@ func (r *Result) verify() error {
 			}
 			if u.kr != nil && (u.Field == "current" || u.Field == "progress" || u.Field == "done") {
 				before := report.ScoreKeyResult(u.kr, u.kr.Direction())
-				after := krOf(p, u.ID)
+				after := p.KeyResult(u.ID)
 				now := report.ScoreKeyResult(after, after.Direction())
 				r.Updates[i].ScoreOld, r.Updates[i].ScoreNew = &before, &now
 				for j := i - 1; j >= 0; j-- { // the score is shown once, after the last value
@@ -444,15 +440,6 @@ func (r *Result) verify() error {
 					}
 				}
 			}
-		}
-	}
-	return nil
-}
-
-func krOf(p *plan.Plan, id string) *plan.KeyResult {
-	for _, kr := range p.KeyResults() {
-		if kr.ID.Value == id {
-			return kr
 		}
 	}
 	return nil
@@ -467,7 +454,7 @@ func readBack(p *plan.Plan, u Update) (string, bool) {
 		}
 		return report.FormatNumber(k.Actual.Value), true
 	}
-	kr := krOf(p, u.ID)
+	kr := p.KeyResult(u.ID)
 	if kr == nil {
 		return "", false
 	}

@@ -455,6 +455,16 @@ func (d *Doc) flowEnd(n *yaml.Node) (int, error) {
 
 func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
 
+// Text returns a string as a YAML value for a new block mapping entry: plain when YAML reads it
+// back as the same string, double-quoted otherwise. It is how check-ins write strings, for tools
+// that write new plan text.
+func Text(s string) string {
+	if t, err := render(String(s), nil, false); err == nil {
+		return t
+	}
+	return strconv.Quote(s)
+}
+
 // render writes v as YAML text for a value in a block or flow context. A string keeps the
 // quoting of the value it replaces (old) when that quoting can hold it, is written plain when it
 // reads back as the same string, and is double-quoted otherwise.
