@@ -132,7 +132,7 @@ func Prepare(opts Options, changes []Change) (*Result, error) {
 		p, diags := plan.Parse(f.rel, f.data)
 		for _, d := range diags {
 			if d.Rule == plan.RuleYAMLSyntax {
-				problems = append(problems, fmt.Sprintf("%s:%d:%d: %s; fix the file first (okr lint %s)", f.rel, d.Pos.Line, d.Pos.Col, d.Message, f.rel))
+				problems = append(problems, fmt.Sprintf("%s:%d:%d: %s; a check-in does not edit a plan that does not parse, so nothing was changed", f.rel, d.Pos.Line, d.Pos.Col, d.Message))
 				p = nil
 				break
 			}
@@ -276,13 +276,24 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 		} else if c.Kind == "kpi" {
 			what = "KPI"
 		}
-		return nil, []string{fmt.Sprintf("%s: %q is not a %s of %s%s", c.Source, c.ID, what, where, didYouMean(c.ID, ids))}
+		hint := didYouMean(c.ID, ids)
+		if o := p.Objective(c.ID); o != nil {
+			// Objectives are scored from their key results; say which ones to check in.
+			var krs []string
+			for _, k := range o.KeyResults {
+				krs = append(krs, k.ID.Value)
+			}
+			hint = fmt.Sprintf("; it is an objective (%s:%d:%d), scored from its key results: check in %s", p.File, o.Pos.Line, o.Pos.Col, strings.Join(krs, ", "))
+		} else if hint == "" && len(ids) > 0 {
+			hint = "; its ids are " + strings.Join(ids, ", ")
+		}
+		return nil, []string{fmt.Sprintf("%s: %q is not a %s of %s%s", c.Source, c.ID, what, where, hint)}
 	}
 	if kpi != nil && kr == nil {
 		// A KPI's reading is the current of the outcome key result that links it, when one does.
 		if linked := p.LinkedKeyResult(kpi.ID.Value); linked != nil && linked.Type.Value == plan.Outcome {
 			kr, kpi = linked, nil
-			c = &Change{ID: linked.ID.Value, Value: c.Value, Confidence: c.Confidence, Note: c.Note, Source: c.Source}
+			c = &Change{ID: linked.ID.Value, Value: c.Value, Confidence: c.Confidence, Note: c.Note, Source: c.Source, valueSource: c.valueSource}
 		}
 	}
 	base := Update{File: p.File, Scope: p.Scope.Value, Period: p.Period.Value, ID: c.ID}
@@ -318,7 +329,7 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 		}
 		v, err := measured(c.Value, kpi.Unit.Value)
 		if err != nil {
-			return nil, append(problems, fmt.Sprintf("%s: KPI %s: %v", c.Source, c.ID, err))
+			return nil, append(problems, fmt.Sprintf("%s: KPI %s (%s:%d:%d): %v", c.valueAt(), c.ID, p.File, kpi.Pos.Line, kpi.Pos.Col, err))
 		}
 		set(doc.MappingAt(int(kpi.Pos.Line), int(kpi.Pos.Col)), plan.FieldKeys(plan.SectionKPI), "actual", numText(kpi.Actual), edit.Number(v), report.FormatNumber(v))
 		return ups, problems
@@ -326,6 +337,7 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 
 	node := doc.MappingAt(int(kr.Pos.Line), int(kr.Pos.Col))
 	order := plan.FieldKeys(plan.SectionKeyResult)
+	at := fmt.Sprintf("%s:%d:%d", p.File, kr.Pos.Line, kr.Pos.Col)
 	if c.Value != "" {
 		if kr.Type.Value == plan.Effort {
 			switch v := strings.ToLower(c.Value); {
@@ -341,8 +353,8 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 					x /= 100
 				}
 				if err != nil || x < 0 || x > 1 {
-					problems = append(problems, fmt.Sprintf("%s: %s is an effort key result: write %s=done, a percentage (%s=60%%) or a share from 0 to 1, not %q",
-						c.Source, c.ID, c.ID, c.ID, c.Value))
+					problems = append(problems, fmt.Sprintf("%s: %s is an effort key result (%s): write %s=done, a percentage (%s=60%%) or a share from 0 to 1, not %q",
+						c.valueAt(), c.ID, at, c.ID, c.ID, c.Value))
 					break
 				}
 				set(node, order, "progress", numText(kr.Progress), edit.Number(x), report.FormatNumber(x))
@@ -350,10 +362,13 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 					set(node, order, "done", "true", edit.Bool(false), "false") // done would hide the progress
 				}
 			}
+		} else if strings.EqualFold(c.Value, "done") {
+			problems = append(problems, fmt.Sprintf("%s: %s is an outcome key result (%s), scored from its current value: write the value measured now, e.g. %s=%s; =done is for effort key results",
+				c.valueAt(), c.ID, at, c.ID, report.FormatNumber(kr.Target.Value)))
 		} else {
 			v, err := measured(c.Value, kr.Unit.Value)
 			if err != nil {
-				problems = append(problems, fmt.Sprintf("%s: key result %s: %v", c.Source, c.ID, err))
+				problems = append(problems, fmt.Sprintf("%s: key result %s (%s): %v", c.valueAt(), c.ID, at, err))
 			} else {
 				set(node, order, "current", numText(kr.Current), edit.Number(v), report.FormatNumber(v))
 			}
@@ -386,7 +401,10 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 func measured(s, unit string) (float64, error) {
 	v, pct, err := number(s)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a number", s)
+		if _, _, err := number(strings.Replace(s, ",", ".", 1)); err == nil && strings.Count(s, ",") == 1 {
+			return 0, fmt.Errorf("%q is not a number: write %s, with a decimal point", s, strings.Replace(s, ",", ".", 1))
+		}
+		return 0, fmt.Errorf("%q is not a number; write digits with a decimal point, e.g. 9.8", s)
 	}
 	if pct && strings.TrimSpace(unit) != "%" {
 		return 0, fmt.Errorf("%q: the unit is %q, so write the number without %%", s, unit)
