@@ -203,9 +203,12 @@ func TestWorkflowFromInitToHistory(t *testing.T) {
 	if code, stdout, stderr := cli.run(t, "init", "--as-of", "2026-07-01"); code != 0 {
 		t.Fatalf("okr init exited %d\n%s%s", code, stdout, stderr)
 	}
-	// The repository keeps the schema the plans point at: the one okr schema prints.
+	// The repository keeps the schemas the plans and .okr.yaml point at: the ones okr schema prints.
 	if got := readFile(t, filepath.Join(g.Dir, ".okr", "plan.schema.json")); got != string(schema.Plan()) {
 		t.Errorf(".okr/plan.schema.json is not the schema okr schema prints")
+	}
+	if got := readFile(t, filepath.Join(g.Dir, ".okr", "okr-config.schema.json")); got != string(schema.Config()) {
+		t.Errorf(".okr/okr-config.schema.json is not the schema okr schema --config prints")
 	}
 	commitAll(g, "2026-07-01T09:00:00Z", "okr init")
 

@@ -33,7 +33,14 @@ type Options struct {
 	// Schema is the JSON Schema of plan files, written to plan.SchemaFile; nil leaves that file
 	// out (with a note).
 	Schema []byte
+	// ConfigSchema is the JSON Schema of .okr.yaml, written to ConfigSchemaFile; nil leaves it
+	// out.
+	ConfigSchema []byte
 }
+
+// ConfigSchemaFile is where a plan repository keeps the JSON Schema of .okr.yaml, relative to
+// its root; the .okr.yaml that Init writes points at it.
+const ConfigSchemaFile = ".okr/okr-config.schema.json"
 
 // File is one file of a new repository.
 type File struct {
@@ -61,7 +68,7 @@ func Files(opts Options) []File {
 	annualPath := path.Join("plans", year.String(), "company.yaml")
 	quarterPath := path.Join("plans", quarter.String(), "company.yaml")
 	files := []File{
-		{Path: ".okr.yaml", Data: []byte(Config()), Perm: 0o666},
+		{Path: ".okr.yaml", Data: []byte(plan.SchemaComment(ConfigSchemaFile) + "\n" + Config()), Perm: 0o666},
 		{Path: annualPath, Data: render("annual.yaml", quarter, annualPath), Perm: 0o666},
 		{Path: quarterPath, Data: render("quarter.yaml", quarter, quarterPath), Perm: 0o666},
 		{Path: ".github/workflows/okr.yaml", Data: read("workflow.yaml"), Perm: 0o666},
@@ -70,6 +77,9 @@ func Files(opts Options) []File {
 	}
 	if opts.Schema != nil {
 		files = append(files, File{Path: plan.SchemaFile, Data: opts.Schema, Perm: 0o666})
+	}
+	if opts.ConfigSchema != nil {
+		files = append(files, File{Path: ConfigSchemaFile, Data: opts.ConfigSchema, Perm: 0o666})
 	}
 	return files
 }

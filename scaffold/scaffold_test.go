@@ -123,7 +123,7 @@ func TestInitLintsClean(t *testing.T) {
 }
 
 func TestInitFiles(t *testing.T) {
-	for _, f := range Files(Options{AsOf: day("2026-11-10"), Schema: []byte("{}\n")}) {
+	for _, f := range Files(Options{AsOf: day("2026-11-10"), Schema: []byte("{}\n"), ConfigSchema: []byte("{}\n")}) {
 		golden.Check(t, filepath.Join("testdata", "init", filepath.FromSlash(f.Path)), f.Data)
 	}
 }

@@ -240,14 +240,23 @@ func TestConfigSchema(t *testing.T) {
 	}
 }
 
-// TestSchemaValidatesWhatInitAndNextWrite: the schema okr init writes to .okr/plan.schema.json
-// accepts the plans okr init writes beside it and the drafts okr next writes from them, which
-// point at it.
+// TestSchemaValidatesWhatInitAndNextWrite: the schemas okr init writes to .okr/ accept the
+// .okr.yaml and the plans okr init writes beside them and the drafts okr next writes from them,
+// which point at them.
 func TestSchemaValidatesWhatInitAndNextWrite(t *testing.T) {
 	root := t.TempDir()
 	asOf := time.Date(2026, time.December, 10, 0, 0, 0, 0, time.UTC)
-	if _, err := scaffold.Init(root, scaffold.Options{AsOf: asOf, Schema: schema.Plan()}); err != nil {
+	if _, err := scaffold.Init(root, scaffold.Options{AsOf: asOf, Schema: schema.Plan(), ConfigSchema: schema.Config()}); err != nil {
 		t.Fatal(err)
+	}
+	// .okr.yaml, every setting commented out, and the schema of .okr.yaml it points at.
+	config, _ := os.ReadFile(filepath.Join(root, ".okr.yaml"))
+	configSchema, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(scaffold.ConfigSchemaFile)))
+	if !bytes.HasPrefix(config, []byte("# yaml-language-server: $schema="+scaffold.ConfigSchemaFile+"\n")) {
+		t.Errorf(".okr.yaml does not point at %s", scaffold.ConfigSchemaFile)
+	}
+	if err := compile(t, scaffold.ConfigSchemaFile, configSchema).Validate(instance(t, config)); err != nil {
+		t.Errorf(".okr.yaml: %v", err)
 	}
 	written, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(plan.SchemaFile)))
 	if err != nil {
