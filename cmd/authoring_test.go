@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/pflag"
+
 	"github.com/okr-tool/okr/edit"
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/schema"
@@ -310,6 +312,42 @@ func TestInitAndNextOnExamples(t *testing.T) {
 	for _, line := range strings.Split(strings.TrimSpace(lintAfter), "\n") {
 		if !old[line] && !decision.MatchString(line) && !strings.Contains(line, " errors, ") {
 			t.Errorf("a draft brings a finding that is not a decision left to its author: %s", line)
+		}
+	}
+}
+
+// TestAuthoringGuideIsComplete: docs/authoring.md names every flag of the commands it is the
+// guide to, and the links into it from the other docs lead to its sections.
+func TestAuthoringGuideIsComplete(t *testing.T) {
+	guide := readFile(t, filepath.Join(projectRoot(t), "docs", "authoring.md"))
+	root := NewRootCmd(&Env{})
+	for _, name := range []string{"init", "next", "checkin", "schema"} {
+		c, _, err := root.Find([]string{name})
+		if err != nil || c.Name() != name {
+			t.Fatalf("no command %s", name)
+		}
+		if !strings.Contains(guide, "## okr "+name) {
+			t.Errorf("docs/authoring.md has no section for okr %s", name)
+		}
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			if f.Name != "help" && !strings.Contains(guide, "`--"+f.Name) {
+				t.Errorf("docs/authoring.md does not mention okr %s --%s", name, f.Name)
+			}
+		})
+	}
+	anchors := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^#+ (.+)$`).FindAllStringSubmatch(guide, -1) {
+		slug := strings.ToLower(m[1])
+		slug = regexp.MustCompile(`[^a-z0-9 -]`).ReplaceAllString(slug, "")
+		anchors[strings.ReplaceAll(slug, " ", "-")] = true
+	}
+	for _, doc := range []string{"README.md", "docs/plan-format.md", "docs/authoring.md"} {
+		text := readFile(t, filepath.Join(projectRoot(t), filepath.FromSlash(doc)))
+		for _, m := range regexp.MustCompile(`authoring\.md#([a-z0-9-]+)|\]\(#([a-z0-9-]+)\)`).FindAllStringSubmatch(text, -1) {
+			anchor := m[1] + m[2]
+			if (m[2] == "" || doc == "docs/authoring.md") && !anchors[anchor] {
+				t.Errorf("%s links to docs/authoring.md#%s, which is no section", doc, anchor)
+			}
 		}
 	}
 }
