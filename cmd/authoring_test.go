@@ -154,6 +154,17 @@ func TestInitIntoAFile(t *testing.T) {
 	}
 }
 
+func TestInitTakesOneDirectory(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := cliRun{dir: dir}.run(t, "init", "my", "plans")
+	if code != 2 || stderr != "okr: okr init takes one directory, not 2 (my plans); quote a name with spaces\n" {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("okr init with two directories created %v", entries)
+	}
+}
+
 // A plan that does not parse cannot be carried forward: okr next says so.
 func TestNextWarnsAboutUnreadablePlans(t *testing.T) {
 	dir := t.TempDir()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -29,7 +30,12 @@ func newInitCmd(env *Env) *cobra.Command {
 			"The example plans show the format with comments and lint clean. Init never overwrites\n" +
 			"a file: what exists is skipped and listed.\n\n" +
 			"Exit status: 0 the repository was created (or already complete), 2 okr could not run.",
-		Args: cobra.MaximumNArgs(1),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return troublef("okr init takes one directory, not %d (%s); quote a name with spaces", len(args), strings.Join(args, " "))
+			}
+			return nil
+		},
 		RunE: func(_ *cobra.Command, args []string) error {
 			day, err := parseDay("--as-of", asOf)
 			if err != nil {

@@ -104,13 +104,20 @@ func Init(dir string, opts Options) (*Result, error) {
 			res.Created = append(res.Created, f.Path)
 		}
 	}
-	if slices.Contains(res.Skipped, ".vscode/settings.json") {
+	if slices.Contains(res.Skipped, ".vscode/settings.json") && !pointsAtSchema(filepath.Join(dir, ".vscode", "settings.json")) {
 		res.Notes = append(res.Notes, "the existing .vscode/settings.json was left alone; for the editor to validate plans, add the yaml.schemas setting from okr's docs/authoring.md to it")
 	}
 	if opts.Schema == nil {
 		res.Notes = append(res.Notes, fmt.Sprintf("%s was not written: this okr cannot print the plan schema yet; the plans and .vscode/settings.json point at it, so editors validate once it is there", plan.SchemaFile))
 	}
 	return res, nil
+}
+
+// pointsAtSchema reports whether an editor settings file already names the plan schema, as the
+// one Init writes does.
+func pointsAtSchema(name string) bool {
+	data, err := os.ReadFile(name)
+	return err == nil && bytes.Contains(data, []byte(plan.SchemaFile))
 }
 
 func read(name string) []byte {
