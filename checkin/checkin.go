@@ -3,6 +3,7 @@ package checkin
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -491,6 +492,8 @@ func readBack(p *plan.Plan, u Update) (string, bool) {
 	return "", false
 }
 
+var lineRef = regexp.MustCompile(`\bline \d+`)
+
 // lint runs the rules on the plans a check-in touches — every plan of the changed plans' scopes,
 // of their parents and of the scopes they align to — before and after the change, and keeps the
 // findings that are new: in a changed file, or in another plan the change affects (the next
@@ -503,7 +506,11 @@ func (r *Result) lint(ix *index, scopes map[string]bool, opts lint.Options) {
 	before := lint.Run(plan.LoadSources(r.root, ix.sources(scopes, nil), 0), opts)
 	after := lint.Run(plan.LoadSources(r.root, ix.sources(scopes, r.newData), 0), opts)
 	seen := map[string]int{}
-	key := func(f lint.Finding) string { return f.File + "\x00" + f.Rule + "\x00" + f.Message }
+	// A line a check-in inserts moves the lines below it: a finding that names a line ("already
+	// used on line 12") is the same finding on the next line.
+	key := func(f lint.Finding) string {
+		return f.File + "\x00" + f.Rule + "\x00" + lineRef.ReplaceAllString(f.Message, "line")
+	}
 	for _, f := range before.Findings {
 		seen[key(f)]++
 	}

@@ -112,3 +112,35 @@ func TestScanFindsWhatLoadFinds(t *testing.T) {
 		t.Errorf("check-in candidates %v, lint plans %v; want plans/a.yaml and plans/link.yaml in both", got, want)
 	}
 }
+
+// TestInsertedLinesCreateNoFinding: a finding that names a line is not new because a check-in
+// inserted a line above the line it names.
+func TestInsertedLinesCreateNoFinding(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "p.yaml"), []byte(`period: 2026-Q3
+scope: a
+objectives:
+  - id: o
+    title: T
+    key_results:
+      - id: x
+        title: X
+        start: 1
+        target: 2
+      - id: k
+        title: K
+        start: 1
+        target: 2
+      - id: k
+        title: Again
+        start: 1
+        target: 3
+`), 0o644)
+	res, err := Prepare(Options{Root: dir, Period: plan.Period{Year: 2026, Quarter: 3}}, []Change{{Scope: "a", ID: "x", Value: "1.5", Source: "arg"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) != 1 || len(res.Findings) != 0 {
+		t.Errorf("files %v, findings %v; want one file and no finding", res.Files, res.Findings)
+	}
+}
