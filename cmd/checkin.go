@@ -133,7 +133,7 @@ func runCheckin(env *Env, f checkinFlags, args []string) error {
 	var git *vcs.Repo
 	if f.commit {
 		if git, err = vcs.Open(context.Background(), root); err != nil {
-			return troublef("--commit needs git: %v", err)
+			return troublef("--commit needs git: %v; nothing was written (leave out --commit to record the check-in without a commit)", err)
 		}
 	}
 	res, err := checkin.Prepare(opts, changes)
