@@ -52,7 +52,7 @@ func TestInitEditNextLintReport(t *testing.T) {
 
 	// A check-in by hand: retention measured at 79.5.
 	q4 := filepath.Join(dir, "plans", "2026-Q4", "company.yaml")
-	editFile(t, q4, "        # current: 79 ", "        current: 79.5 ")
+	editFile(t, q4, "        kpi: client-retention\n", "        kpi: client-retention\n        current: 79.5\n")
 
 	// --dry-run prints and writes nothing.
 	code, stdout, _ = cli.run(t, "next", "--dry-run", "--as-of", "2026-12-20")
