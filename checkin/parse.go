@@ -4,11 +4,13 @@
 package checkin
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -77,8 +79,26 @@ var Columns = []string{"scope", "period", "id", "value", "confidence", "note"}
 
 // ReadCSV reads check-ins from a CSV file whose first row names its columns (see Columns).
 // name is the file's name for messages. Every row is checked; the error lists every bad row.
+// A file whose first row separates its columns with semicolons, as spreadsheets set to a
+// language with decimal commas export CSV, is read that way, and its numbers may have a decimal
+// comma.
 func ReadCSV(name string, r io.Reader) ([]Change, error) {
-	cr := csv.NewReader(r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	semicolons := bytes.IndexByte(first, ',') < 0 && bytes.IndexByte(first, ';') >= 0
+	if semicolons {
+		cr.Comma = ';'
+	}
+	decimal := func(v string) string {
+		if semicolons && decimalComma.MatchString(v) {
+			return strings.Replace(v, ",", ".", 1)
+		}
+		return v
+	}
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
 	header, err := cr.Read()
@@ -139,13 +159,13 @@ func ReadCSV(name string, r io.Reader) ([]Change, error) {
 			}
 			return ""
 		}
-		c := Change{Scope: cell("scope"), Period: cell("period"), ID: cell("id"), Value: cell("value"),
+		c := Change{Scope: cell("scope"), Period: cell("period"), ID: cell("id"), Value: decimal(cell("value")),
 			Source: at("id"), valueSource: at("value")}
 		if err := c.splitKind(); err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		if s := cell("confidence"); s != "" {
+		if s := decimal(cell("confidence")); s != "" {
 			v, err := ParseConfidence(s)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("%s: %v", at("confidence"), err))
@@ -170,6 +190,9 @@ func ReadCSV(name string, r io.Reader) ([]Change, error) {
 	}
 	return changes, nil
 }
+
+// decimalComma matches a number written with a decimal comma, as in 9,8 or 62,5%.
+var decimalComma = regexp.MustCompile(`^[-+]?[0-9]+,[0-9]+ ?%?$`)
 
 // csvError names the file, line and column of a CSV syntax error.
 func csvError(name string, err error) error {

@@ -70,3 +70,21 @@ func TestHead(t *testing.T) {
 		}
 	}
 }
+
+// A CSV file from a spreadsheet set to a language with decimal commas: semicolons between the
+// columns, CRLF line ends, a byte-order mark, and 9,8 for 9.8.
+func TestReadCSVWithSemicolons(t *testing.T) {
+	changes, err := ReadCSV("v.csv", strings.NewReader("\ufeffscope;id;value;confidence\r\nsales;pipeline;9,8;0,6\r\nsales;deals;3;\r\nsales;note;\"a; b\";60%\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changes) != 3 || changes[0].Scope != "sales" || changes[0].Value != "9.8" || *changes[0].Confidence != 0.6 ||
+		changes[1].Value != "3" || changes[2].Value != "a; b" || *changes[2].Confidence != 0.6 {
+		t.Errorf("changes: %+v", changes)
+	}
+	// With commas between the columns, a decimal comma stays a mistake to point out.
+	changes, err = ReadCSV("v.csv", strings.NewReader("id,value\npipeline,\"9,8\"\n"))
+	if err != nil || changes[0].Value != "9,8" {
+		t.Errorf("changes %+v, error %v", changes, err)
+	}
+}
