@@ -34,7 +34,7 @@ func scan(root string, globs []string) (*index, error) {
 	fsys := os.DirFS(root)
 	rels, err := plan.Walk(fsys, ".", globs)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", root, err)
+		return nil, fmt.Errorf("cannot read %s: %w", root, plan.UnwrapPathError(err))
 	}
 	for _, rel := range rels {
 		data, err := fs.ReadFile(fsys, rel)
