@@ -48,7 +48,12 @@ func newCheckinCmd(env *Env) *cobra.Command {
 			"file that changed on disk meanwhile).",
 		Args:              cobra.ArbitraryArgs,
 		ValidArgsFunction: completeCheckin(env, &f),
-		RunE:              func(_ *cobra.Command, args []string) error { return runCheckin(env, f, args) },
+		RunE: func(c *cobra.Command, args []string) error {
+			if c.Flags().Changed("note") && strings.TrimSpace(f.note) == "" {
+				return troublef("--note is empty; write the note in quotes, e.g. --note \"two deals slipped\" (a check-in replaces a note, it does not remove one)")
+			}
+			return runCheckin(env, f, args)
+		},
 	}
 	fl := c.Flags()
 	fl.StringVar(&f.note, "note", "", "a short note recorded on each key result named")

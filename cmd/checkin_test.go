@@ -117,6 +117,7 @@ func TestCheckinRefuses(t *testing.T) {
 		{"no scope", []string{"checkin"}, `name the scope first`},
 		{"confidence", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline", "--confidence", "2"}, `confidence "2" must be a number from 0 to 1`},
 		{"commit outside git", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=10", "--commit"}, `--commit needs git: .*; nothing was written \(leave out --commit to record the check-in without a commit\)`},
+		{"empty note", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=10", "--note", ""}, `--note is empty; write the note in quotes`},
 		{"set twice", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=10", "qualified-pipeline=11"}, `grow-pipeline current is set twice`},
 	}
 	for _, tt := range tests {
