@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -114,23 +115,82 @@ func hex2(c byte) string {
 // (exported fields), slices, arrays, maps (keys and values) and pointers. Structs are copied,
 // never changed in place, and two pointers to the same value still point to one copy. Pointers
 // to types of another package than v's are shared, not followed: a view model that keeps a
-// pointer to its source (a report's *plan.Plan) is cleaned, its source is not. When nothing in
-// v needs escaping, Clean returns v itself without copying.
+// pointer to its source (a report's *plan.Plan) is cleaned, its source is not. Interfaces are
+// not followed either. When nothing in v needs escaping, Clean returns v itself without copying.
 func Clean[T any](v T) T {
 	rv := reflect.ValueOf(&v).Elem()
-	c := cleaner{pkg: pkgOf(rv.Type())}
-	c.seen = map[any]bool{}
-	if !c.dirty(rv) {
+	l := layoutFor(rv.Type())
+	if !l.strings {
+		return v
+	}
+	c := cleaner{seen: map[any]bool{}}
+	if !c.dirty(rv, l) {
 		return v
 	}
 	c.copies = map[any]reflect.Value{}
-	return c.clean(rv).Interface().(T)
+	return c.clean(rv, l).Interface().(T)
 }
 
-type cleaner struct {
-	pkg    string                // the package whose pointers are followed
-	seen   map[any]bool          // pointers dirty has visited
-	copies map[any]reflect.Value // pointers clean has copied, to their copy
+// layout is what Clean needs to know of a type: whether a value of it may hold a string that
+// Clean reaches, the exported fields of a struct that may, and the layouts of what it holds.
+type layout struct {
+	strings   bool
+	fields    []field
+	elem, key *layout // of what a pointer, slice, array or map holds, and of a map's keys
+}
+
+type field struct {
+	index int
+	*layout
+}
+
+// layouts caches the layout of the types Clean was called with.
+var layouts sync.Map // reflect.Type → *layout
+
+// layoutFor returns the layout of a root type: pointers are followed into the root's package.
+func layoutFor(t reflect.Type) *layout {
+	if l, ok := layouts.Load(t); ok {
+		return l.(*layout)
+	}
+	l := buildLayout(t, pkgOf(t), map[reflect.Type]*layout{})
+	layouts.Store(t, l)
+	return l
+}
+
+// buildLayout works out the layout of t. A type that holds itself is taken to hold strings.
+func buildLayout(t reflect.Type, pkg string, memo map[reflect.Type]*layout) *layout {
+	if l, ok := memo[t]; ok {
+		return l
+	}
+	l := &layout{strings: true}
+	memo[t] = l
+	switch t.Kind() {
+	case reflect.String:
+		return l
+	case reflect.Pointer:
+		if e := t.Elem(); e.PkgPath() == "" || e.PkgPath() == pkg {
+			l.elem = buildLayout(e, pkg, memo)
+		}
+		l.strings = l.elem != nil && l.elem.strings
+	case reflect.Slice, reflect.Array:
+		l.elem = buildLayout(t.Elem(), pkg, memo)
+		l.strings = l.elem.strings
+	case reflect.Map:
+		l.key, l.elem = buildLayout(t.Key(), pkg, memo), buildLayout(t.Elem(), pkg, memo)
+		l.strings = l.key.strings || l.elem.strings
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() {
+				if fl := buildLayout(f.Type, pkg, memo); fl.strings {
+					l.fields = append(l.fields, field{i, fl})
+				}
+			}
+		}
+		l.strings = len(l.fields) > 0
+	default:
+		l.strings = false
+	}
+	return l
 }
 
 // pkgOf is the package of t, or of what t points to or holds.
@@ -146,19 +206,21 @@ func pkgOf(t reflect.Type) string {
 	return t.PkgPath()
 }
 
-// follows reports whether pointers of type t are followed.
-func (c *cleaner) follows(t reflect.Type) bool {
-	e := t.Elem()
-	return e.PkgPath() == "" || e.PkgPath() == c.pkg
+type cleaner struct {
+	seen   map[any]bool          // pointers dirty has visited
+	copies map[any]reflect.Value // pointers clean has copied, to their copy
 }
 
-// dirty reports whether v holds a string that Escape would change.
-func (c *cleaner) dirty(v reflect.Value) bool {
+// dirty reports whether v, of layout l, holds a string that Escape would change.
+func (c *cleaner) dirty(v reflect.Value, l *layout) bool {
+	if !l.strings {
+		return false
+	}
 	switch v.Kind() {
 	case reflect.String:
 		return !Safe(v.String())
 	case reflect.Pointer:
-		if v.IsNil() || !c.follows(v.Type()) {
+		if v.IsNil() {
 			return false
 		}
 		key := v.Interface()
@@ -166,25 +228,23 @@ func (c *cleaner) dirty(v reflect.Value) bool {
 			return false
 		}
 		c.seen[key] = true
-		return c.dirty(v.Elem())
-	case reflect.Interface:
-		return false // interfaces are not followed: a view model holds concrete types
+		return c.dirty(v.Elem(), l.elem)
 	case reflect.Struct:
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() && c.dirty(v.Field(i)) {
+		for _, f := range l.fields {
+			if c.dirty(v.Field(f.index), f.layout) {
 				return true
 			}
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
-			if c.dirty(v.Index(i)) {
+			if c.dirty(v.Index(i), l.elem) {
 				return true
 			}
 		}
 	case reflect.Map:
 		it := v.MapRange()
 		for it.Next() {
-			if c.dirty(it.Key()) || c.dirty(it.Value()) {
+			if c.dirty(it.Key(), l.key) || c.dirty(it.Value(), l.elem) {
 				return true
 			}
 		}
@@ -192,8 +252,11 @@ func (c *cleaner) dirty(v reflect.Value) bool {
 	return false
 }
 
-// clean returns a cleaned copy of v (v itself for kinds that hold no string).
-func (c *cleaner) clean(v reflect.Value) reflect.Value {
+// clean returns a cleaned copy of v, of layout l (v itself when it holds no string).
+func (c *cleaner) clean(v reflect.Value, l *layout) reflect.Value {
+	if !l.strings {
+		return v
+	}
 	t := v.Type()
 	switch v.Kind() {
 	case reflect.String:
@@ -201,7 +264,7 @@ func (c *cleaner) clean(v reflect.Value) reflect.Value {
 		out.SetString(Escape(v.String()))
 		return out
 	case reflect.Pointer:
-		if v.IsNil() || !c.follows(t) {
+		if v.IsNil() {
 			return v
 		}
 		key := v.Interface()
@@ -210,15 +273,13 @@ func (c *cleaner) clean(v reflect.Value) reflect.Value {
 		}
 		p := reflect.New(t.Elem())
 		c.copies[key] = p
-		p.Elem().Set(c.clean(v.Elem()))
+		p.Elem().Set(c.clean(v.Elem(), l.elem))
 		return p
 	case reflect.Struct:
 		out := reflect.New(t).Elem()
-		out.Set(v) // unexported fields are kept as they are
-		for i := range v.NumField() {
-			if t.Field(i).IsExported() {
-				out.Field(i).Set(c.clean(v.Field(i)))
-			}
+		out.Set(v) // unexported fields, and fields without strings, are kept as they are
+		for _, f := range l.fields {
+			out.Field(f.index).Set(c.clean(v.Field(f.index), f.layout))
 		}
 		return out
 	case reflect.Slice:
@@ -227,13 +288,13 @@ func (c *cleaner) clean(v reflect.Value) reflect.Value {
 		}
 		out := reflect.MakeSlice(t, v.Len(), v.Len())
 		for i := range v.Len() {
-			out.Index(i).Set(c.clean(v.Index(i)))
+			out.Index(i).Set(c.clean(v.Index(i), l.elem))
 		}
 		return out
 	case reflect.Array:
 		out := reflect.New(t).Elem()
 		for i := range v.Len() {
-			out.Index(i).Set(c.clean(v.Index(i)))
+			out.Index(i).Set(c.clean(v.Index(i), l.elem))
 		}
 		return out
 	case reflect.Map:
@@ -243,7 +304,7 @@ func (c *cleaner) clean(v reflect.Value) reflect.Value {
 		out := reflect.MakeMapWithSize(t, v.Len())
 		it := v.MapRange()
 		for it.Next() {
-			out.SetMapIndex(c.clean(it.Key()), c.clean(it.Value()))
+			out.SetMapIndex(c.clean(it.Key(), l.key), c.clean(it.Value(), l.elem))
 		}
 		return out
 	}
