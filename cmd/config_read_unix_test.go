@@ -54,3 +54,13 @@ func TestConfigNotARegularFile(t *testing.T) {
 		})
 	}
 }
+
+// TestErrorsAreEscaped checks the one place okr prints an error: a path named on the command
+// line with an escape sequence and a right-to-left override is shown escaped.
+func TestErrorsAreEscaped(t *testing.T) {
+	dir := writeRepo(t, "plans/sales.yaml", warnOnly)
+	code, _, stderr := cliRun{dir: dir}.run(t, "lint", "--config", "x\x1b[31m\u202e.yaml")
+	if code != 2 || stderr != "okr: cannot read configuration x\\x1b[31m\\u202e.yaml: no such file or directory\n" {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}

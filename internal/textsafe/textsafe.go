@@ -43,6 +43,19 @@ func Escape(s string) string {
 	return b.String()
 }
 
+// Lines is Escape for text of several lines, such as an error that lists problems one a line:
+// it keeps each "\n" and escapes everything else Escape does.
+func Lines(s string) string {
+	if Safe(s) {
+		return s
+	}
+	parts := strings.Split(s, "\n")
+	for i, p := range parts {
+		parts[i] = Escape(p)
+	}
+	return strings.Join(parts, "\n")
+}
+
 // Safe reports whether s has nothing Escape would change.
 func Safe(s string) bool { return firstUnsafe(s) < 0 }
 

@@ -59,6 +59,13 @@ func TestEscapeLeavesNoControl(t *testing.T) {
 	}
 }
 
+func TestLines(t *testing.T) {
+	in := "invalid configuration:\n.okr.yaml:1:1: \x1b[31mred\r\u202e"
+	if got, want := Lines(in), "invalid configuration:\n.okr.yaml:1:1: \\x1b[31mred\\r\\u202e"; got != want {
+		t.Errorf("Lines = %q, want %q", got, want)
+	}
+}
+
 func TestPath(t *testing.T) {
 	cases := map[string]string{
 		"plans/sales.yaml":                      "plans/sales.yaml",
