@@ -35,11 +35,9 @@ func TestHostilePlan(t *testing.T) {
 				t.Fatal(err)
 			}
 			textsafetest.Check(t, out.String(), c.color, false)
-			red, rlo := `\x1b[31mred`, `\u202eexe`
-			if c.format == "markdown" { // which escapes the backslash and the bracket again
-				red, rlo = `\\x1b\[31mred`, `\\u202eexe`
-			}
-			if !strings.Contains(out.String(), red) || !strings.Contains(out.String(), rlo) {
+			// Markdown may escape the escapes' backslashes and brackets again.
+			if !containsAny(out.String(), `\x1b[31mred`, `\\x1b\[31mred`, `\\x1b[31mred`) ||
+				!containsAny(out.String(), `\u202eexe`, `\\u202eexe`) {
 				t.Errorf("the hostile title is not shown escaped:\n%s", out.String())
 			}
 			if c.format != "csv" && !strings.Contains(out.String(), `::f\n::warning::g\x1b[31m\u202e.yaml`) {
@@ -50,4 +48,13 @@ func TestHostilePlan(t *testing.T) {
 	if r.Plans[0].Objectives[0].Title != before {
 		t.Error("rendering changed the report")
 	}
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
