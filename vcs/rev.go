@@ -7,9 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"unicode"
 )
 
 // FetchAdvice says how to get the history a shallow clone lacks, in CI and on a laptop.
@@ -54,17 +52,17 @@ func quoteRev(rev string) string {
 	if r := []rune(rev); len(r) > maxRevShown {
 		rev = string(r[:maxRevShown]) + "…"
 	}
-	return strconv.Quote(rev)
+	return fmt.Sprintf("%q", rev)
 }
 
 // fetchable reports whether s may appear in the git fetch advice: not empty, not read by git as
-// an option, short, and with nothing a terminal or shell would show other than as it is.
+// an option, short, and printable ASCII without spaces, which a terminal shows as it is.
 func fetchable(s string) bool {
 	if s == "" || strings.HasPrefix(s, "-") || len(s) > maxRevShown {
 		return false
 	}
-	for _, r := range s {
-		if !unicode.IsPrint(r) || r == ' ' {
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] >= 0x7f {
 			return false
 		}
 	}
