@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/okr-tool/okr/internal/textsafe"
 	"github.com/okr-tool/okr/plandiff"
 )
 
@@ -16,7 +15,6 @@ type Markdown struct{}
 
 // Render writes the diff.
 func (Markdown) Render(w io.Writer, d *plandiff.Diff) error {
-	d = textsafe.Clean(d) // plan text may hold control characters; Markdown shows them escaped
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "### OKR changes: `%s` → `%s`\n\n%s.\n", cell(d.Base), cell(d.Head), capitalize(summary(d)))
 	for _, p := range d.Plans {

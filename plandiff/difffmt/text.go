@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/okr-tool/okr/internal/format"
-	"github.com/okr-tool/okr/internal/textsafe"
 	"github.com/okr-tool/okr/plandiff"
 )
 
@@ -35,7 +34,6 @@ func (t *Text) sign(k plandiff.Kind) string {
 
 // Render writes the diff.
 func (t *Text) Render(w io.Writer, d *plandiff.Diff) error {
-	d = textsafe.Clean(d) // plan text may hold control characters; a terminal shows them escaped
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "okr diff %s..%s: %s\n", d.Base, d.Head, summary(d))
 	for _, p := range d.Plans {

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/okr-tool/okr/internal/textsafe"
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/report"
 )
@@ -25,7 +24,6 @@ var csvHeader = []string{
 
 // Render implements Renderer.
 func (CSV) Render(w io.Writer, r *report.Report) error {
-	r = textsafe.Clean(r) // plan text may hold control characters; a cell shows them escaped
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
 		return err

@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/okr-tool/okr/internal/textsafe"
 	"github.com/okr-tool/okr/report"
 )
 
@@ -15,7 +14,6 @@ type Markdown struct{}
 
 // Render implements Renderer.
 func (Markdown) Render(w io.Writer, r *report.Report) error {
-	r = textsafe.Clean(r) // plan text may hold control characters; Markdown shows them escaped
 	ew := &errWriter{w: w}
 	fmt.Fprintf(ew, "# %s\n\n", mdEscape(heading(r)))
 	fmt.Fprintf(ew, "%s.  \n%s.\n\n", upperFirst(asOfText(r)), upperFirst(summaryText(r.Summary)))

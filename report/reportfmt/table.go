@@ -14,7 +14,6 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/okr-tool/okr/internal/format"
-	"github.com/okr-tool/okr/internal/textsafe"
 	"github.com/okr-tool/okr/report"
 )
 
@@ -36,7 +35,6 @@ var noWidthCache sync.Once
 // Render implements Renderer.
 func (t *Table) Render(w io.Writer, r *report.Report) error {
 	noWidthCache.Do(func() { twwidth.SetCacheCapacity(0) })
-	r = textsafe.Clean(r) // plan text may hold control characters; a terminal shows them escaped
 	p := newPalette(t.Color)
 	ew := &errWriter{w: w}
 	fmt.Fprintf(ew, "%s\n%s\n%s\n", p.bold.Sprint(heading(r)), asOfText(r), summaryText(r.Summary))
@@ -75,7 +73,7 @@ func (t *Table) Render(w io.Writer, r *report.Report) error {
 	if len(r.Skipped) > 0 {
 		fmt.Fprintf(ew, "\n%s\n", p.bold.Sprint("Skipped"))
 		for _, s := range r.Skipped {
-			fmt.Fprintf(ew, "  %s: %s\n", textsafe.Path(s.File), s.Reason)
+			fmt.Fprintf(ew, "  %s: %s\n", s.File, s.Reason)
 		}
 	}
 	return ew.err
