@@ -28,11 +28,22 @@ objectives:
 	head := plan.LoadSources("", []plan.Source{{File: "plans/sales.yaml", Data: []byte(textsafetest.PlanYAML())}}, 1)
 	d := plandiff.Compare(base, head, plandiff.Options{AsOf: time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)})
 	d.Base, d.Head = "main", "HEAD\n::error::rev\x1b[31m"
-	for _, c := range []struct {
+	type run struct {
 		format string
 		color  bool
-	}{{"text", false}, {"text", true}, {"markdown", false}} {
-		t.Run(c.format, func(t *testing.T) {
+	}
+	runs := []run{{"text", true}}
+	for _, name := range difffmt.Formats.Names() {
+		if name != "json" { // which escapes by its own rules
+			runs = append(runs, run{name, false})
+		}
+	}
+	for _, c := range runs {
+		name := c.format
+		if c.color {
+			name += "-color"
+		}
+		t.Run(name, func(t *testing.T) {
 			rd, _ := difffmt.New(c.format, difffmt.Options{Color: c.color})
 			var out bytes.Buffer
 			if err := rd.Render(&out, d); err != nil {
