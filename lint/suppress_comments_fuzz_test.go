@@ -8,11 +8,11 @@ import (
 	"github.com/okr-tool/okr/plan"
 )
 
-// FuzzSuppressions lints a plan with arbitrary "# okr:ignore" comments: one after a value, and
+// FuzzSuppressionComments lints a plan with arbitrary "# okr:ignore" comments: one after a value, and
 // two stacked on their own lines above a key result. It must never panic; each comment found
 // names rules as single words; every finding lies inside the file, a suppression finding on its
 // comment's line; and no message shows the comment's text unquoted.
-func FuzzSuppressions(f *testing.F) {
+func FuzzSuppressionComments(f *testing.F) {
 	for _, c := range [][3]string{
 		{"# okr:ignore kr-count only one key result this quarter", "# okr:ignore kr-quantified, kr-due reviewed", "# okr:ignore=schema"},
 		{"# okr:ignore", "# okr:ignore nope", "#okr:ignore kr-count"},
