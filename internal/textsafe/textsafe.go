@@ -129,7 +129,8 @@ func hex2(c byte) string {
 // never changed in place, and two pointers to the same value still point to one copy. Pointers
 // to types of another package than v's are shared, not followed: a view model that keeps a
 // pointer to its source (a report's *plan.Plan) is cleaned, its source is not. Interfaces are
-// not followed either. When nothing in v needs escaping, Clean returns v itself without copying.
+// not followed either. Cycles through pointers are fine; a cycle made of slices alone is not
+// supported. When nothing in v needs escaping, Clean returns v itself without copying.
 func Clean[T any](v T) T {
 	rv := reflect.ValueOf(&v).Elem()
 	l := layoutFor(rv.Type())
@@ -150,6 +151,10 @@ type layout struct {
 	strings   bool
 	fields    []field
 	elem, key *layout // of what a pointer, slice, array or map holds, and of a map's keys
+	// cyclic marks a pointer type that what it points to may lead back to: such pointers are
+	// remembered as they are walked, so that the walk ends. Other pointers are walked wherever
+	// they are met, which is cheaper.
+	cyclic bool
 }
 
 type field struct {
@@ -165,9 +170,32 @@ func layoutFor(t reflect.Type) *layout {
 	if l, ok := layouts.Load(t); ok {
 		return l.(*layout)
 	}
-	l := buildLayout(t, pkgOf(t), map[reflect.Type]*layout{})
+	memo := map[reflect.Type]*layout{}
+	l := buildLayout(t, pkgOf(t), memo)
+	for t, pl := range memo {
+		if t.Kind() == reflect.Pointer && pl.elem != nil {
+			pl.cyclic = reaches(pl.elem, pl, map[*layout]bool{})
+		}
+	}
 	layouts.Store(t, l)
 	return l
+}
+
+// reaches reports whether the layout to is reachable from from.
+func reaches(from, to *layout, seen map[*layout]bool) bool {
+	if from == to {
+		return true
+	}
+	if from == nil || seen[from] {
+		return false
+	}
+	seen[from] = true
+	for _, f := range from.fields {
+		if reaches(f.layout, to, seen) {
+			return true
+		}
+	}
+	return reaches(from.elem, to, seen) || reaches(from.key, to, seen)
 }
 
 // buildLayout works out the layout of t. A type that holds itself is taken to hold strings.
@@ -235,6 +263,9 @@ func (c *cleaner) dirty(v reflect.Value, l *layout) bool {
 	case reflect.Pointer:
 		if v.IsNil() {
 			return false
+		}
+		if !l.cyclic { // nothing below leads back here: walk it wherever it is met
+			return c.dirty(v.Elem(), l.elem)
 		}
 		key := v.Interface()
 		if c.seen[key] {

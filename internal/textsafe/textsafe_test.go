@@ -128,6 +128,23 @@ func TestClean(t *testing.T) {
 	}
 }
 
+type leaf struct{ S string }
+
+type pair struct{ A, B *leaf }
+
+// TestCleanSharedWithoutCycle checks a pointer no cycle passes through, met twice: both places
+// get the one copy.
+func TestCleanSharedWithoutCycle(t *testing.T) {
+	l := &leaf{S: "\a"}
+	got := Clean(pair{A: l, B: l})
+	if got.A == l || got.A != got.B || got.A.S != `\x07` {
+		t.Errorf("got %+v", got)
+	}
+	if clean := (pair{A: &leaf{S: "ok"}}); Clean(clean).A != clean.A {
+		t.Error("a clean value must be returned as it is")
+	}
+}
+
 func FuzzEscape(f *testing.F) {
 	for _, s := range []string{"", "x\n::error::y", "\x1b]8;;u\a", "\u202e", "\xff\xfe"} {
 		f.Add(s)
