@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/okr-tool/okr/plan"
@@ -20,6 +21,9 @@ type Report struct {
 	Skipped   []Skip  // files and plans left out, with why
 	// History is set when the report shows the history of check-ins (okr report --history).
 	History *HistoryNote
+	// Source says which version of the plans was read; nil when the plans were read from the
+	// files for today (no --as-of, no --rev).
+	Source *Source
 }
 
 // PlanReport is one plan scored.
@@ -133,4 +137,56 @@ type Summary struct {
 type Skip struct {
 	File   string
 	Reason string
+}
+
+// Source says which version of the plans a report read: a commit (chosen with --rev, or by
+// the as-of day in a git repository), or the files as they are.
+type Source struct {
+	// Commit is the full hash of the commit the plans were read at and Date its committer
+	// date; Commit is "" when the files were read.
+	Commit string
+	Date   time.Time
+	// Rev is the revision named with --rev; "" when the as-of day chose the commit.
+	Rev string
+	// WorkTree is true when the files of the git work tree were read because the as-of day is
+	// not before the newest commit, Head of HeadDate.
+	WorkTree bool
+	Head     string
+	HeadDate time.Time
+	// MayBeNewer is true when the files were read although they may hold values entered after
+	// the as-of day: outside git (Outside), or when the git history starts after the day (on
+	// Since; Shallow when a shallow clone cut it there).
+	MayBeNewer bool
+	Outside    bool
+	Since      time.Time
+	Shallow    bool
+}
+
+// Text says in one sentence which version of the plans the report shows, for every format.
+func (s *Source) Text(asOf time.Time) string {
+	day := asOf.Format(time.DateOnly)
+	switch {
+	case s.Commit != "" && s.Rev != "":
+		return fmt.Sprintf("Plans as committed at %s: commit %s of %s.", s.Rev, short(s.Commit), s.Date.Format(time.DateOnly))
+	case s.Commit != "":
+		return fmt.Sprintf("Plans as committed by the end of %s: commit %s of %s.", day, short(s.Commit), s.Date.Format(time.DateOnly))
+	case s.WorkTree:
+		return fmt.Sprintf("Plans from the work tree: the newest commit, %s of %s, is not after %s.", short(s.Head), s.HeadDate.Format(time.DateOnly), day)
+	case s.Outside:
+		return fmt.Sprintf("Plans as the files are now, outside git: values may be newer than %s.", day)
+	case s.Shallow:
+		return fmt.Sprintf("Plans as the files are now: this shallow clone's history starts on %s, after %s, so values may be newer than %s.", s.Since.Format(time.DateOnly), day, day)
+	case s.MayBeNewer && !s.Since.IsZero():
+		return fmt.Sprintf("Plans as the files are now: the git history starts on %s, after %s, so values may be newer than %s.", s.Since.Format(time.DateOnly), day, day)
+	case s.MayBeNewer:
+		return fmt.Sprintf("Plans as the files are now, not yet committed: values may be newer than %s.", day)
+	}
+	return ""
+}
+
+func short(hash string) string {
+	if len(hash) > 7 {
+		return hash[:7]
+	}
+	return hash
 }

@@ -25,7 +25,7 @@ var csvHeader = []string{
 // Render implements Renderer.
 func (CSV) Render(w io.Writer, r *report.Report) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(csvHeader); err != nil {
+	if err := cw.Write(append(csvHeader[:len(csvHeader):len(csvHeader)], csvSourceHeader...)); err != nil {
 		return err
 	}
 	for _, p := range r.Plans {
@@ -46,7 +46,7 @@ func (CSV) Render(w io.Writer, r *report.Report) error {
 					optional(kr.Start), optional(kr.Target), optional(kr.Current), due, optional(kr.Progress), done,
 					exact(kr.Value), strconv.FormatBool(kr.NoData()), string(kr.Grade), string(kr.Status), exact(p.Expected),
 				}
-				if err := cw.Write(row); err != nil {
+				if err := cw.Write(append(row, csvSource(r)...)); err != nil {
 					return err
 				}
 			}

@@ -29,6 +29,7 @@ var htmlPage = template.Must(template.New("report").Parse(htmlTemplate))
 
 type htmlView struct {
 	Title, AsOf, Summary string
+	Source               string // which version of the plans was read (report.Source)
 	CSS                  template.CSS
 	Legend               []htmlChip
 	Plans                []htmlPlan
@@ -93,6 +94,7 @@ func (HTML) Render(w io.Writer, r *report.Report) error {
 		Title:   heading(r),
 		AsOf:    upperFirst(asOfText(r)) + ".",
 		Summary: upperFirst(summaryText(r.Summary)) + ".",
+		Source:  sourceText(r),
 		CSS:     template.CSS(htmlCSS),
 		Legend: []htmlChip{
 			{"green", "green: " + report.FormatScore(report.GreenFrom) + " and above"},

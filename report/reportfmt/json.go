@@ -128,6 +128,7 @@ type jsonReport struct {
 	Unaligned []jsonAligned `json:"unaligned"`
 	Summary   jsonSummary   `json:"summary"`
 	Skipped   []jsonSkip    `json:"skipped"`
+	Source    *jsonSource   `json:"source,omitempty"`
 }
 
 // Render implements Renderer. The plans' JSON models are built in parallel, then the document
@@ -141,6 +142,7 @@ func (JSON) Render(w io.Writer, r *report.Report) error {
 		AsOf: r.AsOf.Format(time.DateOnly), Period: r.Period.String(), Scopes: nonNil(r.Scopes),
 		Plans: plans, Alignment: jsonTree(r.Alignment), Summary: toJSONSummary(r.Summary),
 		Unaligned: make([]jsonAligned, 0, len(r.Unaligned)), Skipped: make([]jsonSkip, 0, len(r.Skipped)),
+		Source: toJSONSource(r),
 	}
 	for _, o := range r.Unaligned {
 		doc.Unaligned = append(doc.Unaligned, toJSONAligned(o))

@@ -17,6 +17,7 @@ func (Markdown) Render(w io.Writer, r *report.Report) error {
 	ew := &errWriter{w: w}
 	fmt.Fprintf(ew, "# %s\n\n", mdEscape(heading(r)))
 	fmt.Fprintf(ew, "%s.  \n%s.\n\n", upperFirst(asOfText(r)), upperFirst(summaryText(r.Summary)))
+	mdSource(ew, r)
 	fmt.Fprintf(ew, "Grades: 🟢 %.1f and above · 🟡 %.1f to below %.1f · 🔴 below %.1f · ⚪ no data yet.\n",
 		report.GreenFrom, report.YellowFrom, report.GreenFrom, report.YellowFrom)
 	for _, p := range r.Plans {

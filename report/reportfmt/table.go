@@ -37,7 +37,9 @@ func (t *Table) Render(w io.Writer, r *report.Report) error {
 	noWidthCache.Do(func() { twwidth.SetCacheCapacity(0) })
 	p := newPalette(t.Color)
 	ew := &errWriter{w: w}
-	fmt.Fprintf(ew, "%s\n%s\n%s\n", p.bold.Sprint(heading(r)), asOfText(r), summaryText(r.Summary))
+	fmt.Fprintf(ew, "%s\n%s\n", p.bold.Sprint(heading(r)), asOfText(r))
+	writeSourceLine(ew, r)
+	fmt.Fprintf(ew, "%s\n", summaryText(r.Summary))
 	// Each plan's tables are laid out in parallel, its KPI table apart to follow the alignment.
 	type parts struct{ plan, kpis []byte }
 	ps, err := eachPlan(len(r.Plans), func(i int) (parts, error) {
