@@ -45,6 +45,10 @@ type PlanReport struct {
 	KPIs       []*KPIReport
 	Summary    Summary
 	Problems   int // diagnostics found while loading the plan's file; okr lint lists them
+
+	// fromQuarters, set for an annual plan, gives a key result linked to a KPI the KPI's latest
+	// quarterly reading as of the report's day.
+	fromQuarters func(kr *plan.KeyResult) (float64, *plan.KPI, bool)
 }
 
 // ObjectiveReport is one objective scored.
@@ -85,6 +89,10 @@ type KRReport struct {
 	Status Status
 	Notes  []string
 	Trend  Trend // with --history: its value and score after each commit that changed them
+	// CurrentFrom is the quarter whose plan gave Current: an annual key result linked to a KPI
+	// takes the KPI's latest quarterly reading (plan.Repository.QuarterReading). Zero when
+	// Current is the key result's own.
+	CurrentFrom plan.Period
 }
 
 // KPIReport is one KPI of a plan with its values through the plan's year.

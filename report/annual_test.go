@@ -1,0 +1,79 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/okr-tool/okr/plan"
+)
+
+// TestAnnualPlanReadsTheQuarters: an annual key result linked to a KPI scores the KPI's latest
+// quarterly reading as of the report's day, not a value copied by hand into the annual plan,
+// and the annual plan's KPI table shows the same reading.
+func TestAnnualPlanReadsTheQuarters(t *testing.T) {
+	quarter := func(q, current string) plan.Source {
+		return plan.Source{File: "plans/2026-Q" + q + "/company.yaml", Data: []byte(`period: 2026-Q` + q + `
+scope: company
+kpis:
+  - {id: retention, name: Retention, source: CRM, frequency: monthly}
+objectives:
+  - id: keep
+    title: Keep clients
+    key_results:
+      - {id: retention-q, title: Retention, start: 70, target: 80` + current + `, kpi: retention}
+`)}
+	}
+	annual := plan.Source{File: "plans/2026/company.yaml", Data: []byte(`period: 2026
+scope: company
+kpis:
+  - {id: retention, name: Retention, source: CRM, frequency: monthly, annual_target: 80}
+objectives:
+  - id: partners
+    title: Long-term partners
+    key_results:
+      - {id: retention-2026, title: Retention, start: 70, target: 80, current: 72.6, kpi: retention}
+      - {id: nps-2026, title: NPS, start: 20, target: 40, current: 30}
+`)}
+	repo := plan.LoadSources("", []plan.Source{annual, quarter("1", ", current: 73"), quarter("2", ", current: 76"),
+		quarter("3", ", current: 78"), quarter("4", "")}, 1)
+	if len(repo.Diagnostics) > 0 {
+		t.Fatalf("the plans have problems: %v", repo.Diagnostics)
+	}
+	r, err := Build(repo, Options{Period: plan.Period{Year: 2026}, AsOf: day("2026-08-15")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := r.Plans[0]
+	kr := pr.Objectives[0].KeyResults[0]
+	if kr.Current == nil || *kr.Current != 78 || kr.CurrentFrom.String() != "2026-Q3" || !near(kr.Value, 0.8) {
+		t.Errorf("annual key result: current %v from %s, score %v; want 78 from 2026-Q3, 0.80", deref(kr.Current), kr.CurrentFrom, kr.Value)
+	}
+	if len(kr.Notes) != 1 || !strings.Contains(kr.Notes[0], "current 78 is the latest reading of KPI retention, in the 2026-Q3 plan; the 72.6 written here is not used") {
+		t.Errorf("notes %q", kr.Notes)
+	}
+	if nps := pr.Objectives[0].KeyResults[1]; *nps.Current != 30 || !nps.CurrentFrom.IsZero() || len(nps.Notes) > 0 {
+		t.Errorf("a key result without a KPI keeps its own current: %v from %s, notes %q", *nps.Current, nps.CurrentFrom, nps.Notes)
+	}
+	if k := pr.KPIs[0]; k.Value == nil || *k.Value != 78 {
+		t.Errorf("the annual plan's KPI reads %v, want the key result's 78", deref(k.Value))
+	}
+
+	// Before Q3 starts, Q2's reading is the latest; with no quarter read yet, the annual plan's own.
+	r, _ = Build(repo, Options{Period: plan.Period{Year: 2026}, AsOf: day("2026-06-30")})
+	if kr := r.Plans[0].Objectives[0].KeyResults[0]; *kr.Current != 76 {
+		t.Errorf("as of 2026-06-30: current %v, want Q2's 76", *kr.Current)
+	}
+	r, _ = Build(repo, Options{Period: plan.Period{Year: 2026}, AsOf: day("2025-12-20")})
+	if kr := r.Plans[0].Objectives[0].KeyResults[0]; *kr.Current != 72.6 || !kr.CurrentFrom.IsZero() {
+		t.Errorf("as of 2025-12-20: current %v from %s, want its own 72.6", *kr.Current, kr.CurrentFrom)
+	}
+}
+
+func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
+
+func deref(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
