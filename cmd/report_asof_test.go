@@ -189,3 +189,47 @@ func countGit(t *testing.T) string {
 	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
 	return log
 }
+
+// dealsPlan is a plan whose key result "deals" counts deals closed from 0 to target; comment
+// ends the key result's line.
+func dealsPlan(target, comment string) string {
+	return `period: 2026-Q3
+scope: sales
+objectives:
+  - id: grow
+    title: Grow new business
+    key_results:
+      - {id: deals, title: Close new deals, start: 0, target: ` + target + `, current: 10}` + comment + `
+      - {id: pipeline, title: Build pipeline, start: 0, target: 40, current: 30}
+      - {id: demos, title: Run demos, start: 0, target: 20, current: 15}
+`
+}
+
+// TestReportShowsEasedTargets: a target cut after the quarter started is shown beside its key
+// result in every format, with the old and new values, the date and the recorded reason.
+func TestReportShowsEasedTargets(t *testing.T) {
+	g := vcstest.New(t)
+	g.Write("plans/2026-Q3/sales.yaml", dealsPlan("12", ""))
+	g.Commit("2026-06-25T10:00:00Z", "Q3 plan")
+	g.Write("plans/2026-Q3/sales.yaml", dealsPlan("10", " # okr:ignore moved-goalposts two reps left in July"))
+	cut := g.Commit("2026-08-03T10:00:00Z", "cut the deals target")
+	sentence := `target eased from 12 to 10 on 2026-08-03 in commit ` + cut[:7] + `: two reps left in July`
+	for format, want := range map[string]string{
+		"table":    `(?m)^│   Close new deals +│ outcome │ +│ 0 → 10 \(target was 12\) │ 10 +│ 1\.00 +│(?s).*\n↘ grow/deals: ` + sentence + `\n`,
+		"markdown": `(?m)^\| ↳ Close new deals \| outcome \|  \| 0 → 10 \(target was 12\) \| 10 \|(?s).*^> ⚠️ ↘ Close new deals: ` + sentence + `\.$`,
+		"html":     `<td>0 → 10 \(target was 12\)</td>(?s).*<li>Close new deals: ` + sentence + `\.</li>`,
+		"json":     `"eased": \[\n\s+\{\n\s+"field": "target",\n\s+"from": 12,\n\s+"to": 10,\n\s+"date": "2026-08-03",\n\s+"commit": "` + cut + `",\n\s+"reason": "two reps left in July"\n`,
+		"csv":      `(?m),deals,Close new deals,.*,` + sentence + `,,false$`,
+	} {
+		code, stdout, stderr := runIn(t, g.Dir, "report", "--history", "--as-of", "2026-08-20", "-f", format)
+		if code != 0 {
+			t.Fatalf("okr report --history -f %s exited %d: %s", format, code, stderr)
+		}
+		match(t, "okr report --history -f "+format, want, stdout)
+	}
+	// The week before the cut, the target was 12: nothing was eased yet.
+	code, stdout, _ := runIn(t, g.Dir, "report", "--history", "--as-of", "2026-07-27", "-f", "json")
+	if code != 0 || strings.Contains(stdout, `"eased"`) {
+		t.Errorf("okr report --as-of 2026-07-27 (exit %d) shows an easing that had not happened:\n%s", code, stdout)
+	}
+}

@@ -51,10 +51,12 @@ func addHistory(r *Report, h *history.History) {
 		for _, o := range pr.Objectives {
 			for _, kr := range o.KeyResults {
 				kr.Trend = keyResultTrend(h.KeyResult(kr.KeyResult), linkedDirection(pr.Plan, kr.KeyResult))
+				kr.Eased = easings(h.KeyResultEasings(kr.KeyResult))
 			}
 		}
 		for _, k := range pr.KPIs {
 			k.Trend = kpiTrend(h.KPI(k.KPI))
+			k.Eased = easings(h.KPIEasings(k.KPI))
 			if f, ok := h.Freshness(k.KPI, r.AsOf); ok {
 				k.Freshness = &Freshness{Stale: f.Stale, Age: f.Age, Allowed: f.Allowed}
 				if f.HasReading {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/okr-tool/okr/history"
 	"github.com/okr-tool/okr/plan"
 )
 
@@ -93,6 +94,9 @@ type KRReport struct {
 	// takes the KPI's latest quarterly reading (plan.Repository.QuarterReading). Zero when
 	// Current is the key result's own.
 	CurrentFrom plan.Period
+	// Eased lists, with --history, the goalposts of the key result (target, start) eased after
+	// its period started, oldest first.
+	Eased []Easing
 }
 
 // KPIReport is one KPI of a plan with its values through the plan's year.
@@ -117,6 +121,9 @@ type KPIReport struct {
 	// and whether it is as recent as the frequency asks (nil when that does not apply).
 	Trend     Trend
 	Freshness *Freshness
+	// Eased lists, with --history, the KPI's target and annual target eased after the period
+	// started, oldest first.
+	Eased []Easing
 }
 
 // Point is a KPI's reading and target in one quarter.
@@ -197,4 +204,37 @@ func short(hash string) string {
 		return hash[:7]
 	}
 	return hash
+}
+
+// Easing is a goalpost moved to make it easier after its period started (history.Easing): a
+// target lowered on a metric that should rise, raised on one that should fall, or a start moved
+// toward its target.
+type Easing struct {
+	Field    string // "target", "start" or "annual target"
+	Old, New float64
+	Date     time.Time
+	Commit   string // the full hash of the commit that eased it; "" for uncommitted changes
+	Reason   string // the reason of its "# okr:ignore moved-goalposts" comment; "" when none
+}
+
+// Text says what moved, when and why, for every format: "target eased from 12 to 10 on
+// 2026-08-03 in commit 1a2b3c4: two reps left in July".
+func (e Easing) Text() string {
+	where := "in uncommitted changes"
+	if e.Commit != "" {
+		where = "in commit " + short(e.Commit)
+	}
+	s := fmt.Sprintf("%s eased from %s to %s on %s %s", e.Field, FormatNumber(e.Old), FormatNumber(e.New), e.Date.Format(time.DateOnly), where)
+	if e.Reason == "" {
+		return s + ", no reason recorded"
+	}
+	return s + ": " + e.Reason
+}
+
+func easings(es []history.Easing) []Easing {
+	var out []Easing
+	for _, e := range es {
+		out = append(out, Easing{Field: e.Field, Old: e.Old, New: e.New, Date: e.By.Date, Commit: e.By.Commit, Reason: e.Reason})
+	}
+	return out
 }

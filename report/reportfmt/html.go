@@ -154,7 +154,7 @@ func htmlPlanOf(p *report.PlanReport) htmlPlan {
 				typ += " " + wt
 			}
 			ho.KeyResults = append(ho.KeyResults, htmlKR{
-				Title: kr.Title, Type: typ, KPI: kpiMark(kr), Range: rangeText(kr), Current: currentText(kr),
+				Title: kr.Title, Type: typ, KPI: kpiMark(kr), Range: rangeText(kr) + easedMark(kr), Current: currentText(kr),
 				Score: scoreChip(kr.Grade, kr.Value, kr.NoData()), Status: statusChip(kr.Status),
 				Flagged: len(kr.Notes) > 0,
 			})
@@ -164,6 +164,7 @@ func htmlPlanOf(p *report.PlanReport) htmlPlan {
 		}
 		hp.Objectives = append(hp.Objectives, ho)
 	}
+	hp.Notes = append(hp.Notes, htmlEased(p)...)
 	if s := problemsText(p); s != "" {
 		hp.Notes = append(hp.Notes, upperFirst(s)+".")
 	}

@@ -86,9 +86,10 @@ func mdPlan(w io.Writer, p *report.PlanReport) {
 				}
 			}
 			fmt.Fprintf(w, "| ↳ %s | %s | %s | %s | %s | %s | %s |\n", mdEscape(kr.Title), typ, kpiMark(kr),
-				mdEscape(rangeText(kr)), mdEscape(currentText(kr)), score, kr.Status.Label())
+				mdEscape(rangeText(kr)+easedMark(kr)), mdEscape(currentText(kr)), score, kr.Status.Label())
 		}
 	}
+	notes = append(notes, mdEased(p)...)
 	if s := problemsText(p); s != "" {
 		notes = append(notes, upperFirst(s)+".")
 	}

@@ -98,6 +98,7 @@ func (t *Table) plan(w *bytes.Buffer, p palette, pr *report.PlanReport) error {
 			}
 		}
 	}
+	tableEased(w, p, pr)
 	if s := problemsText(pr); s != "" {
 		fmt.Fprintf(w, "%s %s\n", p.yellow.Sprint("!"), s)
 	}
@@ -185,7 +186,7 @@ func (t *Table) planTable(w io.Writer, p palette, pr *report.PlanReport) error {
 			if len(kr.Notes) > 0 {
 				score += " !"
 			}
-			row := []string{"  " + kr.Title, typ, kpiMark(kr), rangeText(kr), currentText(kr), score, p.status(kr.Status)}
+			row := []string{"  " + kr.Title, typ, kpiMark(kr), rangeText(kr) + easedMark(kr), currentText(kr), score, p.status(kr.Status)}
 			if err := table.Append(row); err != nil {
 				return err
 			}
