@@ -233,3 +233,37 @@ func TestReportShowsEasedTargets(t *testing.T) {
 		t.Errorf("okr report --as-of 2026-07-27 (exit %d) shows an easing that had not happened:\n%s", code, stdout)
 	}
 }
+
+// TestReportHistoryCreationIsNotACheckIn: the commit that creates a plan plans its values; it
+// is not a check-in. A KPI never read is not "fresh", however young the quarter.
+func TestReportHistoryCreationIsNotACheckIn(t *testing.T) {
+	g := vcstest.New(t)
+	g.Write("plans/2026-Q3/sales.yaml", `period: 2026-Q3
+scope: sales
+kpis:
+  - {id: nps, name: Net promoter score, source: Survey, frequency: quarterly}
+objectives:
+  - id: grow
+    title: Grow new business
+    key_results:
+      - {id: deals, title: Close new deals, start: 0, target: 12, current: 2}
+      - {id: pipeline, title: Build pipeline, start: 0, target: 40, current: 30}
+      - {id: demos, title: Run demos, start: 0, target: 20, current: 15}
+`)
+	g.Commit("2026-07-01T10:00:00Z", "Q3 plan")
+	code, stdout, stderr := runIn(t, g.Dir, "report", "--history", "--as-of", "2026-09-29")
+	if code != 0 {
+		t.Fatalf("okr report --history exited %d: %s", code, stderr)
+	}
+	match(t, "okr report --history", `(?m)^  grow/deals +▂ +0\.17 +no check-ins, planned 2026-07-01 [0-9a-f]{7}$`, stdout)
+	match(t, "okr report --history", `(?m)^  KPI nps +no readings  no reading yet, 90 days in \(quarterly: due within 92\)$`, stdout)
+	if strings.Contains(stdout, "fresh: no reading") {
+		t.Errorf("a KPI never read is called fresh:\n%s", stdout)
+	}
+	code, stdout, _ = runIn(t, g.Dir, "report", "--history", "--as-of", "2026-09-29", "-f", "markdown")
+	if code != 0 {
+		t.Fatalf("okr report --history -f markdown exited %d", code)
+	}
+	match(t, "okr report --history -f markdown", `(?m)^\| Close new deals \| ▂ \| 0\.17 \| 0 \| 2026-07-01 [0-9a-f]{7} \|$`, stdout)
+	match(t, "okr report --history -f markdown", `(?m)^\| Net promoter score \| no readings \| ⚪ no reading yet, 90 days in \(quarterly: due within 92\) \|$`, stdout)
+}

@@ -253,7 +253,7 @@ func htmlHistory(r *report.HistoryNote, pr *report.PlanReport) template.HTML {
 			b.WriteString(`<figure style="margin:0">`)
 			progressChart(&b, pr.Period, pr.Expected, kr)
 			fmt.Fprintf(&b, `<figcaption>%s<br><small>%s · %s</small></figcaption></figure>`+"\n",
-				esc(kr.Title), esc(trendRange(kr.Trend)), esc(checkIns(len(kr.Trend))))
+				esc(kr.Title), esc(trendRange(kr.Trend)), esc(checkIns(kr.Trend)))
 		}
 	}
 	b.WriteString("</div>\n")

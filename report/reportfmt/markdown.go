@@ -161,7 +161,7 @@ func mdHistory(w io.Writer, r *report.HistoryNote, pr *report.PlanReport) {
 			}
 			last := lastPoint(kr.Trend)
 			fmt.Fprintf(w, "| %s | %s | %s | %d | %s |\n", mdEscape(kr.Title), sparkline(kr.Trend),
-				trendRange(kr.Trend), len(kr.Trend), mdEscape(revisionText(last.Date, last.Commit)))
+				trendRange(kr.Trend), kr.Trend.CheckIns(), mdEscape(revisionText(last.Date, last.Commit)))
 		}
 	}
 	first := true
@@ -175,9 +175,13 @@ func mdHistory(w io.Writer, r *report.HistoryNote, pr *report.PlanReport) {
 		}
 		mark := ""
 		if k.Freshness != nil {
-			mark = "🟢 "
-			if k.Freshness.Stale {
+			switch {
+			case k.Freshness.Stale:
 				mark = "⚠️ "
+			case k.Freshness.Last.IsZero():
+				mark = "⚪ " // not read yet
+			default:
+				mark = "🟢 "
 			}
 		}
 		fmt.Fprintf(w, "| %s | %s | %s%s |\n", mdEscape(k.Name), mdEscape(readingsText(k)), mark, mdEscape(freshnessText(k)))

@@ -317,9 +317,12 @@ func writeHistory(w io.Writer, p palette, r *report.HistoryNote, pr *report.Plan
 				fmt.Fprintf(w, "  %-*s  no committed history\n", width, name)
 				continue
 			}
-			last := lastPoint(kr.Trend)
-			fmt.Fprintf(w, "  %-*s  %-*s  %s  %s, last %s\n", width, name, spark, sparkline(kr.Trend),
-				trendRange(kr.Trend), checkIns(len(kr.Trend)), revisionText(last.Date, last.Commit))
+			last, since := lastPoint(kr.Trend), "last"
+			if kr.Trend.CheckIns() == 0 {
+				since = "planned" // the only point is the commit that created the plan
+			}
+			fmt.Fprintf(w, "  %-*s  %-*s  %s  %s, %s %s\n", width, name, spark, sparkline(kr.Trend),
+				trendRange(kr.Trend), checkIns(kr.Trend), since, revisionText(last.Date, last.Commit))
 		}
 	}
 	for _, k := range pr.KPIs {
