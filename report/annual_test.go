@@ -77,3 +77,30 @@ func deref(v *float64) any {
 	}
 	return *v
 }
+
+// TestSeriesHasNoReadingBeforeTheQuarter: in August, a Q4 plan already in the files (drafted
+// early, or the files are newer than the day) shows its target but no reading.
+func TestSeriesHasNoReadingBeforeTheQuarter(t *testing.T) {
+	q := func(n, current string) plan.Source {
+		return plan.Source{File: "plans/2026-Q" + n + ".yaml", Data: []byte(`period: 2026-Q` + n + `
+scope: sales
+kpis:
+  - {id: retention, name: Retention, source: CRM, frequency: monthly}
+objectives:
+  - id: keep
+    title: Keep clients
+    key_results:
+      - {id: retention-q, title: Retention, start: 70, target: 80, current: ` + current + `, kpi: retention}
+`)}
+	}
+	repo := plan.LoadSources("", []plan.Source{q("3", "75"), q("4", "79")}, 1)
+	r, err := Build(repo, Options{Period: plan.Period{Year: 2026, Quarter: 3}, AsOf: day("2026-08-15")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := r.Plans[0].KPIs[0].Series
+	if !s[3].Tracked || s[3].Value != nil || s[3].Target == nil || *s[3].Target != 80 || s[2].Value == nil || *s[2].Value != 75 {
+		t.Errorf("series as of 2026-08-15: Q3 %v, Q4 tracked %v value %v target %v; want Q3 75, Q4 tracked without a reading, target 80",
+			deref(s[2].Value), s[3].Tracked, deref(s[3].Value), deref(s[3].Target))
+	}
+}

@@ -37,6 +37,9 @@ func (b *builder) kpi(p *plan.Plan, k *plan.KPI) *KPIReport {
 			if qk := qp.KPI(id); qk != nil {
 				pt.Tracked = true
 				pt.Value, pt.Target = reading(qk)
+				if !b.asOf.IsZero() && plan.Day(b.asOf).Before(pt.Period.Start()) {
+					pt.Value = nil // the quarter had not started on the report's day: no reading yet
+				}
 			}
 		}
 		kr.Series = append(kr.Series, pt)
