@@ -42,21 +42,24 @@ func (g *reportGit) load(env *Env, root string, abs []string) (*config.Config, *
 		return cfg, repo, selected, nil, err
 	}
 	ctx := context.Background()
+	feature := "--rev"
+	if g.rev == "" {
+		feature = "--as-of"
+	}
 	repoGit, err := gitplan.Open(ctx, root)
 	if err != nil {
 		if g.rev == "" && (errors.Is(err, vcs.ErrNotRepository) || errors.Is(err, vcs.ErrNoGit)) {
 			cfg, repo, selected, err := loadAt(env, root, abs, "", "")
 			return cfg, repo, selected, &report.Source{Outside: true, MayBeNewer: true}, err
 		}
-		return nil, nil, nil, nil, gitError("--rev", err)
+		return nil, nil, nil, nil, gitError(feature, err)
 	}
-	feature, source := "--rev", &report.Source{Rev: g.rev}
+	source := &report.Source{Rev: g.rev}
 	if g.rev != "" {
 		if source.Commit, source.Date, err = repoGit.ResolveDated(ctx, g.rev); err != nil {
 			return nil, nil, nil, nil, gitError(feature, err)
 		}
 	} else {
-		feature = "--as-of"
 		snap, err := repoGit.CommitAt(ctx, g.asOf)
 		if err != nil {
 			return nil, nil, nil, nil, gitError(feature, err)

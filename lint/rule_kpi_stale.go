@@ -59,10 +59,8 @@ func (r *kpiStale) VisitKPI(c *Context, k *plan.KPI) {
 	if c.History == nil || !k.Plan.Period.Set || !k.Plan.Period.Value.Contains(c.AsOf) {
 		return
 	}
-	if p := k.Plan; p.Period.Value.IsYear() && p.Scope.Set {
-		if _, _, ok := c.Repo.QuarterReading(p.Scope.Value, p.Period.Value.Year, k.ID.Value, c.AsOf); ok {
-			return // the quarter plans carry its readings, and their KPIs are judged on their own
-		}
+	if _, from, _ := c.Repo.AnnualReading(k, c.AsOf); from != nil {
+		return // an annual KPI read from the quarter plans, whose KPIs are judged on their own
 	}
 	f, ok := c.History.Freshness(k, c.AsOf)
 	if !ok || !f.Stale {

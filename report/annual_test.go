@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/okr-tool/okr/history"
 	"github.com/okr-tool/okr/plan"
 )
 
@@ -56,6 +57,16 @@ objectives:
 	}
 	if k := pr.KPIs[0]; k.Value == nil || *k.Value != 78 {
 		t.Errorf("the annual plan's KPI reads %v, want the key result's 78", deref(k.Value))
+	}
+
+	// With the history, the annual KPI is not called stale for a number nobody has to copy.
+	h := history.New()
+	ph := history.NewPlan(pr.File)
+	ph.Add(history.Revision{Commit: "c1", Date: day("2026-01-05")}, pr.Plan)
+	h.Plans[pr.File] = ph
+	r, _ = Build(repo, Options{Period: plan.Period{Year: 2026}, AsOf: day("2026-08-15"), History: h})
+	if f := r.Plans[0].KPIs[0].Freshness; f != nil {
+		t.Errorf("the annual KPI read from the quarters has a freshness of its own: %+v", *f)
 	}
 
 	// Before Q3 starts, Q2's reading is the latest; with no quarter read yet, the annual plan's own.

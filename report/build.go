@@ -58,7 +58,7 @@ func Build(repo *plan.Repository, opts Options) (*Report, error) {
 	}
 	r.Alignment, r.Unaligned = b.alignment(r.Plans)
 	if opts.History != nil {
-		addHistory(r, opts.History)
+		addHistory(r, opts.History, repo)
 	}
 	return r, nil
 }

@@ -60,7 +60,7 @@ type HistoryNote struct {
 
 // addHistory gives every key result and KPI of the report its trend, and every live KPI its
 // freshness.
-func addHistory(r *Report, h *history.History) {
+func addHistory(r *Report, h *history.History, repo *plan.Repository) {
 	r.History = &HistoryNote{Shallow: h.Shallow, Since: h.Since}
 	for _, pr := range r.Plans {
 		for _, o := range pr.Objectives {
@@ -74,6 +74,9 @@ func addHistory(r *Report, h *history.History) {
 			k.Trend = kpiTrend(h.KPI(k.KPI))
 			markCreated(k.Trend, h, pr.File)
 			k.Eased = easings(h.KPIEasings(k.KPI))
+			if _, from, _ := repo.AnnualReading(k.KPI, r.AsOf); from != nil {
+				continue // an annual KPI read from the quarter plans: its freshness is theirs
+			}
 			if f, ok := h.Freshness(k.KPI, r.AsOf); ok {
 				k.Freshness = &Freshness{Stale: f.Stale, Age: f.Age, Allowed: f.Allowed}
 				if f.HasReading {
