@@ -193,8 +193,11 @@ func countGit(t *testing.T) string {
 // dealsPlan is a plan whose key result "deals" counts deals closed from 0 to target; comment
 // ends the key result's line.
 func dealsPlan(target, comment string) string {
+	churn := map[string]string{"12": "5", "10": "6"}[target]
 	return `period: 2026-Q3
 scope: sales
+kpis:
+  - {id: churn, name: Monthly churn, source: CRM, frequency: monthly, direction: down, target: ` + churn + `, actual: 5.5}
 objectives:
   - id: grow
     title: Grow new business
@@ -220,8 +223,10 @@ func TestReportShowsEasedTargets(t *testing.T) {
 		"html":     `<td>0 → 10 \(target was 12\)</td>(?s).*<li>Close new deals: ` + sentence + `\.</li>`,
 		"json":     `"eased": \[\n\s+\{\n\s+"field": "target",\n\s+"from": 12,\n\s+"to": 10,\n\s+"date": "2026-08-03",\n\s+"commit": "` + cut + `",\n\s+"reason": "two reps left in July"\n`,
 		"csv":      `(?m),deals,Close new deals,.*,` + sentence + `,,false$`,
+		// A KPI target raised against its direction is eased too.
+		"table ": `(?m)^↘ KPI churn: target eased from 5 to 6 on 2026-08-03 in commit ` + cut[:7] + `, no reason recorded$`,
 	} {
-		code, stdout, stderr := runIn(t, g.Dir, "report", "--history", "--as-of", "2026-08-20", "-f", format)
+		code, stdout, stderr := runIn(t, g.Dir, "report", "--history", "--as-of", "2026-08-20", "-f", strings.TrimSpace(format))
 		if code != 0 {
 			t.Fatalf("okr report --history -f %s exited %d: %s", format, code, stderr)
 		}
