@@ -1,6 +1,7 @@
 package vcs
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // FetchAdvice says how to get the history a shallow clone lacks, in CI and on a laptop.
@@ -227,4 +229,25 @@ func (r *Repo) ShallowCommits(ctx context.Context) (map[string]bool, error) {
 		set[c] = true
 	}
 	return set, nil
+}
+
+// ResolveDated returns the full hash of the commit a revision names and its committer date, in
+// one git process; the errors are Resolve's.
+func (r *Repo) ResolveDated(ctx context.Context, rev string) (string, time.Time, error) {
+	if rev == "" || strings.HasPrefix(rev, "-") {
+		_, err := r.Resolve(ctx, rev)
+		return "", time.Time{}, err
+	}
+	out, err := r.output(ctx, "log", "-1", "--no-walk", "--no-color", "--format=%H %ct", rev+"^{commit}", "--")
+	if err != nil {
+		if _, rerr := r.Resolve(ctx, rev); rerr != nil {
+			return "", time.Time{}, rerr
+		}
+		return "", time.Time{}, err
+	}
+	c, err := parseHeader(bytes.TrimSpace(out))
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	return c.Hash, c.Time, nil
 }
