@@ -8,6 +8,8 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/okr-tool/okr/internal/textsafe"
 )
 
 // Exit codes of okr, as the plan format specifies.
@@ -94,11 +96,11 @@ func Main(args []string, env *Env) int {
 	var exit *ExitError
 	if errors.As(err, &exit) {
 		if exit.Err != nil {
-			fmt.Fprintf(env.Stderr, "okr: %v\n", exit.Err)
+			fmt.Fprintf(env.Stderr, "okr: %s\n", textsafe.Lines(exit.Err.Error()))
 		}
 		return exit.Code
 	}
 	// Cobra's own errors (unknown command, bad arguments) are usage problems.
-	fmt.Fprintf(env.Stderr, "okr: %v\n", err)
+	fmt.Fprintf(env.Stderr, "okr: %s\n", textsafe.Lines(err.Error()))
 	return ExitTrouble
 }

@@ -152,8 +152,12 @@ func (st *suppressionState) problems(known []string, ran map[string]bool) []stri
 		}
 	}
 	if st.s.Reason == "" {
+		example := st.s.Rules[0]
+		if !slices.Contains(known, example) {
+			example = "RULE" // an unknown name is shown quoted above, never inside a comment to copy
+		}
 		msgs = append(msgs, "okr:ignore has no reason; say why after the rules, e.g. # okr:ignore "+
-			st.s.Rules[0]+" <why this is fine here>")
+			example+" <why this is fine here>")
 	}
 	return msgs
 }

@@ -191,3 +191,7 @@ func relInside(root, p string) (string, error) {
 	}
 	return filepath.ToSlash(rel), nil
 }
+
+// Walk lists the candidate plan files under dir of fsys by the rules Load follows (see walk),
+// for tools that read plans without loading the whole repository, such as okr checkin.
+func Walk(fsys fs.FS, dir string, globs []string) ([]string, error) { return walk(fsys, dir, globs) }

@@ -1,6 +1,9 @@
 package plan
 
-import "iter"
+import (
+	"iter"
+	"time"
+)
 
 // The facts the plan format derives from what a plan states: a plan's level, a KPI's direction
 // and a KPI's reading. Decoding, lint and report all ask these functions, so that they agree.
@@ -97,4 +100,43 @@ func (k *KPI) ReadingKeyResult() *KeyResult {
 		return nil
 	}
 	return k.Plan.LinkedOutcome(k.ID.Value)
+}
+
+// QuarterReading is a KPI's reading as of a day across the quarter plans of a year: the reading
+// (KPI.Reading) in the latest quarter plan of the scope and year that lists the KPI with a
+// reading, among the quarters that had started by asOf (all four when asOf is zero). An annual
+// plan takes its KPI readings from here: the quarters are where readings are entered, and a
+// value written in the annual plan counts only when no quarter has one. from is the KPI of the
+// quarter plan the reading comes from; ok is false when no quarter has a reading.
+func (r *Repository) QuarterReading(scope string, year int, id string, asOf time.Time) (value float64, from *KPI, ok bool) {
+	for q := 4; q >= 1; q-- {
+		period := Period{Year: year, Quarter: q}
+		if !asOf.IsZero() && Day(asOf).Before(period.Start()) {
+			continue
+		}
+		p := r.Plan(scope, period)
+		if p == nil {
+			continue
+		}
+		if k := p.KPI(id); k != nil {
+			if v, ok := k.Reading(); ok {
+				return v, k, true
+			}
+		}
+	}
+	return 0, nil, false
+}
+
+// AnnualReading is the reading of an annual plan's KPI as of a day: the latest quarterly
+// reading (Repository.QuarterReading), else the KPI's own reading in the annual plan. from is
+// the quarter plan's KPI the value comes from, nil when it is the annual plan's own. For a KPI
+// of a quarter plan it is the KPI's own reading.
+func (r *Repository) AnnualReading(k *KPI, asOf time.Time) (value float64, from *KPI, ok bool) {
+	if k.Plan != nil && k.Plan.Period.Set && k.Plan.Period.Value.IsYear() && k.Plan.Scope.Set {
+		if v, from, ok := r.QuarterReading(k.Plan.Scope.Value, k.Plan.Period.Value.Year, k.ID.Value, asOf); ok {
+			return v, from, true
+		}
+	}
+	v, ok := k.Reading()
+	return v, nil, ok
 }

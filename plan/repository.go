@@ -102,7 +102,7 @@ func (r *Repository) checkReferences(p *Plan) {
 		scope, id, ok := strings.Cut(ref, "/")
 		if !ok || scope == "" || id == "" {
 			r.addf(p.File, o.AlignsTo.Pos, RuleReference,
-				"aligns_to %s must be \"<scope>/<objective id>\", e.g. \"company/%s\"", quote(ref), o.ID.Value)
+				"aligns_to %s must be \"<scope>/<objective id>\", e.g. %s", quote(ref), quote("company/"+o.ID.Value))
 			continue
 		}
 		if scope == p.Scope.Value && r.Plan(scope, p.Period.Value) == p && id == o.ID.Value {

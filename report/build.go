@@ -25,6 +25,8 @@ type Options struct {
 	// History, when set, adds the history of check-ins: a trend for every key result and KPI,
 	// and the freshness of every live KPI's reading.
 	History *history.History
+	// Source says which version of the plans was read (Report.Source).
+	Source *Source
 }
 
 // Build scores the plans of repo that opts select. Plans with problems are reported as far as
@@ -37,7 +39,7 @@ func Build(repo *plan.Repository, opts Options) (*Report, error) {
 		return nil, emptySelection(repo, opts)
 	}
 	period := choosePeriod(candidates, opts)
-	r := &Report{AsOf: opts.AsOf, Period: period, Scopes: opts.Scopes, Skipped: skipped}
+	r := &Report{AsOf: opts.AsOf, Period: period, Scopes: opts.Scopes, Skipped: skipped, Source: opts.Source}
 	for _, p := range candidates {
 		if p.Period.Value == period {
 			pr := b.plan(p)
@@ -56,7 +58,7 @@ func Build(repo *plan.Repository, opts Options) (*Report, error) {
 	}
 	r.Alignment, r.Unaligned = b.alignment(r.Plans)
 	if opts.History != nil {
-		addHistory(r, opts.History)
+		addHistory(r, opts.History, repo)
 	}
 	r.Review = ReviewOf(r)
 	return r, nil

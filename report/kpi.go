@@ -27,6 +27,9 @@ func (b *builder) kpi(p *plan.Plan, k *plan.KPI) *KPIReport {
 		SoFar:     PhaseOf(p.Period.Value, b.asOf) == InProgress,
 	}
 	kr.Value, kr.Target = reading(k)
+	if v, _, ok := b.repo.AnnualReading(k, b.asOf); ok {
+		kr.Value = &v // an annual plan's reading is the latest quarter's
+	}
 	year := p.Period.Value.Year
 	for q := 1; q <= 4; q++ {
 		pt := Point{Period: plan.Period{Year: year, Quarter: q}}
@@ -34,20 +37,15 @@ func (b *builder) kpi(p *plan.Plan, k *plan.KPI) *KPIReport {
 			if qk := qp.KPI(id); qk != nil {
 				pt.Tracked = true
 				pt.Value, pt.Target = reading(qk)
+				if !b.asOf.IsZero() && plan.Day(b.asOf).Before(pt.Period.Start()) {
+					pt.Value = nil // the quarter had not started on the report's day: no reading yet
+				}
 			}
 		}
 		// The series starts at the first quarter the scope tracked the KPI: a team that
 		// started in Q3 has no empty Q1 and Q2.
 		if pt.Tracked || len(kr.Series) > 0 {
 			kr.Series = append(kr.Series, pt)
-		}
-	}
-	if p.Period.Value.IsYear() && kr.Value == nil {
-		// An annual plan rarely carries readings: its latest is the latest quarter's.
-		for _, pt := range kr.Series {
-			if pt.Value != nil {
-				kr.Value = pt.Value
-			}
 		}
 	}
 	kr.AnnualTarget = b.annualTarget(p, k, kr.Series)

@@ -24,6 +24,14 @@ func (b *builder) plan(p *plan.Plan) *PlanReport {
 		Problems: b.problems[p.File],
 	}
 	b.scored[p] = pr
+	if period.IsYear() && p.Scope.Set {
+		pr.fromQuarters = func(kr *plan.KeyResult) (float64, *plan.KPI, bool) {
+			if !kr.KPI.Set || kr.Type.Value == plan.Effort {
+				return 0, nil, false
+			}
+			return b.repo.QuarterReading(p.Scope.Value, period.Year, kr.KPI.Value, b.asOf)
+		}
+	}
 	scores := make([]float64, 0, len(p.Objectives))
 	pr.NoData = true
 	for _, o := range p.Objectives {
@@ -113,7 +121,33 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 			krr.Unit = k.Unit.Value
 		}
 	}
-	krr.KRScore = ScoreKeyResult(kr, linkedDirection(pr.Plan, kr))
+	scored := kr
+	if pr.fromQuarters != nil {
+		if v, from, ok := pr.fromQuarters(kr); ok {
+			c := *kr
+			c.Current = plan.Field[float64]{Value: v, Set: true, Pos: kr.Current.Pos}
+			scored, krr.Current, krr.CurrentFrom = &c, &v, from.Plan.Period.Value
+			// Said only when it is news: the plan has no current, or one that is not the reading.
+			switch {
+			case !kr.Current.Set:
+				krr.Notes = append(krr.Notes, fmt.Sprintf("current %s is the latest reading of KPI %s, in the %s plan",
+					FormatNumber(v), kr.KPI.Value, krr.CurrentFrom))
+			case kr.Current.Value != v:
+				krr.Notes = append(krr.Notes, fmt.Sprintf("current %s is the latest reading of KPI %s, in the %s plan; the %s written here is not used",
+					FormatNumber(v), kr.KPI.Value, krr.CurrentFrom, FormatNumber(kr.Current.Value)))
+			}
+		}
+	}
+	dir := linkedDirection(pr.Plan, kr)
+	if kr.Type.Value == plan.Maintain {
+		krr.Holds = plan.Up
+		if d := kr.HoldDirection(); d.Set {
+			krr.Holds = d.Value
+		} else if dir != "" {
+			krr.Holds = dir
+		}
+	}
+	krr.KRScore = ScoreKeyResult(scored, dir)
 	krr.Grade = gradeUnlessNoData(krr.Value, krr.NoData())
 	krr.Status = KRStatus(krr.KRScore, pr.Phase, pr.Expected)
 	if krr.Note != "" {

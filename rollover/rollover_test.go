@@ -174,7 +174,7 @@ func TestNextQuarter(t *testing.T) {
 		t.Errorf("sales key results %v, want %v (only those that measure a KPI)", krs, want)
 	}
 	for id, start := range map[string]float64{"grow-pipeline": 9.8, "raise-win-rate": 25} {
-		if kr := findKR(sales, id); kr == nil || kr.Start.Value != start {
+		if kr := sales.KeyResult(id); kr == nil || kr.Start.Value != start {
 			t.Errorf("key result %s starts at %v, want %v, the KPI's final 2026-Q3 reading", id, kr.Start.Value, start)
 		}
 	}
@@ -200,15 +200,6 @@ func TestNextQuarter(t *testing.T) {
 	findings := lintDrafts(t, repo, res)
 	checkOnlyDecisions(t, findings)
 	golden.CheckString(t, filepath.Join("testdata", "2026-Q3", "lint.txt"), findings)
-}
-
-func findKR(p *plan.Plan, id string) *plan.KeyResult {
-	for _, kr := range p.KeyResults() {
-		if kr.ID.Value == id {
-			return kr
-		}
-	}
-	return nil
 }
 
 func TestNextAcrossTheYearEnd(t *testing.T) {
@@ -390,31 +381,12 @@ func TestRenameID(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := repo.Plan(tt.scope, period(t, tt.from))
-		kr := findKR(p, tt.id)
+		kr := p.KeyResult(tt.id)
 		if kr == nil {
 			t.Fatalf("no key result %s in %s", tt.id, tt.from)
 		}
 		if got := renameID(kr, period(t, tt.from), period(t, tt.to)); got != tt.want {
 			t.Errorf("renameID(%s, %s → %s) = %s, want %s", tt.id, tt.from, tt.to, got, tt.want)
-		}
-	}
-}
-
-func TestText(t *testing.T) {
-	tests := map[string]string{
-		"Open pipeline":        "Open pipeline",
-		"%":                    `"%"`,
-		"75":                   `"75"`,
-		"a: b":                 `"a: b"`,
-		"true":                 `"true"`,
-		"CRM # report":         `"CRM # report"`,
-		"line\nbreak":          `"line\nbreak"`,
-		"":                     `""`,
-		`say "healthy" please`: `say "healthy" please`,
-	}
-	for in, want := range tests {
-		if got := text(in); got != want {
-			t.Errorf("text(%q) = %s, want %s", in, got, want)
 		}
 	}
 }
@@ -514,7 +486,7 @@ objectives:
 	if len(diags) > 0 {
 		t.Fatalf("the draft does not parse: %v\n%s", diags, res.Files[0].Data)
 	}
-	kr := findKR(p, "hold-csat")
+	kr := p.KeyResult("hold-csat")
 	if kr == nil || kr.Type.Value != plan.Maintain || kr.Threshold().Value != 90 || kr.HoldDirection().Value != plan.Up || kr.Start.Set || kr.KPI.Value != "csat" {
 		t.Errorf("carried %+v\n%s", kr, res.Files[0].Data)
 	}

@@ -21,6 +21,10 @@ var topKeys = []string{"paths", "rules"}
 func Parse(file string, data []byte) (*Config, error) {
 	d := &decoder{file: file, cfg: Default()}
 	d.cfg.File = file
+	if len(data) > MaxSize {
+		d.problem(1, 1, "the configuration is larger than %d KiB, the most it may have", MaxSize>>10)
+		return nil, &Error{Problems: d.problems}
+	}
 	var doc yaml.Node
 	err := yaml.Unmarshal(data, &doc)
 	if err == nil {

@@ -3,6 +3,7 @@ package reportfmt
 import (
 	"encoding/csv"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,8 +23,15 @@ var csvHeader = []string{
 	"file", "period", "scope", "plan_owner", "plan_score",
 	"objective_id", "objective_title", "objective_owner", "objective_score", "objective_status", "objective_weakest",
 	"kr_id", "kr_title", "type", "kpi", "weight", "unit", "start", "target", "current", "due", "progress", "done",
-	"score", "no_data", "grade", "status", "expected", "confidence", "note", "review",
+	"score", "no_data", "grade", "status", "expected", "eased", "confidence", "note", "review",
+	"commit", "may_be_newer",
 }
+
+// The columns that the review rows and the source fill by position.
+var (
+	csvReviewCol = slices.Index(csvHeader, "review")
+	csvCommitCol = slices.Index(csvHeader, "commit")
+)
 
 // The review rows' kinds, in the "review" column.
 const (
@@ -56,7 +64,8 @@ func csvReview(cw *csv.Writer, r *report.Report) error {
 	add := func(p *report.PlanReport, o *report.ObjectiveReport, kind string) []string {
 		row := make([]string, len(csvHeader))
 		csvObjective(row, p, o)
-		row[len(row)-1] = kind
+		row[csvReviewCol] = kind
+		copy(row[csvCommitCol:], csvSource(r))
 		rows = append(rows, row)
 		return row
 	}
@@ -106,10 +115,10 @@ func (CSV) Render(w io.Writer, r *report.Report) error {
 				row = append(row,
 					kr.ID, csvText(kr.Title), string(kr.Type), kr.KPI, exact(kr.Weight), csvText(kr.Unit),
 					optional(kr.Start), optional(kr.Target), optional(kr.Current), due, optional(kr.Progress), done,
-					exact(kr.Value), strconv.FormatBool(kr.NoData()), string(kr.Grade), string(kr.Status), exact(p.Expected),
+					exact(kr.Value), strconv.FormatBool(kr.NoData()), string(kr.Grade), string(kr.Status), exact(p.Expected), csvEased(kr),
 					optional(kr.Confidence), csvText(kr.CheckInNote), "",
 				)
-				if err := cw.Write(row); err != nil {
+				if err := cw.Write(append(row, csvSource(r)...)); err != nil {
 					return err
 				}
 			}

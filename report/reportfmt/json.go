@@ -68,6 +68,9 @@ type jsonKR struct {
 	Note       string         `json:"note,omitempty"`       // the latest check-in's remark
 	Notes      []string       `json:"notes,omitempty"`
 	History    *[]jsonCheckIn `json:"history,omitempty"` // with --history
+	// CurrentFrom is the quarter whose KPI reading an annual key result's current is.
+	CurrentFrom string       `json:"current_from,omitempty"`
+	Eased       []jsonEasing `json:"eased,omitempty"` // with --history
 }
 
 type jsonKPI struct {
@@ -85,6 +88,7 @@ type jsonKPI struct {
 	Series       []jsonPoint    `json:"series"`
 	History      *[]jsonCheckIn `json:"history,omitempty"`   // with --history
 	Freshness    *jsonFreshness `json:"freshness,omitempty"` // with --history, for live KPIs
+	Eased        []jsonEasing   `json:"eased,omitempty"`     // with --history
 }
 
 type jsonPoint struct {
@@ -133,6 +137,7 @@ type jsonReport struct {
 	Summary   jsonSummary   `json:"summary"`
 	Skipped   []jsonSkip    `json:"skipped"`
 	Review    *jsonReview   `json:"review"` // null unless the period is over
+	Source    *jsonSource   `json:"source,omitempty"`
 }
 
 // jsonReview is the quarter-end review of a finished period.
@@ -209,6 +214,7 @@ func (JSON) Render(w io.Writer, r *report.Report) error {
 		Plans: plans, Alignment: jsonTree(r.Alignment), Summary: toJSONSummary(r.Summary),
 		Unaligned: make([]jsonAligned, 0, len(r.Unaligned)), Skipped: make([]jsonSkip, 0, len(r.Skipped)),
 		Review: toJSONReview(r.Review),
+		Source: toJSONSource(r),
 	}
 	for _, o := range r.Unaligned {
 		doc.Unaligned = append(doc.Unaligned, toJSONAligned(o))
@@ -252,7 +258,7 @@ func toJSONPlan(p *report.PlanReport) jsonPlan {
 			Frequency: string(k.Frequency), Retired: k.Retired,
 			AnnualTarget: k.AnnualTarget, Target: k.Target, Value: k.Value, OnTarget: k.OnTarget,
 			Series:  make([]jsonPoint, 0, len(k.Series)),
-			History: checkInsJSON(k.Trend), Freshness: freshnessJSON(k.Freshness),
+			History: checkInsJSON(k.Trend), Freshness: freshnessJSON(k.Freshness), Eased: toJSONEased(k.Eased),
 		}
 		for _, pt := range k.Series {
 			jk.Series = append(jk.Series, jsonPoint{Period: pt.Period.String(), Tracked: pt.Tracked, Value: pt.Value, Target: pt.Target})
@@ -269,12 +275,16 @@ func toJSONKR(kr *report.KRReport) jsonKR {
 		Weight: kr.Weight, Unit: kr.Unit, Start: kr.Start, Target: kr.Target, Current: kr.Current,
 		Progress: kr.Progress, Done: kr.Done, Notes: kr.Notes, History: checkInsJSON(kr.Trend),
 		Confidence: kr.Confidence, Note: kr.CheckInNote,
+		Eased: toJSONEased(kr.Eased),
 	}
 	if kr.KPI != "" {
 		jk.KPI = &kr.KPI
 	}
 	if !kr.Due.IsZero() {
 		jk.Due = kr.Due.Format(time.DateOnly)
+	}
+	if !kr.CurrentFrom.IsZero() {
+		jk.CurrentFrom = kr.CurrentFrom.String()
 	}
 	return jk
 }

@@ -18,6 +18,7 @@ func (Markdown) Render(w io.Writer, r *report.Report) error {
 	ew := &errWriter{w: w}
 	fmt.Fprintf(ew, "# %s\n\n", mdEscape(heading(r)))
 	fmt.Fprintf(ew, "%s  \n%s.\n\n", asOfSentence(r), upperFirst(summaryText(r.Summary)))
+	mdSource(ew, r)
 	fmt.Fprintf(ew, "%s\n", mdLegend(r))
 	for _, p := range r.Plans {
 		mdPlan(ew, p)
@@ -142,9 +143,10 @@ func mdPlan(w io.Writer, p *report.PlanReport) {
 				title += " — *" + mdEscape(c) + "*"
 			}
 			fmt.Fprintf(w, "| ↳ %s | %s | %s | %s | %s | %s | %s |\n", title, typ, kpiMark(kr),
-				mdEscape(rangeText(kr)), mdEscape(currentText(kr)), score, kr.Status.Label())
+				mdEscape(rangeText(kr)+easedMark(kr)), mdEscape(currentText(kr)), score, kr.Status.Label())
 		}
 	}
+	notes = append(notes, mdEased(p)...)
 	if s := problemsText(p); s != "" {
 		notes = append(notes, upperFirst(s)+".")
 	}
@@ -331,7 +333,7 @@ func mdHistory(w io.Writer, r *report.HistoryNote, pr *report.PlanReport) {
 			}
 			last := lastPoint(kr.Trend)
 			fmt.Fprintf(w, "| %s | %s | %s | %d | %s |\n", mdEscape(kr.Title), sparkline(kr.Trend),
-				trendRange(kr.Trend), len(kr.Trend), mdEscape(revisionText(last.Date, last.Commit)))
+				trendRange(kr.Trend), kr.Trend.CheckIns(), mdEscape(revisionText(last.Date, last.Commit)))
 		}
 	}
 	first := true
@@ -345,9 +347,13 @@ func mdHistory(w io.Writer, r *report.HistoryNote, pr *report.PlanReport) {
 		}
 		mark := ""
 		if k.Freshness != nil {
-			mark = "🟢 "
-			if k.Freshness.Stale {
+			switch {
+			case k.Freshness.Stale:
 				mark = "⚠️ "
+			case k.Freshness.Last.IsZero():
+				mark = "⚪ " // not read yet
+			default:
+				mark = "🟢 "
 			}
 		}
 		fmt.Fprintf(w, "| %s | %s | %s%s |\n", mdEscape(k.Name), mdEscape(readingsText(k)), mark, mdEscape(freshnessText(k)))

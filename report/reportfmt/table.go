@@ -23,7 +23,9 @@ const titleWidth = 50
 func (t *Table) Render(w io.Writer, r *report.Report) error {
 	p := newPalette(t.Color)
 	var head, align, tail bytes.Buffer
-	fmt.Fprintf(&head, "%s\n%s\n%s\n", p.bold.Sprint(heading(r)), asOfSentence(r), summaryText(r.Summary))
+	fmt.Fprintf(&head, "%s\n%s\n", p.bold.Sprint(heading(r)), asOfSentence(r))
+	writeSourceLine(&head, r)
+	fmt.Fprintf(&head, "%s\n", summaryText(r.Summary))
 	// Each plan's tables are laid out in parallel, its KPI table apart to follow the alignment.
 	type parts struct{ plan, kpis []byte }
 	ps, err := eachPlan(len(r.Plans), func(i int) (parts, error) {
@@ -131,6 +133,7 @@ func (t *Table) plan(w *bytes.Buffer, p palette, pr *report.PlanReport) {
 			}
 		}
 	}
+	tableEased(w, p, pr)
 	if s := problemsText(pr); s != "" {
 		fmt.Fprintf(w, "%s %s\n", p.yellow.Sprint("!"), s)
 	}
@@ -168,7 +171,7 @@ func (t *Table) planTable(w *bytes.Buffer, p palette, pr *report.PlanReport) {
 			if c := checkInText(kr); c != "" {
 				title = append(title, p.cell("    "+c, p.faint)...)
 			}
-			g.add(title, text(typ), text(kpiMark(kr)), text(rangeText(kr)), text(currentText(kr)), score, p.status(kr.Status))
+			g.add(title, text(typ), text(kpiMark(kr)), text(rangeText(kr)+easedMark(kr)), text(currentText(kr)), score, p.status(kr.Status))
 		}
 	}
 	g.render(w)
@@ -296,9 +299,12 @@ func writeHistory(w io.Writer, p palette, r *report.HistoryNote, pr *report.Plan
 				fmt.Fprintf(w, "  %-*s  no committed history\n", width, name)
 				continue
 			}
-			last := lastPoint(kr.Trend)
-			fmt.Fprintf(w, "  %-*s  %-*s  %s  %s, last %s\n", width, name, spark, sparkline(kr.Trend),
-				trendRange(kr.Trend), checkIns(len(kr.Trend)), revisionText(last.Date, last.Commit))
+			last, since := lastPoint(kr.Trend), "last"
+			if kr.Trend.CheckIns() == 0 {
+				since = "planned" // the only point is the commit that created the plan
+			}
+			fmt.Fprintf(w, "  %-*s  %-*s  %s  %s, %s %s\n", width, name, spark, sparkline(kr.Trend),
+				trendRange(kr.Trend), checkIns(kr.Trend), since, revisionText(last.Date, last.Commit))
 		}
 	}
 	for _, k := range pr.KPIs {

@@ -53,6 +53,16 @@ func rangeText(kr *report.KRReport) string {
 		return "due " + kr.Due.Format(time.DateOnly)
 	}
 	start, target := "?", "?"
+	if kr.Type == plan.Maintain {
+		if kr.Target != nil {
+			target = report.FormatNumber(*kr.Target)
+		}
+		side := "≥ "
+		if kr.Holds == plan.Down {
+			side = "≤ "
+		}
+		return side + withUnit(target, kr.Unit)
+	}
 	if kr.Start != nil {
 		start = report.FormatNumber(*kr.Start)
 	}
@@ -62,9 +72,12 @@ func rangeText(kr *report.KRReport) string {
 	return withUnit(start+" → "+target, kr.Unit)
 }
 
-// currentText is where a key result stands: its current value, its progress or "done".
+// currentText is where a key result stands: its current value, its progress or "done";
+// "invalid" when it cannot be scored (its note says why).
 func currentText(kr *report.KRReport) string {
 	switch {
+	case kr.Basis == report.BasisInvalid:
+		return "invalid"
 	case kr.Type != plan.Effort:
 		return number(kr.Current, kr.Unit)
 	case kr.Done:
@@ -427,11 +440,16 @@ func revisionText(date time.Time, commit string) string {
 	return date.Format(time.DateOnly) + " " + commit
 }
 
-func checkIns(n int) string {
-	if n == 1 {
+// checkIns counts a trend's check-ins; the commit that created the plan is not one.
+func checkIns(t report.Trend) string {
+	switch n := t.CheckIns(); n {
+	case 0:
+		return "no check-ins"
+	case 1:
 		return "1 check-in"
+	default:
+		return strconv.Itoa(n) + " check-ins"
 	}
-	return strconv.Itoa(n) + " check-ins"
 }
 
 // historyHeading introduces the history of a plan, saying when a shallow clone cut it short.
@@ -458,7 +476,11 @@ func freshnessText(k *report.KPIReport) string {
 		state = "stale"
 	}
 	if f.Last.IsZero() {
-		return fmt.Sprintf("%s: no reading for %d days (%s: at most %d)", state, f.Age, k.Frequency, f.Allowed)
+		// Never read: not "fresh", however young the period is.
+		if f.Stale {
+			return fmt.Sprintf("stale: no reading for %d days (%s: at most %d)", f.Age, k.Frequency, f.Allowed)
+		}
+		return fmt.Sprintf("no reading yet, %d days in (%s: due within %d)", f.Age, k.Frequency, f.Allowed)
 	}
 	return fmt.Sprintf("%s: read %s, %d days old (%s: at most %d)", state,
 		revisionText(f.Last, f.Commit), f.Age, k.Frequency, f.Allowed)

@@ -1,0 +1,37 @@
+package reportfmt
+
+import (
+	"testing"
+
+	"github.com/okr-tool/okr/plan"
+	"github.com/okr-tool/okr/report"
+)
+
+func TestRangeTextMaintain(t *testing.T) {
+	v := func(f float64) *float64 { return &f }
+	for _, c := range []struct {
+		kr   report.KRReport
+		want string
+	}{
+		{report.KRReport{Type: plan.Maintain, Target: v(90), Unit: "%", Holds: plan.Up}, "≥ 90%"},
+		{report.KRReport{Type: plan.Maintain, Target: v(2), Unit: "h", Holds: plan.Down}, "≤ 2 h"},
+		{report.KRReport{Type: plan.Maintain, Holds: plan.Up}, "≥ ?"},
+		{report.KRReport{Type: plan.Outcome, Start: v(1), Target: v(3)}, "1 → 3"},
+	} {
+		if got := rangeText(&c.kr); got != c.want {
+			t.Errorf("rangeText(%+v) = %q, want %q", c.kr, got, c.want)
+		}
+	}
+}
+
+func TestCurrentTextInvalid(t *testing.T) {
+	v := 5.0
+	kr := report.KRReport{Type: plan.Outcome, Current: &v, KRScore: report.KRScore{Basis: report.BasisInvalid}}
+	if got := currentText(&kr); got != "invalid" {
+		t.Errorf("currentText of an invalid key result = %q, want \"invalid\"", got)
+	}
+	kr.Basis = report.BasisOutcome
+	if got := currentText(&kr); got != "5" {
+		t.Errorf("currentText = %q, want \"5\"", got)
+	}
+}
