@@ -194,3 +194,33 @@ func TestEveryFormatSays(t *testing.T) {
 		t.Error("markdown: a green score beside at risk")
 	}
 }
+
+// TestTableColorStaysInItsCell: colors are the only difference between the colored and the plain
+// table, and no style runs on across a border, not even where a styled title or check-in note
+// wraps.
+func TestTableColorStaysInItsCell(t *testing.T) {
+	ansi := regexp.MustCompile("\x1b\\[[0-9;]*m")
+	for _, r := range []*report.Report{fixture(t), withHistory(t)} {
+		plain := render(t, r, "table", reportfmt.Options{})
+		colored := render(t, r, "table", reportfmt.Options{Color: true})
+		if stripped := ansi.ReplaceAll(colored, nil); !bytes.Equal(stripped, plain) {
+			t.Errorf("colored table without its colors differs from the plain one:\n%s", golden.Diff(string(plain), string(stripped)))
+		}
+		for n, line := range strings.Split(string(colored), "\n") {
+			open := false
+			for i := 0; i < len(line); {
+				if loc := ansi.FindStringIndex(line[i:]); loc != nil && loc[0] == 0 {
+					code := line[i : i+loc[1]]
+					open = code != "\x1b[0m" && code != "\x1b[22m" && code != "\x1b[39m"
+					i += loc[1]
+					continue
+				}
+				if strings.HasPrefix(line[i:], "│") && open {
+					t.Errorf("line %d: a style runs across a border: %q", n+1, line)
+					break
+				}
+				i++
+			}
+		}
+	}
+}
