@@ -81,3 +81,25 @@ func TestProgressIsAShare(t *testing.T) {
 		t.Errorf("progress 60 on the 0..1 scale: progress %v, basis %s; want none, invalid", kr.Progress, kr.Basis)
 	}
 }
+
+// The side a maintain key result holds, for the report to show ("≥ 20%", "≤ 4 h"): its own
+// direction, else its KPI's, else up.
+func TestMaintainKeyResultHolds(t *testing.T) {
+	own := maintainKR("own", 4, plan.Down, 3)
+	fromKPI := maintainKR("from-kpi", 4, "", 3)
+	fromKPI.KPI = set("response")
+	bare := maintainKR("bare", 20, "", 21)
+	outcome := outcomeKR("outcome", 1, 2, 1.5)
+	p := newPlan("p.yaml", "cs", "2026-Q3", objective("keep", own, fromKPI, bare, outcome))
+	p.KPIs = []*plan.KPI{{Plan: p, ID: set("response"), Name: set("Response"), Direction: set(plan.Down)}}
+	r, err := Build(repoOf(p), Options{AsOf: day("2026-08-15")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]plan.Direction{"own": plan.Down, "from-kpi": plan.Down, "bare": plan.Up, "outcome": ""}
+	for _, kr := range r.Plans[0].Objectives[0].KeyResults {
+		if kr.Holds != want[kr.ID] {
+			t.Errorf("%s holds %q, want %q", kr.ID, kr.Holds, want[kr.ID])
+		}
+	}
+}
