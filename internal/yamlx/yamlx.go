@@ -58,11 +58,11 @@ func SyntaxError(err error, data []byte) (line, col int, message string) {
 		at = flowOpener(data, at, reported)
 	case msg == "did not find expected node content" && len(bytes.TrimSpace(data[at:])) == 0:
 		// The file ends in a flow collection: the "[" or "{" is what to fix.
-		if open, _ := unclosed(data); len(open) > 0 {
+		if open := scanText(data).open; len(open) > 0 {
 			at = open[len(open)-1]
 		}
 	case msg == "found unexpected end of stream" || msg == "found unexpected document indicator":
-		if _, quote := unclosed(data[:min(at+1, len(data))]); quote >= 0 {
+		if quote := scanText(data[:min(at+1, len(data))]).quote; quote >= 0 {
 			at = quote
 		}
 	case msg == "could not find expected ':'", strings.HasPrefix(msg, "unknown anchor"):
@@ -72,7 +72,15 @@ func SyntaxError(err error, data []byte) (line, col int, message string) {
 		}
 	}
 	line, col = position(data, at)
-	return line, col, "invalid YAML: " + msg + "; " + syntaxHint(msg, data, at)
+	hint := syntaxHint(msg, data, at)
+	// A quote too many or too few earlier makes a quoted value run on over lines and end where
+	// another quote was meant to open one: the problem shows right after it.
+	if t := scanText(data[:at]); t.lastQuote >= 0 && len(bytes.TrimRight(data[t.lastQuoteAt+1:at], " \t")) == 0 {
+		if from, _ := position(data, t.lastQuote); from < line {
+			hint += fmt.Sprintf("; the quoted value before it starts on line %d: is a quote missing or extra there?", from)
+		}
+	}
+	return line, col, "invalid YAML: " + msg + "; " + hint
 }
 
 // maxSearched is the size of the largest file whose syntax error is looked for by parsing its
@@ -161,59 +169,62 @@ func position(data []byte, offset int) (line, col int) {
 // line, the line before the problem's: so the innermost collection left open in the file that
 // starts on the line after reported is the one, or else the innermost one open at the problem.
 func flowOpener(data []byte, at, reported int) int {
-	open, _ := unclosed(data)
+	open := scanText(data).open
 	for i := len(open) - 1; i >= 0; i-- {
 		if line, _ := position(data, open[i]); line == reported+1 {
 			return open[i]
 		}
 	}
-	if open, _ := unclosed(data[:at]); len(open) > 0 {
+	if open := scanText(data[:at]).open; len(open) > 0 {
 		return open[len(open)-1]
 	}
 	return at
 }
 
-// unclosed reads data as YAML does enough to skip comments, quoted values and brackets inside
-// plain text, and returns the offsets of the "[" and "{" still open at its end, outermost first,
-// and of the quote that opens a quoted value not closed by then, or -1. Outside brackets, a bracket or a
-// quote opens a value only where a value starts.
-func unclosed(data []byte) (open []int, quote int) {
-	quote = -1
+// text is what scanText finds in YAML text: the "[" and "{" still open at its end, outermost
+// first; the quote that opens a quoted value not closed by then, or -1; and the offsets of the
+// quotes that open and close the last quoted value that is closed, or -1.
+type text struct {
+	open                   []int
+	quote                  int
+	lastQuote, lastQuoteAt int
+}
+
+// scanText reads data as YAML does enough to skip comments, quoted values and brackets inside
+// plain text. Outside brackets, a bracket or a quote opens a value only where a value starts.
+func scanText(data []byte) text {
+	t := text{quote: -1, lastQuote: -1, lastQuoteAt: -1}
 	valueStart := true // at a place where a value may start (outside brackets)
-	for i := 0; i < len(data) && quote < 0; i++ {
+	for i := 0; i < len(data); i++ {
 		b := data[i]
 		switch {
 		case b == '\n' || b == '\r':
 			valueStart = true
-			continue
 		case b == ' ' || b == '\t':
-			continue
 		case b == '#' && (i == 0 || bytes.ContainsAny(data[i-1:i], " \t\r\n")):
 			for i+1 < len(data) && data[i+1] != '\n' && data[i+1] != '\r' {
 				i++
 			}
-			continue
-		case (b == '"' || b == '\'') && (valueStart || len(open) > 0):
+		case (b == '"' || b == '\'') && (valueStart || len(t.open) > 0):
 			end := quotedEnd(data, i)
 			if end < 0 {
-				quote = i // not closed
+				t.quote = i // not closed
+				return t
 			}
+			t.lastQuote, t.lastQuoteAt = i, end
 			i, valueStart = end, false
-		case (b == '[' || b == '{') && (valueStart || len(open) > 0):
-			open = append(open, i)
-			continue
-		case (b == ']' || b == '}') && len(open) > 0:
-			open = open[:len(open)-1]
-			continue
-		case len(open) > 0:
-			continue
+		case (b == '[' || b == '{') && (valueStart || len(t.open) > 0):
+			t.open = append(t.open, i)
+		case (b == ']' || b == '}') && len(t.open) > 0:
+			t.open = t.open[:len(t.open)-1]
+		case len(t.open) > 0:
 		default:
 			// Outside brackets, a value may start after "key: ", "- " or "? ".
 			blank := i+1 >= len(data) || bytes.ContainsAny(data[i+1:i+2], " \t\r\n")
 			valueStart = (b == ':' || b == '-' || b == '?') && blank
 		}
 	}
-	return open, quote
+	return t
 }
 
 // quotedEnd is the offset of the quote that closes the quoted value opening at data[i], or -1 when
@@ -260,6 +271,9 @@ func syntaxHint(msg string, data []byte, at int) string {
 		return "a list item (\"- \") starts a line of its own, under its key and indented deeper than it"
 	case msg == "did not find expected key", msg == "did not find expected '-' indicator":
 		return "this line is not indented like the lines it belongs to: line it up with the keys or list items above"
+	case msg == "did not find expected alphabetic or numeric character" && (c == '&' || c == '*'):
+		return "\"&\" starts an anchor and \"*\" an alias, each followed by a name: put a value that starts with " +
+			string(c) + " in quotes"
 	case strings.HasPrefix(msg, "unknown anchor"):
 		return "an alias (*name) needs an anchor (&name) above it in the file: add the anchor or fix the name"
 	case msg == "could not find expected ':'":

@@ -53,6 +53,13 @@ func TestSyntaxError(t *testing.T) {
 			"invalid YAML: block sequence entries are not allowed in this context; a list item (\"- \") starts a line of its own, under its key and indented deeper than it"},
 		{"missing colon", "a: 1\nb\nc: 2\n", 2, 1,
 			"invalid YAML: could not find expected ':'; a key needs \":\" after it, or text that goes on from the line above must be indented deeper than its key"},
+		{"anchor with no name", "a: x\nb: & x\n", 2, 4,
+			"invalid YAML: did not find expected alphabetic or numeric character; \"&\" starts an anchor and \"*\" an alias, each followed by a name: put a value that starts with & in quotes"},
+		{"alias with no name", "a: x\nb: *\n", 2, 4,
+			"invalid YAML: did not find expected alphabetic or numeric character; \"&\" starts an anchor and \"*\" an alias, each followed by a name: put a value that starts with * in quotes"},
+		{"quote too many", plan + "    title: \"Grow\n    unit: \"%\"\n", 6, 12,
+			"invalid YAML: found character that cannot start any token; a value cannot start with '%': put the value in quotes; " +
+				"the quoted value before it starts on line 5: is a quote missing or extra there?"},
 		{"unknown anchor", "a: &base x\nb: [*bsae]\n", 2, 5,
 			"invalid YAML: unknown anchor 'bsae' referenced; an alias (*name) needs an anchor (&name) above it in the file: add the anchor or fix the name"},
 		{"reserved character", "a: x\nb: @x\n", 2, 4,
