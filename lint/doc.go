@@ -162,8 +162,9 @@ func Catalogue(rules []Rule) []byte {
 
 const catalogueIntro = `# okr lint rules
 
-<!-- Generated from the rule registry (package lint) by
-     go test ./lint -update
+<!-- Generated from the rule registry (package lint), with the other files the registry feeds
+     (the .okr.yaml schema, okr init's .okr.yaml), by
+     UPDATE_GOLDEN=1 go test ./...
      Do not edit by hand: TestRulesDoc fails when this file is stale. -->
 
 Each rule has an ID and a default severity, and cites the articles on OKRs and KPIs it is built

@@ -484,7 +484,7 @@ func TestKRQuantified(t *testing.T) {
 func TestYAMLSyntax(t *testing.T) {
 	checkRule(t, "yaml-syntax", []ruleCase{
 		{"tab indentation", onePlan("period: 2026-Q3\nscope: sales\nobjectives:\n\t- id: x\n"),
-			[]string{"plan.yaml:4:2: invalid YAML: found character that cannot start any token; fix the YAML syntax there"}},
+			[]string{"plan.yaml:4:1: invalid YAML: found character that cannot start any token; YAML indents with spaces only: replace the tab with spaces"}},
 	})
 }
 

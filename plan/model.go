@@ -38,7 +38,8 @@ type Field[T any] struct {
 // Level is the organisational level a plan belongs to.
 type Level string
 
-// The levels of seed 004: company, team and individual plans.
+// The levels of Ivor Colson's "OKRs vs KPIs: Which should you use?": company, team and
+// individual plans.
 const (
 	LevelCompany    Level = "company"
 	LevelTeam       Level = "team"

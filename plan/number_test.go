@@ -24,9 +24,9 @@ func TestNumbersAreDecimal(t *testing.T) {
 		{"1_000", 1000, ""},
 		{"12", 12, ""},
 		{"18446744073709551615", 18446744073709551615, ""},
-		{"0o17", 0, `"0o17" is written in octal; plans use decimal numbers, so write 15`},
-		{"0x1F", 0, `"0x1F" is written in hexadecimal; plans use decimal numbers, so write 31`},
-		{"-0b101", 0, `"-0b101" is written in binary; plans use decimal numbers, so write -5`},
+		{"0o17", 0, `must be a number, not "0o17"; it is written in octal; plans use decimal numbers, so write 15`},
+		{"0x1F", 0, `must be a number, not "0x1F"; it is written in hexadecimal; plans use decimal numbers, so write 31`},
+		{"-0b101", 0, `must be a number, not "-0b101"; it is written in binary; plans use decimal numbers, so write -5`},
 		{"0xFFFFFFFFFFFFFFFF", 0, "is written in hexadecimal and is out of range"},
 	}
 	for _, tt := range tests {
@@ -64,7 +64,7 @@ objectives:
 	if kr.Start.Value != 10 || kr.Target.Value != 17 {
 		t.Errorf("start %v, target %v; want 10 and 17", kr.Start.Value, kr.Target.Value)
 	}
-	if len(diags) != 1 || !strings.Contains(diags[0].Message, `current "0x10" is written in hexadecimal`) || diags[0].Pos.Line != 11 {
+	if len(diags) != 1 || !strings.Contains(diags[0].Message, `current must be a number, not "0x10"; it is written in hexadecimal`) || diags[0].Pos.Line != 11 {
 		t.Errorf("diagnostics %v, want one for current on line 11", diags)
 	}
 }

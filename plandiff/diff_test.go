@@ -144,7 +144,7 @@ func TestCompareInvalidValue(t *testing.T) {
 		if err := r.Render(&out, d); err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(out.String(), tt.want+` (current must be a number, not the text "62%"`) {
+		if !strings.Contains(out.String(), tt.want+` (current must be a number, not "62%"`) {
 			t.Errorf("%s: the text diff does not say %q:\n%s", tt.name, tt.want, out.String())
 		}
 		if strings.Contains(out.String(), "current removed") {

@@ -120,9 +120,10 @@ func TestParseErrors(t *testing.T) {
 		{"rules:\n  kpi-count:\n    levels: []\n", []string{`.okr.yaml:3:13: levels of kpi-count lists no level; list some of company, team, individual, or turn the rule off with kpi-count: off`}},
 		{"rules:\n  kr-count: off\n---\nrules:\n  kpi-count: off\n", []string{`.okr.yaml:3:1: the configuration is one YAML document; remove the second one (and its ---)`}},
 		{"rules:\n  kr-count: off\n---\n", []string{`.okr.yaml:3:1: the configuration is one YAML document; remove the second one (and its ---)`}},
-		{"rules:\n  kr-count: off\n---\nrules: [\n", []string{`.okr.yaml:4:1: invalid YAML: did not find expected node content; fix the YAML syntax there`}},
+		{"rules:\n  kr-count: off\n---\nrules: [\n", []string{`.okr.yaml:4:8: invalid YAML: did not find expected node content; this '[' is not closed: close it with "]", or put the whole value in quotes if the '[' is part of the text`}},
 		{"- kr-count\n", []string{`.okr.yaml:1:1: the configuration must be a mapping with the keys paths: and rules:`}},
-		{"rules:\n  kr-count: [\n", []string{`.okr.yaml:2:3: invalid YAML: did not find expected node content; fix the YAML syntax there`}},
+		{"rules:\n  kr-count: off\n\tkpi-count: off\n", []string{`.okr.yaml:3:1: invalid YAML: found a tab character that violates indentation; YAML indents with spaces only: replace the tab with spaces`}},
+		{"rules:\n  kr-count: [\n", []string{`.okr.yaml:2:13: invalid YAML: did not find expected node content; this '[' is not closed: close it with "]", or put the whole value in quotes if the '[' is part of the text`}},
 		{"rules:\n  kr-cont: off\n  kpi-count:\n    max: x\n", []string{
 			`.okr.yaml:2:3: unknown rule "kr-cont" (did you mean "kr-count"?)`,
 			`.okr.yaml:4:10: max of kpi-count must be a whole number, not "x"`,
