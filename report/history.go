@@ -67,7 +67,7 @@ func addHistory(r *Report, h *history.History, repo *plan.Repository) {
 			for _, kr := range o.KeyResults {
 				kr.Trend = keyResultTrend(h.KeyResult(kr.KeyResult), linkedDirection(pr.Plan, kr.KeyResult))
 				markCreated(kr.Trend, h, pr.File)
-				kr.Eased = easings(h.KeyResultEasings(kr.KeyResult))
+				kr.Eased = easings(h.KeyResultEasings(repo, kr.KeyResult))
 			}
 		}
 		for _, k := range pr.KPIs {
