@@ -1,6 +1,7 @@
 package gitplan
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"runtime"
@@ -32,6 +33,17 @@ type HistoryOptions struct {
 	Today time.Time
 	// Workers is the number of files parsed at once; 0 means GOMAXPROCS.
 	Workers int
+	// Since, when set, cuts the history at the last commit dated before it: each file's
+	// history starts with the version that commit's tree holds (named by that commit, which may
+	// not have changed the file), then every commit from Since on. It is the plan as it stood on
+	// the eve of a period and what happened to it since, all the eased goalposts of the period
+	// need (history.KeyResultEasings), for a walk of the period's commits only.
+	Since time.Time
+	// GoalpostsOnly skips the versions whose start, target and annual_target values read the
+	// same as those of the version before them: the history then holds every change of a
+	// goalpost, for history.KeyResultEasings and KPIEasings, but not every check-in, and most
+	// versions need no parsing.
+	GoalpostsOnly bool
 }
 
 // History reads the history of the plans' files: every commit on the first-parent line (the
@@ -112,7 +124,7 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 		pending = set
 	}
 
-	commits, err := r.follow(ctx, head, atHead)
+	commits, err := r.follow(ctx, head, atHead, opts.Since)
 	if err != nil {
 		return nil, err
 	}
@@ -161,6 +173,7 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 		g.Go(func() error {
 			ph := history.NewPlan(f)
 			vs := commits.versions[f]
+			var last []byte // the goalposts of the version added last, with GoalpostsOnly
 			for j := len(vs) - 1; j >= 0; j-- {
 				v := vs[j]
 				rev := history.Revision{Commit: v.commit, Date: v.date, Pending: pending[v.commit]}
@@ -171,7 +184,15 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 				data, ok := blobs[v.blob]
 				if !ok {
 					ph.Add(rev, nil)
+					last = nil
 					continue
+				}
+				if opts.GoalpostsOnly {
+					g := goalposts(data)
+					if last != nil && bytes.Equal(g, last) {
+						continue
+					}
+					last = g
 				}
 				p, _ := plan.Parse(f, data)
 				ph.Add(rev, p)
@@ -225,7 +246,38 @@ func (r *Repo) readBase(ctx context.Context, h *history.History, newest map[stri
 type version struct {
 	commit string
 	date   time.Time
-	blob   string
+	blob   string // the blob's hash, or "<commit>:<path>"
+}
+
+// goalposts returns the values of a plan file's start, target and annual_target keys, in file
+// order, without parsing it: the text after each "start:" or "target:" (also "annual_target:")
+// that follows a space, "{", "," or a line's start, up to the next ",", "}" or line end. Two
+// versions whose goalposts read the same set the same goalposts; the converse need not hold (a
+// comment may mention one), which costs a parse, never a missed change.
+func goalposts(data []byte) []byte {
+	var out []byte
+	for _, key := range [...][]byte{[]byte("start:"), []byte("target:")} {
+		rest := data
+		for {
+			i := bytes.Index(rest, key)
+			if i < 0 {
+				break
+			}
+			at := len(data) - len(rest) + i
+			rest = rest[i+len(key):]
+			if at > 0 && !bytes.ContainsRune([]byte(" \t{,\n_"), rune(data[at-1])) {
+				continue // part of another word
+			}
+			end := bytes.IndexAny(rest, ",}\n")
+			if end < 0 {
+				end = len(rest)
+			}
+			out = append(out, key[0])
+			out = append(out, bytes.TrimSpace(rest[:end])...)
+			out = append(out, 0)
+		}
+	}
+	return out
 }
 
 // followed is what walking the log found: each file's versions, newest first.
@@ -252,8 +304,9 @@ var errAllFound = errors.New("every file's creation was found")
 
 // follow walks the first-parent log from head and collects the versions of the files whose
 // paths at head are given, following renames back. It stops once every file's creation has
-// been seen.
-func (r *Repo) follow(ctx context.Context, head string, atHead map[string]string) (followed, error) {
+// been seen, or at the first commit dated before since (when set), whose tree gives each file
+// still followed its oldest version.
+func (r *Repo) follow(ctx context.Context, head string, atHead map[string]string, since time.Time) (followed, error) {
 	out := followed{versions: map[string][]version{}}
 	if head == "" || len(atHead) == 0 {
 		return out, nil
@@ -272,6 +325,12 @@ func (r *Repo) follow(ctx context.Context, head string, atHead map[string]string
 		out.versions[f] = append(vs, version{commit: c.Hash, date: c.Time, blob: blob})
 	}
 	err := r.Git.Log(ctx, vcs.LogOptions{Rev: head, Dir: r.Prefix, FirstParent: true}, func(c *vcs.Commit) error {
+		if !since.IsZero() && c.Time.Before(since) {
+			for p, f := range alias {
+				record(f, c, c.Hash+":"+p)
+			}
+			return errAllFound
+		}
 		for _, ch := range c.Changes {
 			f, ok := alias[ch.Path]
 			if !ok {
