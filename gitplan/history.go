@@ -132,23 +132,44 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 		return nil, err
 	}
 
-	// Read every committed version but the newest when the loaded plan is that version.
+	// Read every committed version but the newest when the loaded plan is that version. With
+	// GoalpostsOnly, each file's versions are read oldest first and only those whose goalposts
+	// differ from the version before are kept (the others are in same), so that the blobs of
+	// check-ins are neither kept nor parsed.
 	var names []string
+	var fileOf []string // with GoalpostsOnly, the file of each name
 	seen := map[string]bool{}
 	for f, vs := range commits.versions {
-		for i, v := range vs {
+		for i := len(vs) - 1; i >= 0; i-- {
+			v := vs[i]
 			if i == 0 && !dirty[f] {
 				continue // the loaded plan is this version
 			}
-			if !seen[v.blob] {
+			if opts.GoalpostsOnly {
+				names, fileOf = append(names, v.blob), append(fileOf, f)
+			} else if !seen[v.blob] {
 				seen[v.blob] = true
 				names = append(names, v.blob)
 			}
 		}
 	}
 	blobs := make(map[string][]byte, len(names))
+	same := map[string]bool{}
+	last := map[string][]byte{} // with GoalpostsOnly, the goalposts of each file's version read last
 	err = r.Git.ReadBlobs(ctx, names, plan.MaxFileSize, func(i int, data []byte, found bool) error {
-		if found {
+		switch {
+		case !found && opts.GoalpostsOnly:
+			delete(last, fileOf[i])
+		case !found:
+		case opts.GoalpostsOnly:
+			g, prev := goalposts(data), last[fileOf[i]]
+			last[fileOf[i]] = g
+			if prev != nil && bytes.Equal(g, prev) {
+				same[names[i]] = true
+				return nil
+			}
+			blobs[names[i]] = data
+		default:
 			blobs[names[i]] = data
 		}
 		return nil
@@ -173,7 +194,6 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 		g.Go(func() error {
 			ph := history.NewPlan(f)
 			vs := commits.versions[f]
-			var last []byte // the goalposts of the version added last, with GoalpostsOnly
 			for j := len(vs) - 1; j >= 0; j-- {
 				v := vs[j]
 				rev := history.Revision{Commit: v.commit, Date: v.date, Pending: pending[v.commit]}
@@ -182,17 +202,12 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 					continue
 				}
 				data, ok := blobs[v.blob]
-				if !ok {
+				switch {
+				case !ok && same[v.blob]:
+					continue // no goalpost moved (GoalpostsOnly)
+				case !ok:
 					ph.Add(rev, nil)
-					last = nil
 					continue
-				}
-				if opts.GoalpostsOnly {
-					g := goalposts(data)
-					if last != nil && bytes.Equal(g, last) {
-						continue
-					}
-					last = g
 				}
 				p, _ := plan.Parse(f, data)
 				ph.Add(rev, p)
