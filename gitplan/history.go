@@ -133,21 +133,22 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 	}
 
 	// Read every committed version but the newest when the loaded plan is that version. With
-	// GoalpostsOnly, each file's versions are read oldest first and only those whose goalposts
-	// differ from the version before are kept (the others are in same), so that the blobs of
-	// check-ins are neither kept nor parsed.
+	// GoalpostsOnly, each file's versions are read oldest first, the newest too, and only those
+	// whose goalposts differ from the version before are kept (the others are in same), so that
+	// the blobs of check-ins are neither kept nor parsed; a file whose goalposts never moved
+	// (moved[f] false) needs no parsing at all: its loaded plan is its history.
 	var names []string
 	var fileOf []string // with GoalpostsOnly, the file of each name
 	seen := map[string]bool{}
 	for f, vs := range commits.versions {
 		for i := len(vs) - 1; i >= 0; i-- {
 			v := vs[i]
-			if i == 0 && !dirty[f] {
-				continue // the loaded plan is this version
-			}
-			if opts.GoalpostsOnly {
+			switch {
+			case opts.GoalpostsOnly:
 				names, fileOf = append(names, v.blob), append(fileOf, f)
-			} else if !seen[v.blob] {
+			case i == 0 && !dirty[f]:
+				// the loaded plan is this version
+			case !seen[v.blob]:
 				seen[v.blob] = true
 				names = append(names, v.blob)
 			}
@@ -155,11 +156,13 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 	}
 	blobs := make(map[string][]byte, len(names))
 	same := map[string]bool{}
+	moved := map[string]bool{}
 	last := map[string][]byte{} // with GoalpostsOnly, the goalposts of each file's version read last
 	err = r.Git.ReadBlobs(ctx, names, plan.MaxFileSize, func(i int, data []byte, found bool) error {
 		switch {
 		case !found && opts.GoalpostsOnly:
 			delete(last, fileOf[i])
+			moved[fileOf[i]] = true
 		case !found:
 		case opts.GoalpostsOnly:
 			g, prev := goalposts(data), last[fileOf[i]]
@@ -167,6 +170,9 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 			if prev != nil && bytes.Equal(g, prev) {
 				same[names[i]] = true
 				return nil
+			}
+			if prev != nil {
+				moved[fileOf[i]] = true
 			}
 			blobs[names[i]] = data
 		default:
@@ -194,6 +200,9 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 		g.Go(func() error {
 			ph := history.NewPlan(f)
 			vs := commits.versions[f]
+			if opts.GoalpostsOnly && !moved[f] && !dirty[f] {
+				vs = vs[:min(len(vs), 1)] // no goalpost moved: the loaded plan is all there is
+			}
 			for j := len(vs) - 1; j >= 0; j-- {
 				v := vs[j]
 				rev := history.Revision{Commit: v.commit, Date: v.date, Pending: pending[v.commit]}

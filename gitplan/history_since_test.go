@@ -19,7 +19,11 @@ func TestHistorySinceGoalposts(t *testing.T) {
 	ctx := context.Background()
 	target := func(text, v string) string { return strings.Replace(text, "target: 80", "target: "+v, 1) }
 	g := vcstest.New(t)
+	other := func(current string) string {
+		return strings.ReplaceAll(sales("2026-Q3", current), "scope: sales", "scope: other")
+	}
 	g.Write("plans/sales.yaml", sales("2026-Q3", ""))
+	g.Write("plans/other.yaml", other("1"))
 	g.Commit("2026-06-20T10:00:00Z", "Q3 plan")
 	g.Write("plans/sales.yaml", target(sales("2026-Q3", ""), "78"))
 	g.Commit("2026-06-25T10:00:00Z", "planned lower before the quarter")
@@ -31,7 +35,8 @@ func TestHistorySinceGoalposts(t *testing.T) {
 	g.Write("plans/2026-Q3/sales.yaml", target(sales("2026-Q3", "71"), "76"))
 	cut := g.Commit("2026-07-10T10:00:00Z", "ease")
 	g.Write("plans/2026-Q3/sales.yaml", target(sales("2026-Q3", "72"), "76"))
-	g.Commit("2026-07-15T10:00:00Z", "check-in")
+	g.Write("plans/other.yaml", other("2"))
+	otherCheckIn := g.Commit("2026-07-15T10:00:00Z", "check-in")
 	g.Write("plans/2026-Q3/sales.yaml", target(sales("2026-Q3", "73"), "76"))
 	last := g.Commit("2026-07-20T10:00:00Z", "check-in")
 
@@ -54,6 +59,10 @@ func TestHistorySinceGoalposts(t *testing.T) {
 	// The eve of the quarter, the easing, and the newest version (the loaded plan).
 	if want := eve[:7] + " " + cut[:7] + " " + last[:7]; strings.Join(revs, " ") != want {
 		t.Errorf("revisions %s, want %s", strings.Join(revs, " "), want)
+	}
+	// The other plan's goalposts never moved: nothing of its past is parsed.
+	if ph := h.Plan("plans/other.yaml"); len(ph.Revisions) != 1 || ph.Revisions[0].Commit != otherCheckIn {
+		t.Errorf("the other plan's history: %+v, want only its newest version", ph.Revisions)
 	}
 	kr := repo.PlanOf("plans/2026-Q3/sales.yaml").Objectives[0].KeyResults[0]
 	es := h.KeyResultEasings(repo, kr)
