@@ -46,7 +46,9 @@ func newReportCmd(env *Env) *cobra.Command {
 			"--rev REV reports the plans as they were at REV, read from git (a\n" +
 			"quarterly report reproduced from a tag), with --as-of's day as the clock; --history adds the history of check-ins:\n" +
 			"a trend per key result, every KPI's readings, and KPIs not updated within their\n" +
-			"reporting frequency marked stale.\n\n" +
+			"reporting frequency marked stale. In git every report shows the targets eased after\n" +
+			"their period started, beside the key result or KPI: old and new value, date, commit and\n" +
+			"the reason of its # okr:ignore moved-goalposts comment.\n\n" +
 			"Exit status: 0 the report was written, 2 okr could not run (bad flag, unreadable path,\n" +
 			"nothing to report).",
 		RunE: func(_ *cobra.Command, args []string) error { return runReport(env, f, args) },

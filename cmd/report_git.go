@@ -3,11 +3,14 @@ package cmd
 import (
 	"context"
 	"errors"
+	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/pflag"
 
 	"github.com/okr-tool/okr/gitplan"
+	"github.com/okr-tool/okr/history"
 	"github.com/okr-tool/okr/lint/config"
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/report"
@@ -25,6 +28,8 @@ type reportGit struct {
 	// read is the commit the plans were read at ("" for the work tree): --rev resolved, or the
 	// commit of the end of the --as-of day.
 	read string
+	// repo is the git repository load opened, nil when it opened none.
+	repo *gitplan.Repo
 }
 
 func (g *reportGit) register(fl *pflag.FlagSet) {
@@ -54,6 +59,7 @@ func (g *reportGit) load(env *Env, root string, abs []string) (*config.Config, *
 		}
 		return nil, nil, nil, nil, gitError(feature, err)
 	}
+	g.repo = repoGit
 	source := &report.Source{Rev: g.rev}
 	if g.rev != "" {
 		if source.Commit, source.Date, err = repoGit.ResolveDated(ctx, g.rev); err != nil {
@@ -80,10 +86,12 @@ func (g *reportGit) load(env *Env, root string, abs []string) (*config.Config, *
 	return cfg, repo, selected, source, err
 }
 
-// apply reads the history of the plans the report covers when --history asks for it. Only the
-// files of the period reported are followed back, from the commit the plans were read at.
+// apply reads the history of the plans the report covers when --history asks for it; else,
+// when the plans are in git, what it takes to show the eased goalposts (eased). Only the files
+// of the period reported are followed back, from the commit the plans were read at.
 func (g *reportGit) apply(env *Env, repo *plan.Repository, opts *report.Options) error {
 	if !g.history {
+		g.eased(env, repo, opts)
 		return nil
 	}
 	repoGit, err := openGit(repo.Root, "--history")
@@ -103,4 +111,41 @@ func (g *reportGit) apply(env *Env, repo *plan.Repository, opts *report.Options)
 	warnShallow(env, h)
 	opts.History = h
 	return nil
+}
+
+// eased fills opts.Eased when the plans are in a git repository, so that every report shows the
+// goalposts eased after the period started: the history of the reported period's plan files
+// from the eve of the period on (one first-parent log over the period's commits), parsing only
+// the versions that changed a start or target. Outside git no git process is started and
+// nothing changes; when git fails the report goes on without the easings, with a note.
+func (g *reportGit) eased(env *Env, repo *plan.Repository, opts *report.Options) {
+	if root, err := filepath.Abs(repo.Root); err == nil && !inGit(root) && env.Getenv("GIT_DIR") == "" {
+		return
+	}
+	files := map[string]bool{}
+	var since time.Time
+	for _, p := range report.Selected(repo, *opts) {
+		files[p.File] = true
+		if start := p.Period.Value.Start(); since.IsZero() || start.Before(since) {
+			since = start
+		}
+	}
+	if len(files) == 0 {
+		return
+	}
+	ctx := context.Background()
+	repoGit, err := g.repo, error(nil)
+	if repoGit == nil {
+		repoGit, err = gitplan.Open(ctx, repo.Root)
+	}
+	if err == nil {
+		var h *history.History
+		h, err = repoGit.History(ctx, gitplan.HistoryOptions{
+			Rev: g.read, Plans: repo, Files: files, Today: opts.AsOf, Since: since, GoalpostsOnly: true,
+		})
+		opts.Eased = h
+	}
+	if err != nil && !errors.Is(err, vcs.ErrNotRepository) && !errors.Is(err, vcs.ErrNoGit) {
+		fmt.Fprintf(env.Stderr, "okr: eased targets are not shown: %v\n", err)
+	}
 }

@@ -1,6 +1,7 @@
 package gitplan
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"runtime"
@@ -32,6 +33,17 @@ type HistoryOptions struct {
 	Today time.Time
 	// Workers is the number of files parsed at once; 0 means GOMAXPROCS.
 	Workers int
+	// Since, when set, cuts the history at the last commit dated before it: each file's
+	// history starts with the version that commit's tree holds (named by that commit, which may
+	// not have changed the file), then every commit from Since on. It is the plan as it stood on
+	// the eve of a period and what happened to it since, all the eased goalposts of the period
+	// need (history.KeyResultEasings), for a walk of the period's commits only.
+	Since time.Time
+	// GoalpostsOnly skips the versions whose start, target and annual_target values read the
+	// same as those of the version before them: the history then holds every change of a
+	// goalpost, for history.KeyResultEasings and KPIEasings, but not every check-in, and most
+	// versions need no parsing.
+	GoalpostsOnly bool
 }
 
 // History reads the history of the plans' files: every commit on the first-parent line (the
@@ -112,7 +124,7 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 		pending = set
 	}
 
-	commits, err := r.follow(ctx, head, atHead)
+	commits, err := r.follow(ctx, head, atHead, opts.Since)
 	if err != nil {
 		return nil, err
 	}
@@ -120,23 +132,50 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 		return nil, err
 	}
 
-	// Read every committed version but the newest when the loaded plan is that version.
+	// Read every committed version but the newest when the loaded plan is that version. With
+	// GoalpostsOnly, each file's versions are read oldest first, the newest too, and only those
+	// whose goalposts differ from the version before are kept (the others are in same), so that
+	// the blobs of check-ins are neither kept nor parsed; a file whose goalposts never moved
+	// (moved[f] false) needs no parsing at all: its loaded plan is its history.
 	var names []string
+	var fileOf []string // with GoalpostsOnly, the file of each name
 	seen := map[string]bool{}
 	for f, vs := range commits.versions {
-		for i, v := range vs {
-			if i == 0 && !dirty[f] {
-				continue // the loaded plan is this version
-			}
-			if !seen[v.blob] {
+		for i := len(vs) - 1; i >= 0; i-- {
+			v := vs[i]
+			switch {
+			case opts.GoalpostsOnly:
+				names, fileOf = append(names, v.blob), append(fileOf, f)
+			case i == 0 && !dirty[f]:
+				// the loaded plan is this version
+			case !seen[v.blob]:
 				seen[v.blob] = true
 				names = append(names, v.blob)
 			}
 		}
 	}
 	blobs := make(map[string][]byte, len(names))
+	same := map[string]bool{}
+	moved := map[string]bool{}
+	last := map[string][]byte{} // with GoalpostsOnly, the goalposts of each file's version read last
 	err = r.Git.ReadBlobs(ctx, names, plan.MaxFileSize, func(i int, data []byte, found bool) error {
-		if found {
+		switch {
+		case !found && opts.GoalpostsOnly:
+			delete(last, fileOf[i])
+			moved[fileOf[i]] = true
+		case !found:
+		case opts.GoalpostsOnly:
+			g, prev := goalposts(data), last[fileOf[i]]
+			last[fileOf[i]] = g
+			if prev != nil && bytes.Equal(g, prev) {
+				same[names[i]] = true
+				return nil
+			}
+			if prev != nil {
+				moved[fileOf[i]] = true
+			}
+			blobs[names[i]] = data
+		default:
 			blobs[names[i]] = data
 		}
 		return nil
@@ -161,6 +200,9 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 		g.Go(func() error {
 			ph := history.NewPlan(f)
 			vs := commits.versions[f]
+			if opts.GoalpostsOnly && !moved[f] && !dirty[f] {
+				vs = vs[:min(len(vs), 1)] // no goalpost moved: the loaded plan is all there is
+			}
 			for j := len(vs) - 1; j >= 0; j-- {
 				v := vs[j]
 				rev := history.Revision{Commit: v.commit, Date: v.date, Pending: pending[v.commit]}
@@ -169,7 +211,10 @@ func (r *Repo) History(ctx context.Context, opts HistoryOptions) (*history.Histo
 					continue
 				}
 				data, ok := blobs[v.blob]
-				if !ok {
+				switch {
+				case !ok && same[v.blob]:
+					continue // no goalpost moved (GoalpostsOnly)
+				case !ok:
 					ph.Add(rev, nil)
 					continue
 				}
@@ -225,7 +270,38 @@ func (r *Repo) readBase(ctx context.Context, h *history.History, newest map[stri
 type version struct {
 	commit string
 	date   time.Time
-	blob   string
+	blob   string // the blob's hash, or "<commit>:<path>"
+}
+
+// goalposts returns the values of a plan file's start, target and annual_target keys, in file
+// order, without parsing it: the text after each "start:" or "target:" (also "annual_target:")
+// that follows a space, "{", "," or a line's start, up to the next ",", "}" or line end. Two
+// versions whose goalposts read the same set the same goalposts; the converse need not hold (a
+// comment may mention one), which costs a parse, never a missed change.
+func goalposts(data []byte) []byte {
+	var out []byte
+	for _, key := range [...][]byte{[]byte("start:"), []byte("target:")} {
+		rest := data
+		for {
+			i := bytes.Index(rest, key)
+			if i < 0 {
+				break
+			}
+			at := len(data) - len(rest) + i
+			rest = rest[i+len(key):]
+			if at > 0 && !bytes.ContainsRune([]byte(" \t{,\n_"), rune(data[at-1])) {
+				continue // part of another word
+			}
+			end := bytes.IndexAny(rest, ",}\n")
+			if end < 0 {
+				end = len(rest)
+			}
+			out = append(out, key[0])
+			out = append(out, bytes.TrimSpace(rest[:end])...)
+			out = append(out, 0)
+		}
+	}
+	return out
 }
 
 // followed is what walking the log found: each file's versions, newest first.
@@ -252,8 +328,9 @@ var errAllFound = errors.New("every file's creation was found")
 
 // follow walks the first-parent log from head and collects the versions of the files whose
 // paths at head are given, following renames back. It stops once every file's creation has
-// been seen.
-func (r *Repo) follow(ctx context.Context, head string, atHead map[string]string) (followed, error) {
+// been seen, or at the first commit dated before since (when set), whose tree gives each file
+// still followed its oldest version.
+func (r *Repo) follow(ctx context.Context, head string, atHead map[string]string, since time.Time) (followed, error) {
 	out := followed{versions: map[string][]version{}}
 	if head == "" || len(atHead) == 0 {
 		return out, nil
@@ -272,6 +349,12 @@ func (r *Repo) follow(ctx context.Context, head string, atHead map[string]string
 		out.versions[f] = append(vs, version{commit: c.Hash, date: c.Time, blob: blob})
 	}
 	err := r.Git.Log(ctx, vcs.LogOptions{Rev: head, Dir: r.Prefix, FirstParent: true}, func(c *vcs.Commit) error {
+		if !since.IsZero() && c.Time.Before(since) {
+			for p, f := range alias {
+				record(f, c, c.Hash+":"+p)
+			}
+			return errAllFound
+		}
 		for _, ch := range c.Changes {
 			f, ok := alias[ch.Path]
 			if !ok {

@@ -37,7 +37,7 @@ func TestEasings(t *testing.T) {
 	ph.Add(rev("c5", "2026-08-04"), newest)
 	h.Plans[ph.File] = ph
 
-	got := h.KeyResultEasings(newest.Objectives[0].KeyResults[0])
+	got := h.KeyResultEasings(nil, newest.Objectives[0].KeyResults[0])
 	want := `[{target 15 10 c4 2026-08-03 two reps left in July}]`
 	if s := easingsString(got); s != want {
 		t.Errorf("KeyResultEasings = %s, want %s", s, want)
@@ -57,7 +57,7 @@ objectives:
       - {id: deals, title: Close deals, start: 0, target: 10, current: 10}
 `)
 	ph.Add(rev("c6", "2026-08-05"), own)
-	if got := h.KeyResultEasings(own.Objectives[0].KeyResults[0]); len(got) != 1 || got[0].Reason != "the market shrank" {
+	if got := h.KeyResultEasings(nil, own.Objectives[0].KeyResults[0]); len(got) != 1 || got[0].Reason != "the market shrank" {
 		t.Errorf("with a comment on its own line: %s", easingsString(got))
 	}
 }
@@ -87,5 +87,84 @@ func TestEased(t *testing.T) {
 	got := history.Eased(set(10), steps, true, start)
 	if len(got) != 1 || got[0].By.Commit != "e" || got[0].Old != 5 || got[0].New != 4 {
 		t.Errorf("Eased = %+v, want only e: 5 → 4", got)
+	}
+}
+
+// TestMovedSince compares the newest value with the one in effect on the eve of the period,
+// whatever came in between.
+func TestMovedSince(t *testing.T) {
+	set := func(v float64) plan.Field[float64] { return plan.Field[float64]{Value: v, Set: true} }
+	start := rev("", "2026-07-01").Date
+	step := func(c, d string, v float64) history.Step {
+		return history.Step{Revision: rev(c, d), Present: true, Value: set(v)}
+	}
+	tests := []struct {
+		name  string
+		steps []history.Step
+		want  string
+	}{
+		{"eased before the change under review still counts", []history.Step{
+			step("a", "2026-06-20", 12), step("b", "2026-07-10", 10), step("c", "2026-08-01", 10)}, "12→10 set by a, eased by b"},
+		{"eased then restored", []history.Step{
+			step("a", "2026-06-20", 12), step("b", "2026-07-10", 10), step("c", "2026-08-01", 12)}, "none"},
+		{"eased before the start only", []history.Step{
+			step("a", "2026-06-01", 12), step("b", "2026-06-25", 10), step("c", "2026-08-01", 10)}, "none"},
+		{"added after the start, then eased", []history.Step{
+			step("a", "2026-07-03", 12), step("b", "2026-07-10", 11)}, "12→11 set by a, eased by b"},
+		{"removed and added back lower", []history.Step{
+			step("a", "2026-06-20", 12), {Revision: rev("b", "2026-07-05")}, step("c", "2026-07-10", 9)}, "none"},
+	}
+	for _, tt := range tests {
+		got := "none"
+		if m := history.MovedSince(tt.steps, true, start); m != nil {
+			got = fmt.Sprintf("%g→%g set by %s, eased by %s", m.Old, m.New, m.SetBy.Commit, m.By.Commit)
+		}
+		if got != tt.want {
+			t.Errorf("%s: MovedSince = %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestEasingsRefreshedStart: a start set to the previous quarter's final reading of its KPI is
+// a refreshed baseline, not an easing; a target eased at the same time is.
+func TestEasingsRefreshedStart(t *testing.T) {
+	q4 := func(start, target string) string {
+		return `period: 2026-Q4
+scope: sales
+kpis:
+  - {id: retention, name: Retention, source: CRM, frequency: monthly}
+objectives:
+  - id: loyal
+    title: Loyal
+    key_results:
+      - {id: keep, title: Keep, start: ` + start + `, target: ` + target + `, kpi: retention}
+`
+	}
+	q3 := `period: 2026-Q3
+scope: sales
+kpis:
+  - {id: retention, name: Retention, source: CRM, frequency: monthly}
+objectives:
+  - id: loyal
+    title: Loyal
+    key_results:
+      - {id: keep, title: Keep, start: 70, target: 76, current: 75, kpi: retention}
+`
+	repo := plan.LoadSources("", []plan.Source{
+		{File: "q3.yaml", Data: []byte(q3), Named: true},
+		{File: "plans/sales.yaml", Data: []byte(q4("75", "79")), Named: true},
+	}, 1)
+	newest := repo.PlanOf("plans/sales.yaml")
+	h := history.New()
+	ph := history.NewPlan("plans/sales.yaml")
+	ph.Add(rev("c1", "2026-09-15"), parse(t, q4("74", "80")))
+	ph.Add(rev("c2", "2026-10-05"), newest)
+	h.Plans[ph.File] = ph
+	kr := newest.Objectives[0].KeyResults[0]
+	if s := easingsString(h.KeyResultEasings(repo, kr)); s != `[{target 80 79 c2 2026-10-05 }]` {
+		t.Errorf("KeyResultEasings = %s, want only the target", s)
+	}
+	if s := easingsString(h.KeyResultEasings(nil, kr)); s != `[{target 80 79 c2 2026-10-05 } {start 74 75 c2 2026-10-05 }]` {
+		t.Errorf("KeyResultEasings without the repository = %s, want both", s)
 	}
 }

@@ -25,6 +25,10 @@ type Options struct {
 	// History, when set, adds the history of check-ins: a trend for every key result and KPI,
 	// and the freshness of every live KPI's reading.
 	History *history.History
+	// Eased, when set and History is not, is a history that holds at least every change of a
+	// goalpost since the period started (gitplan's HistoryOptions.Since and GoalpostsOnly): the
+	// report shows the eased targets from it, and nothing else of the history.
+	Eased *history.History
 	// Source says which version of the plans was read (Report.Source).
 	Source *Source
 }
@@ -59,6 +63,8 @@ func Build(repo *plan.Repository, opts Options) (*Report, error) {
 	r.Alignment, r.Unaligned = b.alignment(r.Plans)
 	if opts.History != nil {
 		addHistory(r, opts.History, repo)
+	} else if opts.Eased != nil {
+		addEasings(r, opts.Eased, repo)
 	}
 	r.Review = ReviewOf(r)
 	return r, nil

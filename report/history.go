@@ -58,22 +58,21 @@ type HistoryNote struct {
 	Since   time.Time
 }
 
-// addHistory gives every key result and KPI of the report its trend, and every live KPI its
-// freshness.
+// addHistory gives every key result and KPI of the report its trend and eased goalposts, and
+// every live KPI its freshness.
 func addHistory(r *Report, h *history.History, repo *plan.Repository) {
 	r.History = &HistoryNote{Shallow: h.Shallow, Since: h.Since}
+	addEasings(r, h, repo)
 	for _, pr := range r.Plans {
 		for _, o := range pr.Objectives {
 			for _, kr := range o.KeyResults {
 				kr.Trend = keyResultTrend(h.KeyResult(kr.KeyResult), linkedDirection(pr.Plan, kr.KeyResult))
 				markCreated(kr.Trend, h, pr.File)
-				kr.Eased = easings(h.KeyResultEasings(kr.KeyResult))
 			}
 		}
 		for _, k := range pr.KPIs {
 			k.Trend = kpiTrend(h.KPI(k.KPI))
 			markCreated(k.Trend, h, pr.File)
-			k.Eased = easings(h.KPIEasings(k.KPI))
 			if _, from, _ := repo.AnnualReading(k.KPI, r.AsOf); from != nil {
 				continue // an annual KPI read from the quarter plans: its freshness is theirs
 			}
@@ -83,6 +82,21 @@ func addHistory(r *Report, h *history.History, repo *plan.Repository) {
 					k.Freshness.Last, k.Freshness.Commit = f.Last.Date, f.Last.Commit
 				}
 			}
+		}
+	}
+}
+
+// addEasings gives every key result and KPI of the report the goalposts eased after its period
+// started.
+func addEasings(r *Report, h *history.History, repo *plan.Repository) {
+	for _, pr := range r.Plans {
+		for _, o := range pr.Objectives {
+			for _, kr := range o.KeyResults {
+				kr.Eased = easings(h.KeyResultEasings(repo, kr.KeyResult))
+			}
+		}
+		for _, k := range pr.KPIs {
+			k.Eased = easings(h.KPIEasings(k.KPI))
 		}
 	}
 }

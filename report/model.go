@@ -106,8 +106,8 @@ type KRReport struct {
 	// takes the KPI's latest quarterly reading (plan.Repository.QuarterReading). Zero when
 	// Current is the key result's own.
 	CurrentFrom plan.Period
-	// Eased lists, with --history, the goalposts of the key result (target, start) eased after
-	// its period started, oldest first.
+	// Eased lists the goalposts of the key result (target, start) eased after its period
+	// started, oldest first, when the plans are in git (Options.Eased or History).
 	Eased []Easing
 }
 
@@ -135,8 +135,8 @@ type KPIReport struct {
 	// and whether it is as recent as the frequency asks (nil when that does not apply).
 	Trend     Trend
 	Freshness *Freshness
-	// Eased lists, with --history, the KPI's target and annual target eased after the period
-	// started, oldest first.
+	// Eased lists the KPI's target and annual target eased after the period started, oldest
+	// first, when the plans are in git (Options.Eased or History).
 	Eased []Easing
 }
 
