@@ -51,21 +51,32 @@ func TestWalk(t *testing.T) {
 	}
 	fsys["plans/link.yaml"] = &fstest.MapFile{Data: []byte("2026-Q3/sales.yaml"), Mode: fs.ModeSymlink}
 	fsys["plans/dangling.yaml"] = &fstest.MapFile{Data: []byte("missing.yaml"), Mode: fs.ModeSymlink}
+	fsys["plans/out.yaml"] = &fstest.MapFile{Data: []byte("../../outside.yaml"), Mode: fs.ModeSymlink}
+	fsys["plans/abs.yaml"] = &fstest.MapFile{Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink}
+	fsys["plans/hop.yaml"] = &fstest.MapFile{Data: []byte("out.yaml"), Mode: fs.ModeSymlink}
+	const out = " plans/abs.yaml plans/hop.yaml plans/out.yaml"
 	tests := []struct {
 		dir   string
 		globs []string
 		want  string
 	}{
-		{".", nil, "[other/a.yaml plans/2026-Q3/sales.YML plans/2026-Q3/sales.yaml plans/link.yaml]"},
-		{".", []string{"plans/**"}, "[plans/2026-Q3/sales.YML plans/2026-Q3/sales.yaml plans/link.yaml]"},
+		{".", nil, "[other/a.yaml plans/2026-Q3/sales.YML plans/2026-Q3/sales.yaml plans/link.yaml]" + out},
+		{".", []string{"plans/**"}, "[plans/2026-Q3/sales.YML plans/2026-Q3/sales.yaml plans/link.yaml]" + out},
 		{".", []string{"other/**"}, "[other/a.yaml]"},
 		{".github", nil, "[.github/workflows/ci.yaml]"}, // a hidden directory the user named
 		{"nested", nil, "[nested/plan.yaml]"},
 	}
 	for _, tt := range tests {
-		got, err := walk(fsys, tt.dir, tt.globs)
-		if err != nil || fmt.Sprint(got) != tt.want {
-			t.Errorf("walk(%s, %q) = %v, %v; want %s", tt.dir, tt.globs, got, err, tt.want)
+		got, problems, err := walk(&tree{fsys: fsys}, tt.dir, tt.globs)
+		res := fmt.Sprint(got)
+		for _, p := range problems {
+			res += " " + p.name
+			if _, ok := p.err.(*errLinkOut); !ok {
+				t.Errorf("%s: %v, want a link out of the repository", p.name, p.err)
+			}
+		}
+		if err != nil || res != tt.want {
+			t.Errorf("walk(%s, %q) = %s, %v; want %s", tt.dir, tt.globs, res, err, tt.want)
 		}
 	}
 }
