@@ -271,3 +271,81 @@ func TestLoadHostileFiles(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A link that leads out of the repository is not followed, in the work tree as at a revision:
+// a pull request must not make okr read (and print the keys of) a file of the machine. The
+// link is reported where it is.
+func TestLoadLinksOutOfTheRepository(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		".okr.yaml":          "",
+		"plans/company.yaml": "period: 2026-Q3\nscope: company\n",
+		"plans/inside.yaml":  "",
+	})
+	outside := filepath.Join(t.TempDir(), "secret.yaml")
+	if err := os.WriteFile(outside, []byte("period: 2026-Q3\nscope: company\nsecret_key: hunter2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "plans/inside.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(filepath.Join(dir, "plans"), outside)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{
+		"plans/abs.yaml":    outside,
+		"plans/rel.yaml":    rel,
+		"plans/hop.yaml":    "rel.yaml",              // through another link
+		"plans/inside.yaml": "../plans/company.yaml", // leaves the directory, not the repository
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A link through a linked directory that leads outside: only the operating system sees it.
+	if err := os.Symlink(filepath.Dir(outside), filepath.Join(dir, "out")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../out/secret.yaml", filepath.Join(dir, "plans/via.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{nil, {filepath.Join(dir, "plans")}, {filepath.Join(dir, "plans/abs.yaml")}} {
+		repo, _, err := Load(LoadOptions{Root: dir, Args: args})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range repo.Diagnostics {
+			if strings.Contains(d.Message, "secret_key") || strings.Contains(d.Message, "hunter2") {
+				t.Errorf("a file outside was read: %s", d)
+			}
+			if d.Rule != RuleDuplicateID {
+				got = append(got, d.File)
+			}
+			if !strings.Contains(d.Message, "outside the repository, and okr does not follow links out of the repository") &&
+				d.Rule != RuleDuplicateID {
+				t.Errorf("finding %s", d)
+			}
+		}
+		want := []string{"plans/abs.yaml", "plans/hop.yaml", "plans/rel.yaml", "plans/via.yaml"}
+		if slices.Sort(got); !slices.Equal(got, want) {
+			t.Errorf("args %q: findings at %q, want %q", args, got, want)
+		}
+		if len(repo.Plans) != 2 { // company.yaml and inside.yaml, a duplicate of it
+			t.Errorf("args %q: %d plans, want 2", args, len(repo.Plans))
+		}
+	}
+	d := Diagnostic{}
+	repo, _, _ := Load(LoadOptions{Root: dir})
+	for _, x := range repo.Diagnostics {
+		if x.File == "plans/rel.yaml" {
+			d = x
+		}
+	}
+	want := "plans/rel.yaml:1:1: the file is a symbolic link to " + Quote(rel) + ", outside the repository, and okr does not follow links " +
+		"out of the repository (a change could make it read any file of the machine); commit the plan itself, " +
+		"or point the link at a file inside the repository [yaml-syntax]"
+	if d.String() != want {
+		t.Errorf("finding:\n%s\nwant:\n%s", d, want)
+	}
+}
