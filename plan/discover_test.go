@@ -349,3 +349,60 @@ func TestLoadLinksOutOfTheRepository(t *testing.T) {
 		t.Errorf("finding:\n%s\nwant:\n%s", d, want)
 	}
 }
+
+// denyFS is a file system in which one directory cannot be listed, as a directory without read
+// permission in the work tree (which a test running as root cannot make).
+type denyFS struct {
+	fstest.MapFS
+	deny string
+}
+
+func (d denyFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == d.deny {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.MapFS.ReadDir(name)
+}
+
+// A directory that cannot be listed is reported at the directory, not skipped in silence: its
+// plans were not checked. A directory no glob reaches is not reported.
+func TestLoadUnreadableDirectory(t *testing.T) {
+	plan := &fstest.MapFile{Data: []byte("period: 2026-Q3\nscope: company\n")}
+	fsys := denyFS{fstest.MapFS{
+		"plans/company.yaml":       plan,
+		"plans/secret/hidden.yaml": plan,
+		"other/x.yaml":             plan,
+	}, "plans/secret"}
+	root := t.TempDir()
+	for _, tt := range []struct {
+		globs, args []string
+		want        string
+	}{
+		{want: "[plans/secret:1:1: cannot read the directory (permission denied), so the plans in it were not checked; make it readable, or leave it out with paths: in .okr.yaml [yaml-syntax]]"},
+		{globs: []string{"plans/**"}, want: "[plans/secret:1:1: cannot read the directory (permission denied), so the plans in it were not checked; make it readable, or leave it out with paths: in .okr.yaml [yaml-syntax]]"},
+		{args: []string{"plans"}, want: "[plans/secret:1:1: cannot read the directory (permission denied), so the plans in it were not checked; make it readable, or leave it out with paths: in .okr.yaml [yaml-syntax]]"},
+		{globs: []string{"other/*.yaml"}, want: "[]"},
+		{globs: []string{"plans/*.yaml"}, want: "[]"}, // reaches files right under plans/, none under plans/secret
+	} {
+		var args []string
+		for _, a := range tt.args {
+			args = append(args, filepath.Join(root, a))
+		}
+		repo, sel, err := Load(LoadOptions{Root: root, FS: fsys, Globs: tt.globs, Args: args})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ds []string
+		for _, d := range repo.Diagnostics {
+			if d.Rule != RuleDuplicateID {
+				ds = append(ds, d.String())
+			}
+		}
+		if got := fmt.Sprint(ds); got != tt.want {
+			t.Errorf("globs %q, args %q: %s, want %s", tt.globs, tt.args, got, tt.want)
+		}
+		if tt.args != nil && !sel["plans/secret"] {
+			t.Errorf("the finding is not among the selected files %v", sel)
+		}
+	}
+}
