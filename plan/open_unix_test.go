@@ -11,9 +11,9 @@ import (
 	"time"
 )
 
-// within runs f and fails the test when it does not return in time: the bug these tests guard
+// finishes runs f and fails the test when it does not return in time: the bug these tests guard
 // against is a read that blocks forever.
-func within(t *testing.T, d time.Duration, f func()) {
+func finishes(t *testing.T, d time.Duration, f func()) {
 	t.Helper()
 	done := make(chan struct{})
 	go func() {
@@ -50,7 +50,7 @@ func TestLoadFileSwappedForPipe(t *testing.T) {
 		t.Skipf("cannot make a named pipe here: %v", err)
 	}
 	var repo *Repository
-	within(t, 5*time.Second, func() { repo = loadSources(d.root, d.sources, 2, d.extra) })
+	finishes(t, 5*time.Second, func() { repo = loadSources(d.root, d.sources, 2, d.extra) })
 	if len(repo.Plans) != 1 || len(repo.Diagnostics) != 1 {
 		t.Fatalf("%d plans, diagnostics %v; want the company plan and one finding", len(repo.Plans), repo.Diagnostics)
 	}
@@ -64,7 +64,7 @@ func TestOpenRegularDoesNotWaitOnKmsg(t *testing.T) {
 	if _, err := os.Stat("/proc/kmsg"); err != nil {
 		t.Skip("no /proc/kmsg here")
 	}
-	within(t, 5*time.Second, func() {
+	finishes(t, 5*time.Second, func() {
 		r, size, err := openRegular("/proc/kmsg")
 		if err != nil {
 			return // not allowed to open it: nothing can block
@@ -86,7 +86,7 @@ func TestLoadLinkToKmsg(t *testing.T) {
 		t.Fatal(err)
 	}
 	var repo *Repository
-	within(t, 5*time.Second, func() {
+	finishes(t, 5*time.Second, func() {
 		var err error
 		if repo, _, err = Load(LoadOptions{Root: dir}); err != nil {
 			t.Error(err)
