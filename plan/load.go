@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/sync/semaphore"
@@ -220,7 +221,7 @@ func loadSources(root string, sources []Source, workers int, extra []Diagnostic)
 		files []string
 		g     errgroup.Group
 	)
-	budget := newByteBudget(min(workers, maxLargeAtOnce))
+	budget := newLoadBudget(workers)
 	// Each task reads its file itself, so reading overlaps parsing on every core.
 	g.SetLimit(workers)
 	for _, s := range sources {
@@ -244,11 +245,17 @@ func loadSources(root string, sources []Source, workers int, extra []Diagnostic)
 }
 
 // byteBudget caps the bytes of the files being read and parsed at once.
-type byteBudget struct{ sem *semaphore.Weighted }
+type byteBudget struct {
+	sem        *semaphore.Weighted
+	held, peak atomic.Int64 // for tests: the bytes held now and at most
+}
 
 func newByteBudget(n int) *byteBudget {
-	return &byteBudget{semaphore.NewWeighted(int64(n) * (MaxFileSize + 1))}
+	return &byteBudget{sem: semaphore.NewWeighted(int64(n) * (MaxFileSize + 1))}
 }
+
+// newLoadBudget is the budget of one load with so many workers; a variable for tests.
+var newLoadBudget = func(workers int) *byteBudget { return newByteBudget(min(workers, maxLargeAtOnce)) }
 
 // weight is what a file of size bytes holds of the budget.
 func (b *byteBudget) weight(size int64) int64 { return min(max(size, 1), MaxFileSize+1) }
@@ -257,10 +264,15 @@ func (b *byteBudget) weight(size int64) int64 { return min(max(size, 1), MaxFile
 func (b *byteBudget) acquire(size int64) int64 {
 	w := b.weight(size)
 	b.sem.Acquire(context.Background(), w) // never fails: the context is never done
+	for h, p := b.held.Add(w), b.peak.Load(); h > p && !b.peak.CompareAndSwap(p, h); p = b.peak.Load() {
+	}
 	return w
 }
 
-func (b *byteBudget) release(w int64) { b.sem.Release(w) }
+func (b *byteBudget) release(w int64) {
+	b.held.Add(-w)
+	b.sem.Release(w)
+}
 
 func parseSource(s Source, budget *byteBudget) (*Plan, []Diagnostic, bool) {
 	var held int64
