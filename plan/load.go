@@ -297,29 +297,42 @@ func parseSource(s Source, budget *byteBudget) (*Plan, []Diagnostic, bool) {
 	return ParseCandidate(s.File, s.Data)
 }
 
-// readSource opens a source's file, takes its share of the budget by the size the file says it
-// has, and reads it. A file that grew meanwhile takes its larger share before it is parsed.
+// readSource takes a source's share of the budget by the size its file says it has, before its
+// content is in memory, and reads it. A file that grew meanwhile takes its larger share before it
+// is parsed.
 func readSource(s Source, budget *byteBudget) (data []byte, held int64, err error) {
 	var (
 		r    io.ReadCloser
 		size int64
 	)
 	if s.path != "" {
-		r, size, err = openRegular(s.path)
-	} else {
-		var f fs.File
-		if f, err = s.fsys.Open(s.File); err == nil {
-			r = f
-			if info, err := f.Stat(); err == nil {
-				size = info.Size()
-			}
+		// The open descriptor holds no content yet.
+		if r, size, err = openRegular(s.path); err != nil {
+			return nil, 0, unwrapPathError(err)
 		}
-	}
-	if err != nil {
-		return nil, 0, unwrapPathError(err)
+		held = budget.acquire(size + 1)
+	} else {
+		// Opening may read the content (a git tree does), so the share is taken by Stat first.
+		if info, err := fs.Stat(s.fsys, s.File); err == nil {
+			size = info.Size()
+		}
+		held = budget.acquire(size + 1)
+		f, err := s.fsys.Open(s.File)
+		if err != nil {
+			budget.release(held)
+			return nil, 0, unwrapPathError(err)
+		}
+		if info, err := f.Stat(); err == nil {
+			if !info.Mode().IsRegular() {
+				f.Close()
+				budget.release(held)
+				return nil, 0, errNotRegular
+			}
+			size = info.Size()
+		}
+		r = f
 	}
 	defer r.Close()
-	held = budget.acquire(size + 1)
 	data, err = readAtMost(r, size, MaxFileSize+1)
 	if err != nil {
 		budget.release(held)
