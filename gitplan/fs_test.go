@@ -70,6 +70,7 @@ func TestLoadAtRevisionDiscoversLikeTheWorkTree(t *testing.T) {
 		{globs: []string{"**/*.yaml"}},
 		{args: []string{"plans/2026-Q3"}},
 		{args: []string{".hidden", "deep/a/b/c.yaml"}},
+		{args: []string{"plans/out.yaml", "plans/abs.yaml", "plans/link.yaml"}},
 	} {
 		var abs []string
 		for _, a := range tt.args {

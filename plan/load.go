@@ -122,16 +122,22 @@ func discover(opts LoadOptions) (*discovery, error) {
 			return nil, err
 		}
 		rel, relErr := relInside(root, abs)
+		if relErr == nil {
+			// A link out of the repository is reported, not followed, wherever its target is
+			// and whether it exists, as when it is found by walking.
+			if li, err := fs.Lstat(t.fsys, rel); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+				if out, target, _ := t.leaves(rel); out {
+					problems = append(problems, problem{rel, &errLinkOut{target}})
+					selected[rel], named[rel] = true, true
+					continue
+				}
+			}
+		}
 		var info fs.FileInfo
 		if opts.FS == nil {
 			info, err = os.Stat(abs)
 		} else if relErr == nil {
 			info, err = fs.Stat(t.fsys, rel)
-			if err != nil {
-				if out, target, _ := t.leaves(rel); out {
-					err = &errLinkOut{target}
-				}
-			}
 		}
 		if err != nil {
 			return nil, fmt.Errorf("cannot read %s: %w", arg, unwrapPathError(err))
@@ -139,7 +145,7 @@ func discover(opts LoadOptions) (*discovery, error) {
 		if relErr != nil {
 			return nil, relErr
 		}
-		if out, target, _ := t.leaves(rel); out {
+		if out, target, _ := t.leaves(rel); out { // through a linked directory
 			if info.IsDir() {
 				return nil, fmt.Errorf("cannot read %s: it is a symbolic link out of the plan repository %s; name the directory it points to, from inside its own repository", arg, root)
 			}
