@@ -232,8 +232,8 @@ func unwrap(err error) error {
 }
 
 // Prefetch announces the files plan.Load is about to read (and those their links point to): they
-// are read from git in batches of about prefetchBytes, one git process each, as the first file of
-// a batch is opened, and each content is let go once it is opened.
+// are read from git in batches of about prefetchBytes, one git process each — the first batch
+// at once, the others as their first file is opened — and each content is let go once opened.
 func (t *treeFS) Prefetch(names []string) error {
 	var ahead []string
 	at := map[string]int{}
@@ -252,7 +252,14 @@ func (t *treeFS) Prefetch(names []string) error {
 	t.mu.Lock()
 	t.ahead, t.aheadAt = ahead, at
 	t.mu.Unlock()
-	return nil
+	if len(ahead) == 0 {
+		return nil
+	}
+	// The first batch now, which for a repository of ordinary plans is all of them: a git that
+	// cannot read the objects stops the load here rather than failing file by file.
+	t.reading.Lock()
+	defer t.reading.Unlock()
+	return t.read(t.batch(ahead[0]))
 }
 
 // take returns a content read before; one announced by Prefetch is let go (opening the same
