@@ -96,3 +96,26 @@ func TestLoadLinkToKmsg(t *testing.T) {
 		t.Errorf("diagnostics = %v", repo.Diagnostics)
 	}
 }
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("cannot make a named pipe here: %v", err)
+	}
+	finishes(t, 5*time.Second, func() {
+		if _, err := ReadFile(fifo); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("ReadFile of a named pipe: %v", err)
+		}
+	})
+	big := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(big, make([]byte, MaxFileSize+100), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := ReadFile(big); err != nil || len(data) != MaxFileSize+1 {
+		t.Errorf("ReadFile of a big file: %d bytes, %v; want MaxFileSize+1", len(data), err)
+	}
+	if _, err := ReadFile("/dev/zero"); err == nil {
+		t.Error("ReadFile of /dev/zero did not fail")
+	}
+}
