@@ -364,7 +364,7 @@ func readAtMost(r io.Reader, size int64, limit int) ([]byte, error) {
 	}
 	buf := make([]byte, 0, min(n, limit))
 	for {
-		n, err := r.Read(buf[len(buf):cap(buf)])
+		n, err := r.Read(buf[len(buf):min(cap(buf), limit)])
 		buf = buf[:len(buf)+n]
 		if err == io.EOF || len(buf) >= limit {
 			return buf, nil
