@@ -3,6 +3,7 @@ package checkin
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -85,7 +86,7 @@ func Prepare(opts Options, changes []Change) (*Result, error) {
 		if asOf.IsZero() {
 			asOf = time.Now()
 		}
-		defPeriod = plan.Period{Year: asOf.Year(), Quarter: (int(asOf.Month())-1)/3 + 1}
+		defPeriod = plan.QuarterOf(asOf)
 	}
 
 	var problems []string
@@ -132,7 +133,7 @@ func Prepare(opts Options, changes []Change) (*Result, error) {
 		p, diags := plan.Parse(f.rel, f.data)
 		for _, d := range diags {
 			if d.Rule == plan.RuleYAMLSyntax {
-				problems = append(problems, fmt.Sprintf("%s:%d:%d: %s; fix the file first (okr lint %s)", f.rel, d.Pos.Line, d.Pos.Col, d.Message, f.rel))
+				problems = append(problems, fmt.Sprintf("%s:%d:%d: %s; a check-in does not edit a plan that does not parse, so nothing was changed", f.rel, d.Pos.Line, d.Pos.Col, d.Message))
 				p = nil
 				break
 			}
@@ -253,11 +254,7 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 	var kr *plan.KeyResult
 	var kpi *plan.KPI
 	if c.Kind != "kpi" {
-		for _, k := range p.KeyResults() {
-			if k.ID.Value == c.ID {
-				kr = k
-			}
-		}
+		kr = p.KeyResult(c.ID)
 	}
 	if c.Kind != "kr" {
 		kpi = p.KPI(c.ID)
@@ -280,13 +277,24 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 		} else if c.Kind == "kpi" {
 			what = "KPI"
 		}
-		return nil, []string{fmt.Sprintf("%s: %q is not a %s of %s%s", c.Source, c.ID, what, where, didYouMean(c.ID, ids))}
+		hint := didYouMean(c.ID, ids)
+		if o := p.Objective(c.ID); o != nil {
+			// Objectives are scored from their key results; say which ones to check in.
+			var krs []string
+			for _, k := range o.KeyResults {
+				krs = append(krs, k.ID.Value)
+			}
+			hint = fmt.Sprintf("; it is an objective (%s:%d:%d), scored from its key results: check in %s", p.File, o.Pos.Line, o.Pos.Col, strings.Join(krs, ", "))
+		} else if hint == "" && len(ids) > 0 {
+			hint = "; its ids are " + strings.Join(ids, ", ")
+		}
+		return nil, []string{fmt.Sprintf("%s: %q is not a %s of %s%s", c.Source, c.ID, what, where, hint)}
 	}
 	if kpi != nil && kr == nil {
 		// A KPI's reading is the current of the outcome key result that links it, when one does.
 		if linked := p.LinkedKeyResult(kpi.ID.Value); linked != nil && linked.Type.Value == plan.Outcome {
 			kr, kpi = linked, nil
-			c = &Change{ID: linked.ID.Value, Value: c.Value, Confidence: c.Confidence, Note: c.Note, Source: c.Source}
+			c = &Change{ID: linked.ID.Value, Value: c.Value, Confidence: c.Confidence, Note: c.Note, Source: c.Source, valueSource: c.valueSource}
 		}
 	}
 	base := Update{File: p.File, Scope: p.Scope.Value, Period: p.Period.Value, ID: c.ID}
@@ -322,14 +330,15 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 		}
 		v, err := measured(c.Value, kpi.Unit.Value)
 		if err != nil {
-			return nil, append(problems, fmt.Sprintf("%s: KPI %s: %v", c.Source, c.ID, err))
+			return nil, append(problems, fmt.Sprintf("%s: KPI %s (%s:%d:%d): %v", c.valueAt(), c.ID, p.File, kpi.Pos.Line, kpi.Pos.Col, err))
 		}
-		set(mappingAt(doc.Root(), kpi.Pos), plan.FieldKeys(plan.SectionKPI), "actual", numText(kpi.Actual), edit.Number(v), report.FormatNumber(v))
+		set(doc.MappingAt(int(kpi.Pos.Line), int(kpi.Pos.Col)), plan.FieldKeys(plan.SectionKPI), "actual", numText(kpi.Actual), edit.Number(v), report.FormatNumber(v))
 		return ups, problems
 	}
 
-	node := mappingAt(doc.Root(), kr.Pos)
+	node := doc.MappingAt(int(kr.Pos.Line), int(kr.Pos.Col))
 	order := plan.FieldKeys(plan.SectionKeyResult)
+	at := fmt.Sprintf("%s:%d:%d", p.File, kr.Pos.Line, kr.Pos.Col)
 	if c.Value != "" {
 		if kr.Type.Value == plan.Effort {
 			switch v := strings.ToLower(c.Value); {
@@ -345,8 +354,8 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 					x /= 100
 				}
 				if err != nil || x < 0 || x > 1 {
-					problems = append(problems, fmt.Sprintf("%s: %s is an effort key result: write %s=done, a percentage (%s=60%%) or a share from 0 to 1, not %q",
-						c.Source, c.ID, c.ID, c.ID, c.Value))
+					problems = append(problems, fmt.Sprintf("%s: %s is an effort key result (%s): write %s=done, a percentage (%s=60%%) or a share from 0 to 1, not %q",
+						c.valueAt(), c.ID, at, c.ID, c.ID, c.Value))
 					break
 				}
 				set(node, order, "progress", numText(kr.Progress), edit.Number(x), report.FormatNumber(x))
@@ -354,10 +363,13 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 					set(node, order, "done", "true", edit.Bool(false), "false") // done would hide the progress
 				}
 			}
+		} else if strings.EqualFold(c.Value, "done") {
+			problems = append(problems, fmt.Sprintf("%s: %s is an outcome key result (%s), scored from its current value: write the value measured now, e.g. %s=%s; =done is for effort key results",
+				c.valueAt(), c.ID, at, c.ID, report.FormatNumber(kr.Target.Value)))
 		} else {
 			v, err := measured(c.Value, kr.Unit.Value)
 			if err != nil {
-				problems = append(problems, fmt.Sprintf("%s: key result %s: %v", c.Source, c.ID, err))
+				problems = append(problems, fmt.Sprintf("%s: key result %s (%s): %v", c.valueAt(), c.ID, at, err))
 			} else {
 				set(node, order, "current", numText(kr.Current), edit.Number(v), report.FormatNumber(v))
 			}
@@ -390,7 +402,10 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 func measured(s, unit string) (float64, error) {
 	v, pct, err := number(s)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a number", s)
+		if _, _, err := number(strings.Replace(s, ",", ".", 1)); err == nil && strings.Count(s, ",") == 1 {
+			return 0, fmt.Errorf("%q is not a number: write %s, with a decimal point", s, strings.Replace(s, ",", ".", 1))
+		}
+		return 0, fmt.Errorf("%q is not a number; write digits with a decimal point, e.g. 9.8", s)
 	}
 	if pct && strings.TrimSpace(unit) != "%" {
 		return 0, fmt.Errorf("%q: the unit is %q, so write the number without %%", s, unit)
@@ -410,19 +425,6 @@ func boolText(f plan.Field[bool]) string {
 		return ""
 	}
 	return fmt.Sprint(f.Value)
-}
-
-// mappingAt finds the mapping that starts at pos.
-func mappingAt(n *yaml.Node, pos plan.Pos) *yaml.Node {
-	if n.Kind == yaml.MappingNode && plan.At(n.Line, n.Column) == pos {
-		return n
-	}
-	for _, c := range n.Content {
-		if m := mappingAt(c, pos); m != nil {
-			return m
-		}
-	}
-	return nil
 }
 
 // verify parses every edited file and checks that each changed value reads back as written, so
@@ -448,7 +450,7 @@ func (r *Result) verify() error {
 			}
 			if u.kr != nil && (u.Field == "current" || u.Field == "progress" || u.Field == "done") {
 				before := report.ScoreKeyResult(u.kr, u.kr.Direction())
-				after := krOf(p, u.ID)
+				after := p.KeyResult(u.ID)
 				now := report.ScoreKeyResult(after, after.Direction())
 				r.Updates[i].ScoreOld, r.Updates[i].ScoreNew = &before, &now
 				for j := i - 1; j >= 0; j-- { // the score is shown once, after the last value
@@ -457,15 +459,6 @@ func (r *Result) verify() error {
 					}
 				}
 			}
-		}
-	}
-	return nil
-}
-
-func krOf(p *plan.Plan, id string) *plan.KeyResult {
-	for _, kr := range p.KeyResults() {
-		if kr.ID.Value == id {
-			return kr
 		}
 	}
 	return nil
@@ -480,7 +473,7 @@ func readBack(p *plan.Plan, u Update) (string, bool) {
 		}
 		return report.FormatNumber(k.Actual.Value), true
 	}
-	kr := krOf(p, u.ID)
+	kr := p.KeyResult(u.ID)
 	if kr == nil {
 		return "", false
 	}
@@ -499,6 +492,8 @@ func readBack(p *plan.Plan, u Update) (string, bool) {
 	return "", false
 }
 
+var lineRef = regexp.MustCompile(`\bline \d+`)
+
 // lint runs the rules on the plans a check-in touches — every plan of the changed plans' scopes,
 // of their parents and of the scopes they align to — before and after the change, and keeps the
 // findings that are new: in a changed file, or in another plan the change affects (the next
@@ -511,7 +506,11 @@ func (r *Result) lint(ix *index, scopes map[string]bool, opts lint.Options) {
 	before := lint.Run(plan.LoadSources(r.root, ix.sources(scopes, nil), 0), opts)
 	after := lint.Run(plan.LoadSources(r.root, ix.sources(scopes, r.newData), 0), opts)
 	seen := map[string]int{}
-	key := func(f lint.Finding) string { return f.File + "\x00" + f.Rule + "\x00" + f.Message }
+	// A line a check-in inserts moves the lines below it: a finding that names a line ("already
+	// used on line 12") is the same finding on the next line.
+	key := func(f lint.Finding) string {
+		return f.File + "\x00" + f.Rule + "\x00" + lineRef.ReplaceAllString(f.Message, "line")
+	}
 	for _, f := range before.Findings {
 		seen[key(f)]++
 	}

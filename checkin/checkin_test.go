@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -75,3 +76,71 @@ func TestPrepareKeepsFlowStyle(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestScanFindsWhatLoadFinds: a check-in finds plans by the rules okr lint loads them by —
+// hidden directories, vendor/ and nested repositories are skipped, a link to a plan is read.
+func TestScanFindsWhatLoadFinds(t *testing.T) {
+	dir := writePlans(t, "a")
+	for _, rel := range []string{".hidden/h.yaml", "vendor/v.yaml", "nested/n.yaml"} {
+		p := filepath.Join(dir, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(fmt.Sprintf(planText, strings.TrimSuffix(filepath.Base(rel), ".yaml"))), 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "nested", ".okr.yaml"), nil, 0o644)
+	if err := os.Symlink(filepath.Join(dir, "plans", "a.yaml"), filepath.Join(dir, "plans", "link.yaml")); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	ix, err := scan(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range ix.files {
+		got = append(got, f.rel)
+	}
+	repo, _, err := plan.Load(plan.LoadOptions{Root: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, p := range repo.Plans {
+		want = append(want, p.File)
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) || len(got) != 2 {
+		t.Errorf("check-in candidates %v, lint plans %v; want plans/a.yaml and plans/link.yaml in both", got, want)
+	}
+}
+
+// TestInsertedLinesCreateNoFinding: a finding that names a line is not new because a check-in
+// inserted a line above the line it names.
+func TestInsertedLinesCreateNoFinding(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "p.yaml"), []byte(`period: 2026-Q3
+scope: a
+objectives:
+  - id: o
+    title: T
+    key_results:
+      - id: x
+        title: X
+        start: 1
+        target: 2
+      - id: k
+        title: K
+        start: 1
+        target: 2
+      - id: k
+        title: Again
+        start: 1
+        target: 3
+`), 0o644)
+	res, err := Prepare(Options{Root: dir, Period: plan.Period{Year: 2026, Quarter: 3}}, []Change{{Scope: "a", ID: "x", Value: "1.5", Source: "arg"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) != 1 || len(res.Findings) != 0 {
+		t.Errorf("files %v, findings %v; want one file and no finding", res.Files, res.Findings)
+	}
+}

@@ -63,6 +63,3 @@ func (n *Names) IDs(scope string, period plan.Period) (krs, kpis []string) {
 	}
 	return krs, kpis
 }
-
-// QuarterOf returns the quarter that contains a day given as year and month.
-func QuarterOf(year, month int) plan.Period { return plan.Period{Year: year, Quarter: (month-1)/3 + 1} }

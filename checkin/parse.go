@@ -4,11 +4,13 @@
 package checkin
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,8 +30,19 @@ type Change struct {
 	Note       *string
 
 	// Source says where the change was written, for messages: "argument pipeline=9.8" or
-	// "values.csv line 3".
+	// "values.csv:3:1" (the row's id cell).
 	Source string
+	// valueSource is where the value was written when that is more precise than Source: the
+	// value cell of a CSV row.
+	valueSource string
+}
+
+// valueAt is where the change's value was written, for messages about the value.
+func (c *Change) valueAt() string {
+	if c.valueSource != "" {
+		return c.valueSource
+	}
+	return c.Source
 }
 
 // ParseArg reads one "id=value" argument. The id may carry a kr: or kpi: prefix to say which it
@@ -66,8 +79,26 @@ var Columns = []string{"scope", "period", "id", "value", "confidence", "note"}
 
 // ReadCSV reads check-ins from a CSV file whose first row names its columns (see Columns).
 // name is the file's name for messages. Every row is checked; the error lists every bad row.
+// A file whose first row separates its columns with semicolons, as spreadsheets set to a
+// language with decimal commas export CSV, is read that way, and its numbers may have a decimal
+// comma.
 func ReadCSV(name string, r io.Reader) ([]Change, error) {
-	cr := csv.NewReader(r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	semicolons := bytes.IndexByte(first, ',') < 0 && bytes.IndexByte(first, ';') >= 0
+	if semicolons {
+		cr.Comma = ';'
+	}
+	decimal := func(v string) string {
+		if semicolons && decimalComma.MatchString(v) {
+			return strings.Replace(v, ",", ".", 1)
+		}
+		return v
+	}
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
 	header, err := cr.Read()
@@ -75,16 +106,18 @@ func ReadCSV(name string, r io.Reader) ([]Change, error) {
 		return nil, fmt.Errorf("%s is empty; its first row names the columns: %s", name, strings.Join(Columns, ","))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return nil, csvError(name, err)
 	}
 	col := map[string]int{}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
 		if !slices.Contains(Columns, h) {
-			return nil, fmt.Errorf("%s: unknown column %q%s; the columns are %s", name, h, didYouMean(h, Columns), strings.Join(Columns, ", "))
+			line, c := cr.FieldPos(i)
+			return nil, fmt.Errorf("%s:%d:%d: unknown column %q%s; the first row names the columns, from %s", name, line, c, h, didYouMean(h, Columns), strings.Join(Columns, ", "))
 		}
 		if _, dup := col[h]; dup {
-			return nil, fmt.Errorf("%s: column %q appears twice", name, h)
+			line, c := cr.FieldPos(i)
+			return nil, fmt.Errorf("%s:%d:%d: column %q appears twice; keep one", name, line, c, h)
 		}
 		col[h] = i
 	}
@@ -98,12 +131,26 @@ func ReadCSV(name string, r io.Reader) ([]Change, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %v", name, err))
+			errs = append(errs, csvError(name, err))
 			break
 		}
 		if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
+			continue
+		}
+		at := func(column string) string {
+			i, ok := col[column]
+			if !ok || i >= len(row) {
+				i = 0
+			}
+			line, c := cr.FieldPos(i)
+			return fmt.Sprintf("%s:%d:%d", name, line, c)
+		}
+		if extra := slices.IndexFunc(row[min(len(row), len(header)):], func(v string) bool { return strings.TrimSpace(v) != "" }); extra >= 0 {
+			// Spreadsheets end rows with empty cells; a value there is a comma in a value.
+			line, c := cr.FieldPos(len(header) + extra)
+			errs = append(errs, fmt.Errorf("%s:%d:%d: the row has %d cells, but the first row names %d columns; quote a value that holds a comma (\"a, b\") or add the column's name",
+				name, line, c, len(row), len(header)))
 			continue
 		}
 		cell := func(c string) string {
@@ -112,16 +159,16 @@ func ReadCSV(name string, r io.Reader) ([]Change, error) {
 			}
 			return ""
 		}
-		c := Change{Scope: cell("scope"), Period: cell("period"), ID: cell("id"), Value: cell("value"),
-			Source: fmt.Sprintf("%s line %d", name, line)}
+		c := Change{Scope: cell("scope"), Period: cell("period"), ID: cell("id"), Value: decimal(cell("value")),
+			Source: at("id"), valueSource: at("value")}
 		if err := c.splitKind(); err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		if s := cell("confidence"); s != "" {
+		if s := decimal(cell("confidence")); s != "" {
 			v, err := ParseConfidence(s)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("%s: %v", c.Source, err))
+				errs = append(errs, fmt.Errorf("%s: %v", at("confidence"), err))
 				continue
 			}
 			c.Confidence = &v
@@ -142,6 +189,22 @@ func ReadCSV(name string, r io.Reader) ([]Change, error) {
 		return nil, fmt.Errorf("%s has no rows below its header", name)
 	}
 	return changes, nil
+}
+
+// decimalComma matches a number written with a decimal comma, as in 9,8 or 62,5%.
+var decimalComma = regexp.MustCompile(`^[-+]?[0-9]+,[0-9]+ ?%?$`)
+
+// csvError names the file, line and column of a CSV syntax error.
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		hint := ""
+		if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
+			hint = `; a quoted value starts and ends with " and writes a " inside as ""`
+		}
+		return fmt.Errorf("%s:%d:%d: %v%s", name, pe.Line, pe.Column, pe.Err, hint)
+	}
+	return fmt.Errorf("%s: %v", name, err)
 }
 
 // ParseConfidence reads a confidence: a number from 0 to 1, or a percentage ("60%").

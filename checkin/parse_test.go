@@ -3,8 +3,6 @@ package checkin
 import (
 	"strings"
 	"testing"
-
-	"github.com/okr-tool/okr/plan"
 )
 
 func TestParseArg(t *testing.T) {
@@ -32,16 +30,20 @@ func TestReadCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(changes) != 2 || changes[0].Value != "9.8" || *changes[0].Note != "slipped, again" || changes[1].Source != "v.csv line 4" {
+	if len(changes) != 2 || changes[0].Value != "9.8" || *changes[0].Note != "slipped, again" || changes[1].Source != "v.csv:4:1" || changes[1].valueSource != "v.csv:4:7" {
 		t.Errorf("changes: %+v", changes)
 	}
 	for text, want := range map[string]string{
 		"":                            "v.csv is empty",
 		"id,valeu\n":                  `unknown column "valeu" (did you mean "value"?)`,
 		"value\n3\n":                  "has no id column",
-		"id,value\na,1\nb,,\nc,2,x\n": "v.csv line 3: b has no value, confidence or note",
-		"id,confidence\na,3\n":        `v.csv line 2: confidence "3" must be a number from 0 to 1`,
-		"id,value\n":                  "has no rows",
+		"id,value\na,1\nb,,\nc,2,x\n": "v.csv:3:1: b has no value, confidence or note",
+		"id,confidence\na,3\n":        `v.csv:2:3: confidence "3" must be a number from 0 to 1`,
+		// A comma in a value makes one cell more than the columns; empty cells at the end do not.
+		"id,value\na,1,\nb,1,5\n": "v.csv:3:5: the row has 3 cells, but the first row names 2 columns; quote a value that holds a comma",
+		"id,value\na,\"1\n":       `v.csv:2:6: extraneous or missing " in quoted-field; a quoted value starts and ends with "`,
+		"id,valeu\na,1\n":         `v.csv:1:4: unknown column "valeu"`,
+		"id,value\n":              "has no rows",
 	} {
 		_, err := ReadCSV("v.csv", strings.NewReader(text))
 		if err == nil || !strings.Contains(err.Error(), want) {
@@ -67,7 +69,22 @@ func TestHead(t *testing.T) {
 			t.Errorf("%q: %q, want %q", text, got, want)
 		}
 	}
-	if (plan.Period{Year: 2026, Quarter: 3}) != QuarterOf(2026, 9) {
-		t.Error("QuarterOf(2026, 9) is not 2026-Q3")
+}
+
+// A CSV file from a spreadsheet set to a language with decimal commas: semicolons between the
+// columns, CRLF line ends, a byte-order mark, and 9,8 for 9.8.
+func TestReadCSVWithSemicolons(t *testing.T) {
+	changes, err := ReadCSV("v.csv", strings.NewReader("\ufeffscope;id;value;confidence\r\nsales;pipeline;9,8;0,6\r\nsales;deals;3;\r\nsales;note;\"a; b\";60%\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changes) != 3 || changes[0].Scope != "sales" || changes[0].Value != "9.8" || *changes[0].Confidence != 0.6 ||
+		changes[1].Value != "3" || changes[2].Value != "a; b" || *changes[2].Confidence != 0.6 {
+		t.Errorf("changes: %+v", changes)
+	}
+	// With commas between the columns, a decimal comma stays a mistake to point out.
+	changes, err = ReadCSV("v.csv", strings.NewReader("id,value\npipeline,\"9,8\"\n"))
+	if err != nil || changes[0].Value != "9,8" {
+		t.Errorf("changes %+v, error %v", changes, err)
 	}
 }

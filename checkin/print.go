@@ -12,7 +12,8 @@ import (
 // Print writes each update (old → new, with the key result's new score) and the findings the
 // check-in created. path shows a repository-relative file the way the user sees it.
 func (r *Result) Print(w io.Writer, path func(string) string) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var table strings.Builder
+	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
 	file := ""
 	for _, u := range r.Updates {
 		if u.File != file {
@@ -23,6 +24,14 @@ func (r *Result) Print(w io.Writer, path func(string) string) error {
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	// A line without a score would end in the padding of its last column.
+	if table.Len() > 0 {
+		for _, line := range strings.Split(strings.TrimSuffix(table.String(), "\n"), "\n") {
+			if _, err := fmt.Fprintln(w, strings.TrimRight(line, " ")); err != nil {
+				return err
+			}
+		}
 	}
 	if len(r.Files) == 0 {
 		fmt.Fprintln(w, "nothing changed: every value already was as given")

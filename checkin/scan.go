@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -29,61 +28,25 @@ type index struct {
 
 // scan reads the plan candidates under root and notes the scope and period of each, from the
 // top-level "scope:" and "period:" lines; a file whose lines cannot be read that simply is parsed.
+// The candidates are the files plan.Load would read: the same walk picks them.
 func scan(root string, globs []string) (*index, error) {
 	ix := &index{root: root}
-	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+	fsys := os.DirFS(root)
+	rels, err := plan.Walk(fsys, ".", globs)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", root, plan.UnwrapPathError(err))
+	}
+	for _, rel := range rels {
+		data, err := fs.ReadFile(fsys, rel)
 		if err != nil {
-			if p == root {
-				return err
-			}
-			return nil
-		}
-		if e.IsDir() {
-			if p != root && (plan.SkipDir(e.Name()) || isRoot(p)) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !e.Type().IsRegular() {
-			if e.Type()&fs.ModeSymlink == 0 {
-				return nil
-			}
-			if info, err := os.Stat(p); err != nil || !info.Mode().IsRegular() {
-				return nil
-			}
-		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return nil
-		}
-		rel = filepath.ToSlash(rel)
-		if !plan.IsYAMLFile(rel) || !plan.MatchAny(globs, rel) {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil // lint reports unreadable files; a check-in cannot use them
+			continue // lint reports unreadable files; a check-in cannot use them
 		}
 		f := &file{rel: rel, data: data}
 		if head(f) {
 			ix.files = append(ix.files, f)
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", root, err)
 	}
 	return ix, nil
-}
-
-// isRoot reports whether dir is a nested plan repository, which discovery does not enter.
-func isRoot(dir string) bool {
-	for _, marker := range []string{".okr.yaml", ".git"} {
-		if _, err := os.Lstat(filepath.Join(dir, marker)); err == nil {
-			return true
-		}
-	}
-	return false
 }
 
 // topLevel returns the values of the lines that start with "key:" (at column 1) in data.

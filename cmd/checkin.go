@@ -48,7 +48,12 @@ func newCheckinCmd(env *Env) *cobra.Command {
 			"file that changed on disk meanwhile).",
 		Args:              cobra.ArbitraryArgs,
 		ValidArgsFunction: completeCheckin(env, &f),
-		RunE:              func(_ *cobra.Command, args []string) error { return runCheckin(env, f, args) },
+		RunE: func(c *cobra.Command, args []string) error {
+			if c.Flags().Changed("note") && strings.TrimSpace(f.note) == "" {
+				return troublef("--note is empty; write the note in quotes, e.g. --note \"two deals slipped\" (a check-in replaces a note, it does not remove one)")
+			}
+			return runCheckin(env, f, args)
+		},
 	}
 	fl := c.Flags()
 	fl.StringVar(&f.note, "note", "", "a short note recorded on each key result named")
@@ -133,7 +138,7 @@ func runCheckin(env *Env, f checkinFlags, args []string) error {
 	var git *vcs.Repo
 	if f.commit {
 		if git, err = vcs.Open(context.Background(), root); err != nil {
-			return troublef("--commit needs git: %v", err)
+			return troublef("--commit needs git: %v; nothing was written (leave out --commit to record the check-in without a commit)", err)
 		}
 	}
 	res, err := checkin.Prepare(opts, changes)

@@ -43,4 +43,7 @@ func BenchmarkCheckinVersusLint(b *testing.B) {
 	b.ReportMetric(float64(lintTime.Milliseconds())/float64(n), "lint-ms/op")
 	b.ReportMetric(float64(checkinTime.Microseconds())/1000/float64(n), "checkin-ms/op")
 	b.ReportMetric(float64(checkinTime)/float64(lintTime), "checkin/lint")
+	if checkinTime*4 > lintTime {
+		b.Errorf("okr checkin took %v, more than a quarter of okr lint's %v", checkinTime/time.Duration(n), lintTime/time.Duration(n))
+	}
 }

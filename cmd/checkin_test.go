@@ -68,6 +68,9 @@ func TestCheckin(t *testing.T) {
 	} {
 		match(t, "stdout", want, stdout)
 	}
+	if strings.Contains(stdout, " \n") {
+		t.Errorf("a line of the output ends in spaces:\n%q", stdout)
+	}
 	after, _ := os.ReadFile(sales)
 	want := strings.Replace(string(before), "        current: 9.8\n        unit: $M\n        kpi: qualified-pipeline\n",
 		"        current: 10.1\n        unit: $M\n        kpi: qualified-pipeline\n        confidence: 0.6\n        note: two deals slipped to Q4\n", 1)
@@ -106,10 +109,15 @@ func TestCheckinRefuses(t *testing.T) {
 		{"unknown id", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=10", "grow-pipelin=3"}, `"grow-pipelin" is not a key result or KPI of plans/2026-Q3/sales.yaml \(sales, 2026-Q3\) \(did you mean "grow-pipeline"\?\)`},
 		{"not a number", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=lots"}, `"lots" is not a number`},
 		{"progress out of range", []string{"checkin", "sales", "--period", "2026-Q3", "account-plans=150%"}, `account-plans is an effort key result`},
-		{"a bad CSV row stops every row", []string{"checkin", "--period", "2026-Q3", "--from", "values.csv"}, `values.csv line 3: key result expansion-deals: "many" is not a number`},
-		{"syntax error", []string{"checkin", "broken", "--period", "2026-Q3", "x=1"}, `broken.yaml:\d+:\d+: invalid YAML`},
+		{"a bad CSV row stops every row", []string{"checkin", "--period", "2026-Q3", "--from", "values.csv"}, `values.csv:3:23: key result expansion-deals \(plans/2026-Q3/sales.yaml:\d+:\d+\): "many" is not a number; write digits`},
+		{"done on an outcome key result", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=done"}, `grow-pipeline is an outcome key result \(plans/2026-Q3/sales.yaml:\d+:\d+\), scored from its current value: write the value measured now, e.g. grow-pipeline=\d`},
+		{"decimal comma", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=9,8"}, `"9,8" is not a number: write 9.8, with a decimal point`},
+		{"an objective's id", []string{"checkin", "sales", "--period", "2026-Q3", "expand-existing=3"}, `"expand-existing" is not a key result or KPI .*; it is an objective \(plans/2026-Q3/sales.yaml:\d+:\d+\), scored from its key results: check in grow-pipeline`},
+		{"syntax error", []string{"checkin", "broken", "--period", "2026-Q3", "x=1"}, `broken.yaml:\d+:\d+: invalid YAML.*; a check-in does not edit a plan that does not parse, so nothing was changed`},
 		{"no scope", []string{"checkin"}, `name the scope first`},
 		{"confidence", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline", "--confidence", "2"}, `confidence "2" must be a number from 0 to 1`},
+		{"commit outside git", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=10", "--commit"}, `--commit needs git: .*; nothing was written \(leave out --commit to record the check-in without a commit\)`},
+		{"empty note", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=10", "--note", ""}, `--note is empty; write the note in quotes`},
 		{"set twice", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=10", "qualified-pipeline=11"}, `grow-pipeline current is set twice`},
 	}
 	for _, tt := range tests {

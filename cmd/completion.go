@@ -102,7 +102,7 @@ func completeCheckin(env *Env, f *checkinFlags) cobra.CompletionFunc {
 			if err != nil {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			period = checkin.QuarterOf(day.Year(), int(day.Month()))
+			period = plan.QuarterOf(day)
 		}
 		krs, kpis := n.IDs(args[0], period)
 		var out []cobra.Completion

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -25,10 +26,16 @@ func newInitCmd(env *Env) *cobra.Command {
 			"  .github/okr-problem-matcher.json  turns findings into pull-request annotations\n" +
 			"  .vscode/settings.json             validates plans in VS Code as they are typed\n" +
 			"  .okr/plan.schema.json             the JSON Schema the plans and the editor use\n" +
+			"  .okr/okr-config.schema.json       the JSON Schema of .okr.yaml\n" +
 			"The example plans show the format with comments and lint clean. Init never overwrites\n" +
 			"a file: what exists is skipped and listed.\n\n" +
 			"Exit status: 0 the repository was created (or already complete), 2 okr could not run.",
-		Args: cobra.MaximumNArgs(1),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return troublef("okr init takes one directory, not %d (%s); quote a name with spaces", len(args), strings.Join(args, " "))
+			}
+			return nil
+		},
 		RunE: func(_ *cobra.Command, args []string) error {
 			day, err := parseDay("--as-of", asOf)
 			if err != nil {
@@ -38,9 +45,8 @@ func newInitCmd(env *Env) *cobra.Command {
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			// Schema is the plan schema that okr schema prints, written to .okr/plan.schema.json;
-			// nil while this build has none: init then skips that file and says so.
-			return runInit(env, dir, scaffold.Options{AsOf: day, Schema: schema.Plan()})
+			// The schemas that okr schema prints, for editors: the plans and .okr.yaml point at them.
+			return runInit(env, dir, scaffold.Options{AsOf: day, Schema: schema.Plan(), ConfigSchema: schema.Config()})
 		},
 	}
 	c.Flags().StringVar(&asOf, "as-of", "", "today's date, YYYY-MM-DD: the plans are for its year and quarter (default: today)")

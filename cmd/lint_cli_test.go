@@ -58,7 +58,7 @@ func writeRepo(t *testing.T, files ...string) string {
 const warnOnly = `period: 2026-Q3
 scope: sales
 kpis:
-  - {id: nps, name: NPS, source: Survey, frequency: quarterly, target: 40}
+  - {id: nps, name: NPS, source: Survey, frequency: quarterly, target: 40, actual: 38}
 objectives: []
 `
 
@@ -106,7 +106,7 @@ func TestLintConfigErrors(t *testing.T) {
 		{"bad severity", "rules:\n  kpi-cadence: of\n",
 			"okr: invalid configuration:\n.okr.yaml:2:16: severity of kpi-cadence must be error, warning or off, not \"of\" (did you mean \"off\"?)\n"},
 		{"not YAML", "rules: [\n",
-			"okr: invalid configuration:\n.okr.yaml:1:1: invalid YAML: did not find expected node content; fix the YAML syntax there\n"},
+			"okr: invalid configuration:\n.okr.yaml:1:8: invalid YAML: did not find expected node content; this '[' is not closed: close it with \"]\", or put the whole value in quotes if the '[' is part of the text\n"},
 		{"two documents", "rules:\n  kpi-cadence: off\n---\nrules:\n  kr-count: off\n",
 			"okr: invalid configuration:\n.okr.yaml:3:1: the configuration is one YAML document; remove the second one (and its ---)\n"},
 		{"no levels", "rules:\n  kpi-count:\n    levels: []\n",

@@ -40,8 +40,11 @@ func newReportCmd(env *Env) *cobra.Command {
 			"compared with the score expected by now, the share of the period elapsed:\n" +
 			report.BehindText() + ".\n" +
 			"Formats: " + formatsText(reportfmt.Formats.Names()) + ".\n\n" +
-			"In a git repository, --rev REV reports the plans as they were at REV, read from git (a\n" +
-			"quarterly report reproduced from a tag), and --history adds the history of check-ins:\n" +
+			"In a git repository, --as-of DAY reads the plans as committed by the end of that day on\n" +
+			"the current branch (the work tree when the day is not before the newest commit), and the\n" +
+			"report names the commit; outside git it says that the values may be newer than the day.\n" +
+			"--rev REV reports the plans as they were at REV, read from git (a\n" +
+			"quarterly report reproduced from a tag), with --as-of's day as the clock; --history adds the history of check-ins:\n" +
 			"a trend per key result, every KPI's readings, and KPIs not updated within their\n" +
 			"reporting frequency marked stale.\n\n" +
 			"Exit status: 0 the report was written, 2 okr could not run (bad flag, unreadable path,\n" +
@@ -52,7 +55,7 @@ func newReportCmd(env *Env) *cobra.Command {
 	fl.StringVarP(&f.format, "format", "f", "table", "output format: "+strings.Join(reportfmt.Formats.Names(), ", "))
 	fl.StringVar(&f.period, "period", "", "period to report, YYYY-Qn or YYYY (default: the quarter under way, else the latest with a plan)")
 	fl.StringSliceVar(&f.scopes, "scope", nil, "scopes to report, comma-separated or repeated (default: all)")
-	fl.StringVar(&f.asOf, "as-of", "", "date the statuses are computed for, YYYY-MM-DD (default: today)")
+	fl.StringVar(&f.asOf, "as-of", "", "date the report stands at, YYYY-MM-DD (default: today); in git the plans are read as committed by the end of that day")
 	fl.StringVar(&f.color, "color", "auto", "color the table format: auto, always or never")
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	f.git.register(fl)
@@ -80,11 +83,14 @@ func runReport(env *Env, f reportFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, repo, selected, err := f.git.load(env, root, abs)
+	if f.asOf != "" {
+		f.git.asOf = opts.AsOf
+	}
+	_, repo, selected, source, err := f.git.load(env, root, abs)
 	if err != nil {
 		return err
 	}
-	opts.Files = selected
+	opts.Files, opts.Source = selected, source
 	if err := f.git.apply(env, repo, &opts); err != nil {
 		return err
 	}

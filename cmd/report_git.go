@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"context"
+	"errors"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -9,12 +11,20 @@ import (
 	"github.com/okr-tool/okr/lint/config"
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/report"
+	"github.com/okr-tool/okr/vcs"
 )
 
-// reportGit holds okr report's git options: plans at a revision, and the history of check-ins.
+// reportGit holds okr report's git options: plans at a revision or as of a day, and the history
+// of check-ins.
 type reportGit struct {
 	rev     string
 	history bool
+
+	// asOf is the --as-of day, zero when the flag was not given (the report is for today).
+	asOf time.Time
+	// read is the commit the plans were read at ("" for the work tree): --rev resolved, or the
+	// commit of the end of the --as-of day.
+	read string
 }
 
 func (g *reportGit) register(fl *pflag.FlagSet) {
@@ -22,13 +32,56 @@ func (g *reportGit) register(fl *pflag.FlagSet) {
 	fl.BoolVar(&g.history, "history", false, "add the history of check-ins from git: a trend per key result, KPI readings and stale KPIs")
 }
 
-// load reads the configuration and the plans: from the work tree, or at --rev from git.
-func (g *reportGit) load(env *Env, root string, abs []string) (*config.Config, *plan.Repository, map[string]bool, error) {
-	return loadAt(env, root, abs, g.rev, "")
+// load reads the configuration and the plans: at --rev from git; else, with --as-of in a git
+// repository, as committed at the end of that day (the work tree when the day is not before the
+// newest commit); else from the files. source says which version was read, nil when neither
+// flag was given.
+func (g *reportGit) load(env *Env, root string, abs []string) (*config.Config, *plan.Repository, map[string]bool, *report.Source, error) {
+	if g.rev == "" && g.asOf.IsZero() {
+		cfg, repo, selected, err := loadAt(env, root, abs, "", "")
+		return cfg, repo, selected, nil, err
+	}
+	ctx := context.Background()
+	feature := "--rev"
+	if g.rev == "" {
+		feature = "--as-of"
+	}
+	repoGit, err := gitplan.Open(ctx, root)
+	if err != nil {
+		if g.rev == "" && (errors.Is(err, vcs.ErrNotRepository) || errors.Is(err, vcs.ErrNoGit)) {
+			cfg, repo, selected, err := loadAt(env, root, abs, "", "")
+			return cfg, repo, selected, &report.Source{Outside: true, MayBeNewer: true}, err
+		}
+		return nil, nil, nil, nil, gitError(feature, err)
+	}
+	source := &report.Source{Rev: g.rev}
+	if g.rev != "" {
+		if source.Commit, source.Date, err = repoGit.ResolveDated(ctx, g.rev); err != nil {
+			return nil, nil, nil, nil, gitError(feature, err)
+		}
+	} else {
+		snap, err := repoGit.CommitAt(ctx, g.asOf)
+		if err != nil {
+			return nil, nil, nil, nil, gitError(feature, err)
+		}
+		source = &report.Source{Commit: snap.Commit, Date: snap.Date, WorkTree: snap.WorkTree,
+			Head: snap.Head, HeadDate: snap.HeadDate, MayBeNewer: snap.Before, Since: snap.Since, Shallow: snap.Shallow}
+		if snap.Commit == "" {
+			cfg, repo, selected, err := loadAt(env, root, abs, "", "")
+			return cfg, repo, selected, source, err
+		}
+	}
+	g.read = source.Commit
+	cfg, err := configAt(env, repoGit, feature, source.Commit, "")
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	repo, selected, err := loadPlansAt(repoGit, feature, source.Commit, abs, cfg.Paths)
+	return cfg, repo, selected, source, err
 }
 
 // apply reads the history of the plans the report covers when --history asks for it. Only the
-// files of the period reported are followed back.
+// files of the period reported are followed back, from the commit the plans were read at.
 func (g *reportGit) apply(env *Env, repo *plan.Repository, opts *report.Options) error {
 	if !g.history {
 		return nil
@@ -42,7 +95,7 @@ func (g *reportGit) apply(env *Env, repo *plan.Repository, opts *report.Options)
 		files[p.File] = true
 	}
 	h, err := repoGit.History(context.Background(), gitplan.HistoryOptions{
-		Rev: g.rev, Plans: repo, Files: files, Today: opts.AsOf,
+		Rev: g.read, Plans: repo, Files: files, Today: opts.AsOf,
 	})
 	if err != nil {
 		return gitError("--history", err)

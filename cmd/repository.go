@@ -24,16 +24,16 @@ func loadConfig(env *Env, root, flag string) (*config.Config, error) {
 	case !filepath.IsAbs(path):
 		path = filepath.Join(cwd, path)
 	}
-	data, err := os.ReadFile(path)
+	name := path
+	if rel, err := filepath.Rel(cwd, path); err == nil {
+		name = filepath.ToSlash(rel)
+	}
+	data, err := config.ReadFile(path)
 	if err != nil {
 		if flag == "" && errors.Is(err, fs.ErrNotExist) {
 			return config.Default(), nil
 		}
-		return nil, troublef("cannot read configuration %s: %v", flag, plan.UnwrapPathError(err))
-	}
-	name := path
-	if rel, err := filepath.Rel(cwd, path); err == nil {
-		name = filepath.ToSlash(rel)
+		return nil, troublef("cannot read configuration %s: %v", name, plan.UnwrapPathError(err))
 	}
 	cfg, err := config.Parse(name, data)
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/okr-tool/okr/internal/textsafe"
 )
 
 // Exit codes of okr, as the plan format specifies.
@@ -59,7 +61,10 @@ func NewRootCmd(env *Env) *cobra.Command {
 			"and scores them for quarterly reviews (okr report).",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// okr --version prints the line okr version prints.
+		Version: currentBuild().String(),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
@@ -91,11 +96,11 @@ func Main(args []string, env *Env) int {
 	var exit *ExitError
 	if errors.As(err, &exit) {
 		if exit.Err != nil {
-			fmt.Fprintf(env.Stderr, "okr: %v\n", exit.Err)
+			fmt.Fprintf(env.Stderr, "okr: %s\n", textsafe.Lines(exit.Err.Error()))
 		}
 		return exit.Code
 	}
 	// Cobra's own errors (unknown command, bad arguments) are usage problems.
-	fmt.Fprintf(env.Stderr, "okr: %v\n", err)
+	fmt.Fprintf(env.Stderr, "okr: %s\n", textsafe.Lines(err.Error()))
 	return ExitTrouble
 }

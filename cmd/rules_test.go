@@ -51,3 +51,32 @@ func TestRulesUnknown(t *testing.T) {
 		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
 }
+
+// TestRulesConfigured checks that okr rules shows the severities and settings of the
+// repository's .okr.yaml, marking what differs from the default, and accepts a former rule ID.
+func TestRulesConfigured(t *testing.T) {
+	dir := writeRepo(t, ".okr.yaml", "rules:\n  kr-count:\n    severity: warning\n    min: 2\n  kpi-new-midyear: off\n  kpi-source: error\n")
+	code, stdout, stderr := cliRun{dir: dir}.run(t, "rules")
+	for _, want := range []string{
+		"\nkr-count           warning (default: error)  Each objective has 3 to 5 key results.\n",
+		"\nkpi-churn          off (default: warning)    ",
+		"\nkpi-source         error                     ",
+		"\nSeverities and settings from .okr.yaml; settings that differ from the default:\n  kr-count min: 2 (default: 3)\n",
+	} {
+		if code != 0 || stderr != "" || !strings.Contains(stdout, want) {
+			t.Errorf("okr rules (exit %d, %s) lacks %q:\n%s", code, stderr, want, stdout)
+		}
+	}
+	code, stdout, _ = cliRun{dir: dir}.run(t, "rules", "kpi-new-midyear")
+	if code != 0 || !strings.HasPrefix(stdout, "kpi-churn (off in .okr.yaml; default: warning)\n") {
+		t.Errorf("okr rules kpi-new-midyear (exit %d):\n%s", code, stdout)
+	}
+	code, stdout, _ = cliRun{dir: dir}.run(t, "rules", "kr-count")
+	if code != 0 || !strings.Contains(stdout, "  min: 2   # default 3; ") {
+		t.Errorf("okr rules kr-count (exit %d) does not show min: 2 against the default:\n%s", code, stdout)
+	}
+	code, _, stderr = cliRun{dir: dir}.run(t, "rules", "--config", "missing.yaml")
+	if code != 2 || !strings.Contains(stderr, "cannot read configuration missing.yaml") {
+		t.Errorf("okr rules --config missing.yaml: exit %d, %s", code, stderr)
+	}
+}

@@ -14,8 +14,9 @@ func newSchemaCmd(env *Env) *cobra.Command {
 		Long: "Schema prints a JSON Schema (draft 2020-12) of plan files, with every key, its type, its\n" +
 			"allowed values and what it means, so that an editor's YAML support completes and checks\n" +
 			"plans as they are typed. With --config it prints the schema of .okr.yaml instead.\n" +
-			"docs/plan.schema.json and docs/okr-config.schema.json are copies; docs/plan-format.md\n" +
-			"says how to point an editor at them.",
+			"okr init writes both to .okr/ in a new repository; docs/plan.schema.json and\n" +
+			"docs/okr-config.schema.json are copies; docs/authoring.md says how to point an editor\n" +
+			"at them.",
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			out := schema.Plan()

@@ -79,6 +79,22 @@ type Value struct {
 	str  bool   // a string, which may need quotes
 }
 
+// MappingAt returns the mapping of the document that starts at line and column (1-based, as
+// yaml.Node and plan.Pos count them), or nil: the node to Set a plan element's fields in.
+func (d *Doc) MappingAt(line, col int) *yaml.Node { return mappingAt(d.root, line, col) }
+
+func mappingAt(n *yaml.Node, line, col int) *yaml.Node {
+	if n.Kind == yaml.MappingNode && n.Line == line && n.Column == col {
+		return n
+	}
+	for _, c := range n.Content {
+		if m := mappingAt(c, line, col); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
 // Number is a number value, written the way a person would type it: 9.8, 25, 0.6.
 func Number(x float64) Value { return Value{text: strconv.FormatFloat(x, 'f', -1, 64)} }
 
@@ -438,6 +454,16 @@ func (d *Doc) flowEnd(n *yaml.Node) (int, error) {
 }
 
 func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+// Text returns a string as a YAML value for a new block mapping entry: plain when YAML reads it
+// back as the same string, double-quoted otherwise. It is how check-ins write strings, for tools
+// that write new plan text.
+func Text(s string) string {
+	if t, err := render(String(s), nil, false); err == nil {
+		return t
+	}
+	return strconv.Quote(s)
+}
 
 // render writes v as YAML text for a value in a block or flow context. A string keeps the
 // quoting of the value it replaces (old) when that quoting can hold it, is written plain when it

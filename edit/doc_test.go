@@ -146,3 +146,22 @@ func TestInsertTwice(t *testing.T) {
 		}
 	}
 }
+
+func TestText(t *testing.T) {
+	tests := map[string]string{
+		"Open pipeline":        "Open pipeline",
+		"%":                    `"%"`,
+		"75":                   `"75"`,
+		"a: b":                 `"a: b"`,
+		"true":                 `"true"`,
+		"CRM # report":         `"CRM # report"`,
+		"line\nbreak":          `"line\nbreak"`,
+		"":                     `""`,
+		`say "healthy" please`: `say "healthy" please`,
+	}
+	for in, want := range tests {
+		if got := Text(in); got != want {
+			t.Errorf("Text(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

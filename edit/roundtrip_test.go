@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/okr-tool/okr/edit"
 	"github.com/okr-tool/okr/plan"
 )
@@ -60,7 +58,7 @@ func TestRoundTripEveryPlan(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", f, err)
 			}
-			m := mappingAt(doc.Root(), kr.Pos)
+			m := doc.MappingAt(int(kr.Pos.Line), int(kr.Pos.Col))
 			if m == nil {
 				continue // an aliased key result: not edited in place
 			}
@@ -146,16 +144,4 @@ func otherLinesKept(in, out, field string) string {
 		return "the line count changed by more than one"
 	}
 	return ""
-}
-
-func mappingAt(n *yaml.Node, pos plan.Pos) *yaml.Node {
-	if n.Kind == yaml.MappingNode && plan.At(n.Line, n.Column) == pos {
-		return n
-	}
-	for _, c := range n.Content {
-		if m := mappingAt(c, pos); m != nil {
-			return m
-		}
-	}
-	return nil
 }

@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/okr-tool/okr/vcs"
 )
@@ -20,6 +22,9 @@ type Repo struct {
 	Root string
 	// Prefix is Root relative to the top of the work tree: "" or a path ending in "/".
 	Prefix string
+
+	mu       sync.Mutex
+	resolved map[string]string // revisions resolved so far, and the commits found, to their hashes
 }
 
 // Open finds the git work tree around the plan repository root. Outside git the error matches
@@ -49,7 +54,38 @@ func (r *Repo) planPath(gitPath string) (string, bool) {
 }
 
 // Resolve returns the full hash of the commit a revision names, with errors that say how to fix
-// a missing revision or a shallow clone.
+// a missing revision or a shallow clone. A revision is resolved once (a branch that moves while
+// okr runs keeps the commit first found), and a commit okr found itself (ResolveDated,
+// CommitAt) is known without asking git.
 func (r *Repo) Resolve(ctx context.Context, rev string) (string, error) {
-	return r.Git.Resolve(ctx, rev)
+	r.mu.Lock()
+	hash, ok := r.resolved[rev]
+	r.mu.Unlock()
+	if ok {
+		return hash, nil
+	}
+	hash, err := r.Git.Resolve(ctx, rev)
+	if err == nil {
+		r.remember(rev, hash)
+	}
+	return hash, err
+}
+
+// ResolveDated resolves a revision (as Resolve) and returns its commit's date too, in one git
+// process.
+func (r *Repo) ResolveDated(ctx context.Context, rev string) (string, time.Time, error) {
+	hash, date, err := r.Git.ResolveDated(ctx, rev)
+	if err == nil {
+		r.remember(rev, hash)
+	}
+	return hash, date, err
+}
+
+func (r *Repo) remember(rev, hash string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.resolved == nil {
+		r.resolved = map[string]string{}
+	}
+	r.resolved[rev], r.resolved[hash] = hash, hash
 }

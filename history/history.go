@@ -212,7 +212,7 @@ func Reading(p *plan.Plan, k *plan.KPI) *float64 {
 
 func sameKeyResult(a, b *plan.KeyResult) bool {
 	return same(a.Type, b.Type) && same(a.Start, b.Start) && same(a.Target, b.Target) &&
-		same(a.Current, b.Current) && same(a.Progress, b.Progress) && same(a.Done, b.Done) &&
+		same(a.Threshold(), b.Threshold()) && same(a.HoldDirection(), b.HoldDirection()) && same(a.Current, b.Current) && same(a.Progress, b.Progress) && same(a.Done, b.Done) &&
 		same(a.Score, b.Score) && same(a.Weight, b.Weight) && same(a.KPI, b.KPI) &&
 		a.Due.Set == b.Due.Set && a.Due.Value.Equal(b.Due.Value)
 }

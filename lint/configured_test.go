@@ -18,9 +18,9 @@ func TestConfiguredRun(t *testing.T) {
 		"  - {id: o1, title: One}\n  - {id: o2, title: Two}\n  - {id: o3, title: Three}\n" +
 		"  - {id: o4, title: Four}\n  - {id: o5, title: Five}\n"
 	cases := []struct{ name, config, want string }{
-		{"defaults but kr-count", "rules:\n  kr-count: off\n",
+		{"defaults but kr-count and kpi-count", "rules:\n  kr-count: off\n  kpi-count: off\n",
 			"0 errors, 0 warnings in 1 file (1 plan)\n"},
-		{"objective-count at most 3, an error", "rules:\n  kr-count: off\n  objective-count:\n    max: 3\n    severity: error\n",
+		{"objective-count at most 3, an error", "rules:\n  kr-count: off\n  kpi-count: off\n  objective-count:\n    max: 3\n    severity: error\n",
 			"plans/2026-Q3/sales.yaml:4:1: error: plan \"sales\" for 2026-Q3 has 5 objectives; keep at most 3 (merge or drop 2) so each gets the focus it needs [objective-count]\n" +
 				"1 error, 0 warnings in 1 file (1 plan)\n"},
 	}

@@ -31,6 +31,9 @@ func HelpText(r Rule) string {
 		}
 	}
 	fmt.Fprintf(&b, "\nSilence one finding with # okr:ignore %s <reason>.\n", info.ID)
+	if len(info.Aliases) > 0 {
+		fmt.Fprintf(&b, "Its former ID, %s, is still accepted in .okr.yaml and # okr:ignore.\n", strings.Join(info.Aliases, ", "))
+	}
 	return b.String()
 }
 
@@ -46,6 +49,19 @@ func HelpMarkdown(r Rule) string {
 	b.WriteString("\nA plan that passes:\n\n")
 	writeExample(&b, info.Good)
 	return b.String()
+}
+
+// ChangedSettings returns the settings of r whose values differ from the registered rule's
+// defaults, as "name: value (default: x)", in the order of its Params.
+func ChangedSettings(r Rule) []string {
+	var changed []string
+	defaults := defaultValues(r.Info().ID)
+	for _, p := range paramsOf(r) {
+		if def, ok := defaults[p.Name]; ok && def != p.Value() {
+			changed = append(changed, fmt.Sprintf("%s: %s (default: %s)", p.Name, p.Value(), def))
+		}
+	}
+	return changed
 }
 
 // defaultValues returns the values of the settings of the registered rule with the given ID as
@@ -115,6 +131,9 @@ func Catalogue(rules []Rule) []byte {
 	for _, r := range rules {
 		info := r.Info()
 		paragraph(&b)
+		for _, a := range info.Aliases {
+			fmt.Fprintf(&b, "<a id=\"%s\"></a>\n", a) // links to the former ID still land here
+		}
 		fmt.Fprintf(&b, "## %s\n\n", info.ID)
 		fmt.Fprintf(&b, "Default severity: **%s**", info.Severity)
 		if cites := Citations(info); len(cites) > 0 {
@@ -122,6 +141,9 @@ func Catalogue(rules []Rule) []byte {
 		}
 		if info.Requires != "" {
 			fmt.Fprintf(&b, " · Needs: %s", info.Requires)
+		}
+		if len(info.Aliases) > 0 {
+			fmt.Fprintf(&b, " · Former ID: `%s` (still accepted in `.okr.yaml` and `# okr:ignore`)", strings.Join(info.Aliases, "`, `"))
 		}
 		fmt.Fprintf(&b, "\n\n%s\n\n%s\n", info.Summary, info.Rationale)
 		writeParams(&b, r)
@@ -140,12 +162,14 @@ func Catalogue(rules []Rule) []byte {
 
 const catalogueIntro = `# okr lint rules
 
-<!-- Generated from the rule registry (package lint) by
-     go test ./lint -update
+<!-- Generated from the rule registry (package lint), with the other files the registry feeds
+     (the .okr.yaml schema, okr init's .okr.yaml), by
+     UPDATE_GOLDEN=1 go test ./...
      Do not edit by hand: TestRulesDoc fails when this file is stale. -->
 
 Each rule has an ID and a default severity, and cites the articles on OKRs and KPIs it is built
-on. ` + "`okr rules`" + ` lists the rules and ` + "`okr rules ID`" + ` explains one. Every
+on. ` + "`okr rules`" + ` lists the rules with the severities and settings in effect in the repository
+(marking what ` + "`.okr.yaml`" + ` changed), and ` + "`okr rules ID`" + ` explains one. Every
 "Bad" example below is run by the tests and must produce the output shown; every "Good" example
 must not make its rule fire.
 

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/okr-tool/okr/history"
@@ -25,7 +26,7 @@ type Options struct {
 	// calls it at most once, only when an active rule requires history, and only for the
 	// files such rules read. Nil outside git.
 	HistoryProvider HistoryProvider
-	// AsOf is the day date-dependent rules judge by (kpi-stale); zero means today.
+	// AsOf is the day date-dependent rules judge by (kpi-stale, kpi-unmeasured); zero means today.
 	AsOf time.Time
 }
 
@@ -155,6 +156,9 @@ func Run(repo *plan.Repository, opts Options) *Result {
 	c.addDiagnostics(repo, plans, active)
 	c.visit(repo, rules, active, ran)
 	c.findings = suppress(c.findings, plans, rules, active, ran)
+	// One problem, one finding: an alias that repeats a bad node repeats its findings word for word.
+	SortFindings(c.findings)
+	c.findings = slices.CompactFunc(c.findings, sameFinding)
 
 	for _, f := range c.findings {
 		if opts.Files != nil && !opts.Files[f.File] {

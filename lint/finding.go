@@ -38,6 +38,11 @@ func SortFindings(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int { return place(a).Compare(place(b)) })
 }
 
+// sameFinding reports whether two findings say the same thing at the same place.
+func sameFinding(a, b Finding) bool {
+	return a.File == b.File && a.Pos == b.Pos && a.Rule == b.Rule && a.Message == b.Message
+}
+
 // Summary counts what a lint run looked at and found.
 type Summary struct {
 	Files    int `json:"files"`

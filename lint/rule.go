@@ -54,7 +54,10 @@ func ParseSeverity(s string) (Severity, error) {
 
 // Info documents a rule. The catalogue in docs/rules.md is generated from it.
 type Info struct {
-	ID       string
+	ID string
+	// Aliases are former IDs of the rule: .okr.yaml (rules:), # okr:ignore and okr rules still
+	// accept them and mean the rule.
+	Aliases  []string
 	Severity Severity // default severity
 	// Summary is one line: what the rule checks.
 	Summary string

@@ -17,12 +17,14 @@ func newKPICarryForward() *kpiCarryForward {
 	return &kpiCarryForward{quarters: 4, base: base{
 		ID:       "kpi-carry-forward",
 		Severity: Error,
-		Summary:  "A KPI stays in the scope's next quarter plan until it has been tracked four quarters, unless marked retired.",
+		Summary:  "A KPI stays in the scope's next quarter plan until it has been tracked four quarters, and in every quarter plan of a year whose annual plan lists it, unless marked retired.",
 		Rationale: "The OnStrategy article warns against changing KPIs every quarter (its Mistake #3 and the section on " +
 			"carrying KPIs forward): objectives and key results may be reset each quarter, but a KPI should " +
 			"be measured for at least a year, so it must reappear in the next quarter's plan, across year " +
-			"ends. To stop early, list it once more with retired: <reason>. The rule looks at the whole " +
-			"repository, and the number of quarters is configurable.",
+			"ends. To stop early, list it once more with retired: <reason>. A KPI of the scope's annual plan " +
+			"is the year's: it belongs in every quarter plan of that year, however long it has been " +
+			"tracked, until a quarter retires it. The rule looks at the whole repository, and the number of " +
+			"quarters is configurable.",
 		Sources: []Source{onStrategy},
 		Bad: Example{
 			{Path: "plans/2026-Q4/sales.yaml", Text: `period: 2026-Q4
@@ -88,10 +90,12 @@ func (r *kpiCarryForward) VisitRepository(c *Context, repo *plan.Repository) {
 	for _, scope := range repo.Scopes() {
 		var prev *plan.Plan
 		var prevStreaks map[string]streak
+		// retired holds the KPIs of the current year's annual plan that a quarter has retired.
+		var retired map[string]bool
 		for _, p := range repo.Quarters(scope) {
 			consecutive := prev != nil && prev.Period.Value.Next() == p.Period.Value
+			reported := map[string]bool{}
 			if consecutive {
-				reported := map[string]bool{}
 				for _, k := range prev.KPIs {
 					s, ok := prevStreaks[k.ID.Value]
 					if ok && s.n < r.quarters && p.KPI(k.ID.Value) == nil && !reported[k.ID.Value] {
@@ -101,8 +105,25 @@ func (r *kpiCarryForward) VisitRepository(c *Context, repo *plan.Repository) {
 					}
 				}
 			}
+			if prev == nil || prev.Period.Value.Year != p.Period.Value.Year {
+				retired = map[string]bool{}
+			}
+			if annual := repo.AnnualPlan(p); annual != nil {
+				for _, k := range annual.KPIs {
+					id := k.ID.Value
+					if !k.Live() || !k.ID.Set || retired[id] || reported[id] || p.KPI(id) != nil {
+						continue
+					}
+					reported[id] = true
+					c.ReportPlan(p, p.KPIsKey, "KPI %s of the %d annual plan (%s) is missing from %s; list it in every quarter plan of the year, or add it with retired: <reason>",
+						quote(id), p.Period.Value.Year, annual.File, p.Period.Value)
+				}
+			}
 			streaks := make(map[string]streak, len(p.KPIs))
 			for _, k := range p.KPIs {
+				if !k.Live() {
+					retired[k.ID.Value] = true
+				}
 				if !k.Live() || !k.ID.Set {
 					continue
 				}

@@ -19,7 +19,9 @@ func newKPIStale() *kpiStale {
 			"continuously. In the plans whose period contains the day okr runs for (--as-of, default " +
 			"today), okr looks up in git when a live KPI's actual (or its linked key result's current) " +
 			"last changed and reports it when that is longer ago than the frequency allows (daily 1 day, " +
-			"weekly 7, monthly 31, quarterly 92, yearly 366); uncommitted changes count as of that day. It " +
+			"weekly 7, monthly 31, quarterly 92, yearly 366); uncommitted changes count as of that day. A " +
+			"KPI of an annual plan takes its reading from the year's quarter plans once one of them has " +
+			"a reading, so it is judged there, not in the annual plan: nobody has to copy the number. It " +
 			"is off by default because plan repositories are often updated in batches; turn it on in " +
 			".okr.yaml. Without git the rule does not run.",
 		Sources:  []Source{onStrategy, craze},
@@ -56,6 +58,9 @@ func (r *kpiStale) HistoryFiles(c *Context) []string {
 func (r *kpiStale) VisitKPI(c *Context, k *plan.KPI) {
 	if c.History == nil || !k.Plan.Period.Set || !k.Plan.Period.Value.Contains(c.AsOf) {
 		return
+	}
+	if _, from, _ := c.Repo.AnnualReading(k, c.AsOf); from != nil {
+		return // an annual KPI read from the quarter plans, whose KPIs are judged on their own
 	}
 	f, ok := c.History.Freshness(k, c.AsOf)
 	if !ok || !f.Stale {

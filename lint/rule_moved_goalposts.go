@@ -170,49 +170,35 @@ func (m *move) describe(p *plan.Plan) string {
 
 // eased reports a value that the change under review made easier — lower when lower is easier
 // (or higher when !lower) — than it was at the base (old), when a pending revision dated on or
-// after the period's start did some of that easing. before is the value's history up to the
-// base, which names the commit that set the old value; pending are the revisions of the change,
-// oldest first, compared each with the one before (the first with the base). Setting a first
-// value, or making it harder, is not a move.
+// after the period's start did some of that easing (history.Eased, the one definition of a moved
+// goalpost). before is the value's history up to the base, which names the commit that set the
+// old value; pending are the revisions of the change, oldest first, compared each with the one
+// before (the first with the base). Setting a first value, or making it harder, is not a move.
 func eased(old plan.Field[float64], before, pending []step, field func(step) plan.Field[float64], lower bool, p *plan.Plan) *move {
 	if !p.Period.Set || !old.Set {
 		return nil
 	}
-	easier := func(from, to float64) bool {
-		if lower {
-			return to < from
+	values := func(steps []step) []history.Step {
+		out := make([]history.Step, len(steps))
+		for i, s := range steps {
+			out[i] = history.Step{Revision: s.Revision, Present: s.present}
+			if s.present {
+				out[i].Value = field(s)
+			}
 		}
-		return to > from
+		return out
 	}
 	m := move{old: old.Value}
-	var prev plan.Field[float64]
-	for _, s := range before {
-		if !s.present {
-			prev = plan.Field[float64]{}
-			continue
-		}
-		f := field(s)
-		if f.Set && (!prev.Set || prev.Value != f.Value) {
-			m.setBy = s.Revision
-		}
-		prev = f
+	if rev, v := history.LastSet(values(before)); v.Set && v.Value == old.Value {
+		m.setBy = rev // else the history does not reach the base's value
 	}
-	if !prev.Set || prev.Value != old.Value {
-		m.setBy = history.Revision{} // the history does not reach the base's value
+	after := values(pending)
+	moves := history.Eased(old, after, lower, p.Period.Value.Start())
+	if len(moves) == 0 {
+		return nil
 	}
-	prev, late := old, false
-	for _, s := range pending {
-		if !s.present {
-			prev = plan.Field[float64]{}
-			continue
-		}
-		f := field(s)
-		if prev.Set && f.Set && easier(prev.Value, f.Value) && !s.Date.Before(p.Period.Value.Start()) {
-			m.by, late = s.Revision, true
-		}
-		prev = f
-	}
-	if !late || !prev.Set || !easier(old.Value, prev.Value) {
+	m.by = moves[len(moves)-1].By
+	if _, final := history.LastSet(after); !final.Set || !history.Easier(old.Value, final.Value, lower) {
 		return nil
 	}
 	return &m

@@ -17,7 +17,7 @@ objectives:
     title: [Create wildly loyal customers
 `),
 		BadFindings: []string{
-			`plan.yaml:4:3: error: invalid YAML: did not find expected ',' or ']'; fix the YAML syntax there [yaml-syntax]`,
+			`plan.yaml:5:12: error: invalid YAML: did not find expected ',' or ']'; this '[' is not closed: close it with "]", or put the whole value in quotes if the '[' is part of the text [yaml-syntax]`,
 		},
 		Good: onePlan(`period: 2026-Q3
 scope: sales

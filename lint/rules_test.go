@@ -12,6 +12,88 @@ import (
 // cover: other messages, positions, edge cases and settings, one table per rule. A new rule needs
 // none; add cases here when its examples cannot show a behaviour.
 
+// levelPlan renders an empty quarter plan of scope at level (none when ""), with parent
+// (none when "") and objectives ("id" or "id>scope/target").
+func levelPlan(scope, level, parent string, objectives ...string) string {
+	s := "period: 2026-Q3\nscope: " + scope + "\n"
+	if level != "" {
+		s += "level: " + level + "\n"
+	}
+	if parent != "" {
+		s += "parent: " + parent + "\n"
+	}
+	s += "objectives:\n"
+	if len(objectives) == 0 {
+		s = strings.TrimSuffix(s, "\n") + " []\n"
+	}
+	for _, o := range objectives {
+		id, to, ok := strings.Cut(o, ">")
+		s += "  - {id: " + id + ", title: " + id
+		if ok {
+			s += ", aligns_to: " + to
+		}
+		s += "}\n"
+	}
+	return s
+}
+
+func TestParentLevel(t *testing.T) {
+	checkRule(t, "parent-level", []ruleCase{
+		{"person to team to company", plans("c.yaml", levelPlan("company", "", ""), "s.yaml", levelPlan("sales", "", "company"),
+			"a.yaml", levelPlan("ana", "individual", "sales")), nil},
+		{"teams nest", plans("c.yaml", levelPlan("revenue", "team", ""), "s.yaml", levelPlan("sales", "team", "revenue")), nil},
+		{"a person's plan under the company", plans("c.yaml", levelPlan("company", "", ""), "a.yaml", levelPlan("ana", "individual", "company")), nil},
+		{"a team under a person", plans("a.yaml", levelPlan("ana", "individual", ""), "s.yaml", levelPlan("sales", "", "ana")),
+			[]string{`s.yaml:3:9: parent "ana" is an individual plan, below this team plan; name the plan it rolls up to, at the team or company level`}},
+		{"a person under a person", plans("a.yaml", levelPlan("ana", "individual", ""), "b.yaml", levelPlan("ben", "individual", "ana")),
+			[]string{`b.yaml:4:9: parent "ana" is an individual plan, at the level of this individual plan; name the plan it rolls up to, at the team or company level`}},
+		{"the company under a team", plans("c.yaml", levelPlan("company", "", "sales"), "s.yaml", levelPlan("sales", "", "")),
+			[]string{`c.yaml:3:9: parent "sales" is a team plan, below this company plan; name the plan it rolls up to, at the company level`}},
+		{"the parent's annual plan stands for it", plans("a.yaml", strings.Replace(levelPlan("ana", "individual", ""), "2026-Q3", "2026", 1),
+			"s.yaml", levelPlan("sales", "", "ana")),
+			[]string{`s.yaml:3:9: parent "ana" is an individual plan, below this team plan; name the plan it rolls up to, at the team or company level`}},
+		{"an unknown parent is the reference rule's", plans("s.yaml", levelPlan("sales", "", "nobody")), nil},
+	})
+}
+
+func TestAlignmentCycle(t *testing.T) {
+	checkRule(t, "alignment-cycle", []ruleCase{
+		{"a chain up to the top", plans("c.yaml", levelPlan("company", "", "", "grow"), "s.yaml", levelPlan("sales", "", "company", "a>company/grow"),
+			"a.yaml", levelPlan("ana", "individual", "sales", "x>sales/a")), nil},
+		{"three in a ring, reported once at the first", plans("c.yaml", levelPlan("company", "", "", "grow>ana/x"), "s.yaml", levelPlan("sales", "", "company", "a>company/grow"),
+			"a.yaml", levelPlan("ana", "individual", "sales", "x>sales/a")),
+			[]string{`a.yaml:6:34: aligns_to makes a cycle: ana/x → sales/a → company/grow → ana/x; the objective at the top of the chain aligns to nothing`}},
+		{"a chain that runs into a ring", plans("s.yaml", levelPlan("sales", "", "", "a>sales/b", "b>sales/c", "c>sales/b")),
+			[]string{`s.yaml:5:34: aligns_to makes a cycle: sales/b → sales/c → sales/b; the objective at the top of the chain aligns to nothing`}},
+	})
+	checkRuleOnInvalidPlans(t, "alignment-cycle", []ruleCase{
+		{"to itself is the reference rule's", plans("s.yaml", levelPlan("sales", "", "", "a>sales/a")), nil},
+	})
+}
+
+func TestAlignmentLevel(t *testing.T) {
+	checkRule(t, "alignment-level", []ruleCase{
+		{"up and across", plans("c.yaml", levelPlan("company", "", "", "grow"), "s.yaml", levelPlan("sales", "", "company", "a>company/grow"),
+			"m.yaml", levelPlan("marketing", "", "company", "m>sales/a"), "a.yaml", levelPlan("ana", "individual", "sales", "x>sales/a")), nil},
+		{"a team to a person", plans("s.yaml", levelPlan("sales", "", "", "a>ana/x"), "a.yaml", levelPlan("ana", "individual", "sales", "x")),
+			[]string{`s.yaml:4:34: objective "a" of a team plan aligns to "ana/x", an objective of an individual plan below it; align objectives upwards: write aligns_to: sales/a on the individual's objective instead`}},
+	})
+}
+
+func TestEmptyPlan(t *testing.T) {
+	checkRule(t, "empty-plan", []ruleCase{
+		{"KPIs only", onePlan(quarter("2026-Q3", liveKPI("nps"))), nil},
+		{"a KPI listed to retire it", onePlan(quarter("2026-Q3", "id: nps, name: NPS, retired: replaced")), nil},
+		{"no keys for either, at the first key", onePlan("# sales\nperiod: 2026-Q3\nscope: sales\n"),
+			[]string{`plan.yaml:2:1: plan "sales" for 2026-Q3 has neither objectives nor KPIs; add them under objectives: and kpis:, or delete the file until the plan exists`}},
+		{"empty lists, at objectives", onePlan(quarter("2026-Q3")),
+			[]string{`plan.yaml:4:1: plan "sales" for 2026-Q3 has neither objectives nor KPIs; add them under objectives: and kpis:, or delete the file until the plan exists`}},
+	})
+	checkRuleOnInvalidPlans(t, "empty-plan", []ruleCase{
+		{"a list that did not load is the schema's finding", onePlan("period: 2026-Q3\nscope: sales\nobjectives: grow the business\n"), nil},
+	})
+}
+
 func TestKPIAnnualTarget(t *testing.T) {
 	at := func(v string) string { return liveKPI("nps", "annual_target: "+v) }
 	checkRule(t, "kpi-annual-target", []ruleCase{
@@ -127,38 +209,62 @@ func TestKPICarryForwardQuarters(t *testing.T) {
 }
 
 func TestKPICount(t *testing.T) {
-	company := func(scope string, n int, extra ...string) Example {
+	withKPIs := func(head string, n int, extra ...string) Example {
 		kpis := extra
 		for i := range n {
 			kpis = append(kpis, liveKPI(fmt.Sprintf("k%d", i)))
 		}
-		return onePlan(strings.Replace(quarter("2026-Q3", kpis...), "scope: sales", "scope: "+scope, 1))
+		return onePlan(strings.Replace(quarter("2026-Q3", kpis...), "scope: sales\n", head, 1))
 	}
+	company := func(scope string, n int, extra ...string) Example {
+		return withKPIs("scope: "+scope+"\n", n, extra...)
+	}
+	team := func(n int, head string) Example { return withKPIs("scope: sales\n"+head, n) }
 	checkRule(t, "kpi-count", []ruleCase{
 		{"five", company("company", 5), nil},
 		{"seven", company("company", 7), nil},
-		{"teams are not counted", company("sales", 1), nil},
 		{"retired KPIs do not count", company("company", 4, "id: old, name: Old, retired: replaced"),
 			[]string{`plan.yaml:3:1: company plan "company" for 2026-Q3 has 4 live KPIs; choose 5 to 7 KPIs that best show how the company performs (add them under kpis:)`}},
 		{"eight", company("company", 8),
 			[]string{`plan.yaml:3:1: company plan "company" for 2026-Q3 has 8 live KPIs; keep 5 to 7 KPIs, the essential measures, and track the rest as key results or retire them`}},
 		{"no kpis key points at the first key", onePlan("# The company's plan.\n\nperiod: 2026\nscope: company\nobjectives: []\n"),
 			[]string{`plan.yaml:3:1: company plan "company" for 2026 has 0 live KPIs; choose 5 to 7 KPIs that best show how the company performs (add them under kpis:)`}},
+		{"a lone plan is a team's", company("sales", 2), nil},
+		{"level: company is top-level whatever its scope", withKPIs("scope: group\nlevel: company\n", 8),
+			[]string{`plan.yaml:4:1: company plan "group" for 2026-Q3 has 8 live KPIs; keep 5 to 7 KPIs, the essential measures, and track the rest as key results or retire them`}},
+		{"the root of a tree named otherwise", plans(
+			"org.yaml", strings.Replace(quarter("2026-Q3", liveKPI("a")), "sales", "org", 1),
+			"sales.yaml", strings.Replace(quarter("2026-Q3", liveKPI("a")), "scope: sales\n", "scope: sales\nparent: org\n", 1)),
+			[]string{`org.yaml:3:1: top-level plan "org" for 2026-Q3 has 1 live KPI; choose 5 to 7 KPIs that best show how the organisation performs (add them under kpis:)`}},
+		{"a team has its own range", team(3, ""), nil},
+		{"a team with none", team(0, ""),
+			[]string{`plan.yaml:3:1: team plan "sales" for 2026-Q3 has 0 live KPIs; choose 1 to 5 KPIs that best show how the team performs (add them under kpis:)`}},
+		{"a team with six", team(6, "level: team\n"),
+			[]string{`plan.yaml:4:1: team plan "sales" for 2026-Q3 has 6 live KPIs; keep 1 to 5 KPIs, the essential measures, and track the rest as key results or retire them`}},
+		{"individual plans are not counted", team(0, "level: individual\n"), nil},
+		{"a root with level: team is a team", plans(
+			"org.yaml", strings.Replace(quarter("2026-Q3", liveKPI("a")), "scope: sales\n", "scope: org\nlevel: team\n", 1),
+			"sales.yaml", strings.Replace(quarter("2026-Q3", liveKPI("a")), "scope: sales\n", "scope: sales\nparent: org\n", 1)), nil},
 	})
 }
 
 func TestKPICountLevels(t *testing.T) {
 	r := newKPICount()
-	r.levels = []plan.Level{plan.LevelTeam}
-	r.min, r.max = 1, 2
-	repo := plan.LoadSources("", []plan.Source{{File: "p.yaml", Named: true, Data: []byte(quarter("2026-Q3"))}}, 1)
+	r.levels = []plan.Level{plan.LevelIndividual}
+	r.teamMin, r.teamMax = 1, 2
+	repo := plan.LoadSources("", []plan.Source{{File: "p.yaml", Named: true, Data: []byte(strings.Replace(quarter("2026-Q3"), "scope: sales\n", "scope: ana\nlevel: individual\n", 1))}}, 1)
 	res := Run(repo, Options{Rules: []Rule{r}})
-	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, `team plan "sales" for 2026-Q3 has 0 live KPIs; choose 1 to 2 KPIs`) {
+	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, `individual plan "ana" for 2026-Q3 has 0 live KPIs; choose 1 to 2 KPIs`) {
 		t.Errorf("findings = %+v", res.Findings)
 	}
 	r.levels = []plan.Level{"division"}
 	if r.Validate() == nil {
 		t.Error("Validate accepts an unknown level")
+	}
+	r.levels = []plan.Level{plan.LevelTeam}
+	r.teamMin = 3
+	if err := r.Validate(); err == nil || !strings.Contains(err.Error(), "team_min") {
+		t.Errorf("Validate() = %v for team_min 3 above team_max 2", err)
 	}
 }
 
@@ -172,13 +278,29 @@ func TestKPIEffort(t *testing.T) {
 }
 
 func TestKPIEveryKR(t *testing.T) {
-	head := "period: 2026-Q3\nscope: sales\nkpis:\n  - {" + liveKPI("a") + "}\n  - {" + liveKPI("b") + "}\nobjectives:\n  - id: grow\n    title: Grow\n    key_results:\n"
+	head := "period: 2026-Q3\nscope: sales\nkpis:\n  - {" + liveKPI("a") + "}\n  - {" + liveKPI("b") + "}\n  - {" + liveKPI("c") + "}\n" +
+		"objectives:\n  - id: grow\n    title: Grow\n    key_results:\n"
+	effort := "      - {id: crm, title: CRM, type: effort, due: 2026-09-30}\n"
+	all := kr("x", "1", "2", "kpi: a") + kr("y", "1", "2", "kpi: b") + kr("z", "1", "2", "kpi: c")
 	checkRule(t, "kpi-every-kr", []ruleCase{
-		{"some", onePlan(head + kr("x", "1", "2", "kpi: a") + kr("y", "1", "2")), nil},
-		{"a single key result is kr-count's business", onePlan(head + kr("x", "1", "2", "kpi: a")), nil},
-		{"all", onePlan(head + kr("x", "1", "2", "kpi: a") + kr("y", "1", "2", "kpi: b")),
-			[]string{`plan.yaml:7:5: every key result of objective "grow" is marked as a KPI; keep kpi: on the few essential outcome measures and remove it from the others`}},
+		{"some", onePlan(head + kr("x", "1", "2", "kpi: a") + kr("y", "1", "2") + kr("z", "1", "2", "kpi: c")), nil},
+		{"all", onePlan(head + all),
+			[]string{`plan.yaml:8:5: every outcome key result of objective "grow" (3) is marked as a KPI; keep kpi: on the few essential outcome measures and remove it from the others`}},
+		{"all outcomes, beside an effort key result", onePlan(head + all + effort),
+			[]string{`plan.yaml:8:5: every outcome key result of objective "grow" (3) is marked as a KPI; keep kpi: on the few essential outcome measures and remove it from the others`}},
+		{"two outcomes, both KPIs, as in the OnStrategy worked example", onePlan(head + kr("x", "1", "2", "kpi: a") + kr("y", "1", "2", "kpi: b") + effort + effort), nil},
+		{"effort key results only", onePlan(head + effort + effort + effort), nil},
 	})
+	two := newKPIEveryKR()
+	two.minOutcomes = 2
+	checkConfiguredRule(t, two, []ruleCase{
+		{"min_outcomes: 2", onePlan(head + kr("x", "1", "2", "kpi: a") + kr("y", "1", "2", "kpi: b") + effort),
+			[]string{`plan.yaml:8:5: every outcome key result of objective "grow" (2) is marked as a KPI; keep kpi: on the few essential outcome measures and remove it from the others`}},
+	})
+	two.minOutcomes = 0
+	if two.Validate() == nil {
+		t.Error("Validate accepts min_outcomes: 0")
+	}
 }
 
 func TestKPIFrequency(t *testing.T) {
@@ -193,18 +315,57 @@ func TestKPIFrequency(t *testing.T) {
 	})
 }
 
-func TestKPINewMidyear(t *testing.T) {
-	a, b := liveKPI("a"), liveKPI("b")
-	checkRule(t, "kpi-new-midyear", []ruleCase{
+func TestKPIChurn(t *testing.T) {
+	a, b, c, d := liveKPI("a"), liveKPI("b"), liveKPI("c"), liveKPI("d")
+	retired := func(id string) string { return "id: " + id + ", name: " + id + ", retired: replaced" }
+	checkRule(t, "kpi-churn", []ruleCase{
 		{"steady", plans("q1.yaml", quarter("2026-Q1", a), "q2.yaml", quarter("2026-Q2", a)), nil},
-		{"new in the first quarter of the next year", plans("q4.yaml", quarter("2026-Q4", a), "q1.yaml", quarter("2027-Q1", a, b)), nil},
-		{"a scope's first plan may start mid-year", plans("q3.yaml", quarter("2026-Q3", a)), nil},
-		{"listed in the annual plan", plans("y.yaml", quarter("2026", b), "q1.yaml", quarter("2026-Q1", a), "q2.yaml", quarter("2026-Q2", a, b)), nil},
-		{"tracked earlier in the year", plans("q1.yaml", quarter("2026-Q1", a, b), "q2.yaml", quarter("2026-Q2", a), "q3.yaml", quarter("2026-Q3", a, b)), nil},
-		{"new in the second quarter", plans("q1.yaml", quarter("2026-Q1", a), "q2.yaml", quarter("2026-Q2", a, b)),
-			[]string{`q2.yaml:5:5: KPI "b" is new in 2026-Q2, after the first plan of 2026 for scope "sales" (2026-Q1); keep the year's KPIs steady: track it as a key result for now and make it a KPI from 2027-Q1`}},
-		{"a retired newcomer is fine", plans("q1.yaml", quarter("2026-Q1", a), "q2.yaml", quarter("2026-Q2", a, "id: b, name: B, retired: tried it")), nil},
+		{"one KPI added in Q3, a key result promoted", plans(
+			"q1.yaml", quarter("2026-Q1", a), "q2.yaml", quarter("2026-Q2", a), "q3.yaml", quarter("2026-Q3", a, b)), nil},
+		{"a KPI added every quarter is growth, not churn", plans(
+			"q1.yaml", quarter("2026-Q1", a), "q2.yaml", quarter("2026-Q2", a, b), "q3.yaml", quarter("2026-Q3", a, b, c)), nil},
+		{"one KPI replaced in a year", plans(
+			"q1.yaml", quarter("2026-Q1", a, b), "q2.yaml", quarter("2026-Q2", a, retired("b"), c), "q3.yaml", quarter("2026-Q3", a, c)), nil},
+		{"two replaced at once", plans(
+			"q1.yaml", quarter("2026-Q1", a, b), "q2.yaml", quarter("2026-Q2", c, d)),
+			[]string{`q2.yaml:4:5: scope "sales" has replaced 2 KPIs within 4 quarters, more than 1 (2026-Q2: "a", "b" dropped, "c", "d" added); keep KPIs for at least a year and change the key results that drive them instead`}},
+		{"replaced quarter after quarter, across the year end", plans(
+			"q4.yaml", quarter("2026-Q4", a, b), "q1.yaml", quarter("2027-Q1", a, c), "q2.yaml", quarter("2027-Q2", a, c), "q3.yaml", quarter("2027-Q3", a, d)),
+			[]string{`q3.yaml:5:5: scope "sales" has replaced 2 KPIs within 4 quarters, more than 1 (2027-Q1: "b" dropped, "c" added; 2027-Q3: "c" dropped, "d" added)` +
+				`; keep KPIs for at least a year and change the key results that drive them instead`}},
+		{"replacements a year apart", plans(
+			"q1.yaml", quarter("2026-Q1", a, b), "q2.yaml", quarter("2026-Q2", a, c), "q2b.yaml", quarter("2027-Q2", a, d)), nil},
+		{"other scopes are separate", plans(
+			"q1.yaml", quarter("2026-Q1", a, b), "q2.yaml", strings.Replace(quarter("2026-Q2", c, d), "sales", "support", 1)), nil},
 	})
+	perQuarter := newKPIChurn()
+	perQuarter.quarters, perQuarter.maxReplaced = 1, 1
+	checkConfiguredRule(t, perQuarter, []ruleCase{
+		{"quarters: 1 judges each quarter alone", plans(
+			"q1.yaml", quarter("2026-Q1", a, b), "q2.yaml", quarter("2026-Q2", a, c), "q3.yaml", quarter("2026-Q3", a, d)), nil},
+	})
+	perQuarter.quarters = 0
+	if perQuarter.Validate() == nil {
+		t.Error("Validate accepts quarters: 0")
+	}
+}
+
+// TestFormerRuleID checks that kpi-churn's former ID, kpi-new-midyear, still names it in
+// # okr:ignore, in a run's severities set by .okr.yaml (through Lookup) and in okr rules.
+func TestFormerRuleID(t *testing.T) {
+	if r := Lookup(Registry(), "kpi-new-midyear"); r == nil || r.Info().ID != "kpi-churn" {
+		t.Fatalf("Lookup(kpi-new-midyear) = %v", r)
+	}
+	if got := CanonicalID("kpi-new-midyear"); got != "kpi-churn" {
+		t.Errorf("CanonicalID = %q", got)
+	}
+	churn := plans("q1.yaml", quarter("2026-Q1", liveKPI("a"), liveKPI("b")),
+		"q2.yaml", "period: 2026-Q2\nscope: sales\nkpis:\n  - {"+liveKPI("c")+"} # okr:ignore kpi-new-midyear new pricing strategy\n  - {"+liveKPI("d")+"}\nobjectives: []\n")
+	for _, f := range runExample(Registry(), churn) {
+		if f.Rule == "kpi-churn" || f.Rule == RuleSuppression {
+			t.Errorf("%d:%d: %s [%s]", f.Pos.Line, f.Pos.Col, f.Message, f.Rule)
+		}
+	}
 }
 
 func TestKPISource(t *testing.T) {
@@ -228,8 +389,8 @@ func TestKPITarget(t *testing.T) {
 		{"linked outcome key result", linked(kr("a", "30", "40", "kpi: nps")), nil},
 		{"annual plan with annual_target", onePlan(quarter("2026", noTarget+", annual_target: 45")), nil},
 		{"retired", onePlan(quarter("2026-Q3", "id: nps, name: NPS, retired: replaced")), nil},
-		{"linked key result without target", linked("      - {id: a, title: A, start: 30, kpi: nps}\n"),
-			[]string{`plan.yaml:4:5: KPI "nps" has no target for 2026-Q3; add target: <number>, or link an outcome key result to it with kpi: nps`}},
+		{"a linked key result without target is kr-quantified's finding", linked("      - {id: a, title: A, start: 30, kpi: nps}\n"), nil},
+		{"a linked effort key result is kpi-effort's finding", linked("      - {id: a, title: A, type: effort, due: 2026-09-30, kpi: nps}\n"), nil},
 		{"annual_target is not the quarter's target", onePlan(quarter("2026-Q3", noTarget+", annual_target: 45")),
 			[]string{`plan.yaml:4:5: KPI "nps" has no target for 2026-Q3; add target: <number>, or link an outcome key result to it with kpi: nps`}},
 	})
@@ -274,13 +435,28 @@ func TestKRDue(t *testing.T) {
 		{"first day", plan("2026-Q3", ", due: 2026-07-01"), nil},
 		{"last day", plan("2026-Q3", ", due: 2026-09-30"), nil},
 		{"annual plan", plan("2026", ", due: 2026-11-30"), nil},
-		{"day after", plan("2026-Q3", ", due: 2026-10-01"),
-			[]string{`plan.yaml:7:50: effort key result "crm" is due 2026-10-01, outside 2026-Q3 (2026-07-01 to 2026-09-30); move the date into the period or the key result into the plan of 2026-Q4`}},
+		{"end of the following month, as in the OnStrategy Q3 plan", plan("2026-Q3", ", due: 2026-10-31"), nil},
+		{"a Q4 plan reaches into January", plan("2026-Q4", ", due: 2027-01-31"), nil},
+		{"an annual plan reaches into January", plan("2026", ", due: 2027-01-31"), nil},
+		{"a Q1 plan reaches past April", plan("2026-Q1", ", due: 2026-05-01"), nil},
+		{"beyond the grace", plan("2026-Q3", ", due: 2026-11-01"),
+			[]string{`plan.yaml:7:50: effort key result "crm" is due 2026-11-01, more than 31 days after 2026-Q3 ends (2026-09-30); move the date to 2026-10-31 at the latest or the key result into the plan of 2026-Q4`}},
 		{"before the period", plan("2027-Q1", ", due: 2026-12-31"),
-			[]string{`plan.yaml:7:50: effort key result "crm" is due 2026-12-31, outside 2027-Q1 (2027-01-01 to 2027-03-31); move the date into the period or the key result into the plan of 2026-Q4`}},
+			[]string{`plan.yaml:7:50: effort key result "crm" is due 2026-12-31, before 2027-Q1 starts (2027-01-01); move the date into the period or the key result into the plan of 2026-Q4`}},
 		{"no due date", plan("2026-Q3", ""),
 			[]string{`plan.yaml:7:9: effort key result "crm" has no due date; add due: YYYY-MM-DD inside 2026-Q3 (by 2026-09-30)`}},
 	})
+	strict := newKRDue()
+	strict.graceDays = 0
+	checkConfiguredRule(t, strict, []ruleCase{
+		{"grace_days: 0, last day", plan("2026-Q3", ", due: 2026-09-30"), nil},
+		{"grace_days: 0, day after", plan("2026-Q3", ", due: 2026-10-01"),
+			[]string{`plan.yaml:7:50: effort key result "crm" is due 2026-10-01, more than 0 days after 2026-Q3 ends (2026-09-30); move the date to 2026-09-30 at the latest or the key result into the plan of 2026-Q4`}},
+	})
+	strict.graceDays = -1
+	if strict.Validate() == nil {
+		t.Error("Validate accepts grace_days: -1")
+	}
 }
 
 func TestKRQuantified(t *testing.T) {
@@ -289,7 +465,7 @@ func TestKRQuantified(t *testing.T) {
 		{"decreasing metric", onePlan(head + kr("cycle", "10", "4")), nil},
 		{"effort is not quantified", onePlan(head + "      - {id: crm, title: CRM, type: effort, due: 2026-09-30}\n"), nil},
 		{"equal start and target point at target", onePlan(head + kr("flat", "5", "5")),
-			[]string{`plan.yaml:7:51: outcome key result "flat" has target 5 equal to its start; set the value it should reach by the end of the period`}},
+			[]string{`plan.yaml:7:51: outcome key result "flat" has target 5 equal to its start; set the value it should reach by the end of the period, or, to hold the level, write type: maintain, threshold: 5 and direction: up or down instead of start and target`}},
 		{"missing start", onePlan(head + "      - {id: up, title: Up, target: 5}\n"),
 			[]string{`plan.yaml:7:9: outcome key result "up" has no start; add start: <baseline> (the value when the period began)`}},
 		{"missing target", onePlan(head + "      - {id: up, title: Up, start: 5}\n"),
@@ -308,7 +484,7 @@ func TestKRQuantified(t *testing.T) {
 func TestYAMLSyntax(t *testing.T) {
 	checkRule(t, "yaml-syntax", []ruleCase{
 		{"tab indentation", onePlan("period: 2026-Q3\nscope: sales\nobjectives:\n\t- id: x\n"),
-			[]string{"plan.yaml:4:2: invalid YAML: found character that cannot start any token; fix the YAML syntax there"}},
+			[]string{"plan.yaml:4:1: invalid YAML: found character that cannot start any token; YAML indents with spaces only: replace the tab with spaces"}},
 	})
 }
 
@@ -316,6 +492,13 @@ func TestSchema(t *testing.T) {
 	checkRule(t, "schema", []ruleCase{
 		{"missing scope", onePlan("period: 2026-Q3\nobjectives: []\n"),
 			[]string{`plan.yaml:1:1: the plan has no scope; add "scope: …"`}},
+		{"blank title and name", onePlan("period: 2026-Q3\nscope: sales\nkpis:\n  - {id: nps, name: '  ', source: CRM, frequency: monthly, target: 1}\n" +
+			"objectives:\n  - id: grow\n    title: \"\"\n    key_results:\n      - {id: a, title: ' ', start: 1, target: 2}\n"),
+			[]string{
+				`plan.yaml:4:21: name is blank; write what this KPI is in a few words`,
+				`plan.yaml:7:12: title is blank; write what this objective is in a few words`,
+				`plan.yaml:9:24: title is blank; write what this key result is in a few words`,
+			}},
 		{"misspelt frequency", onePlan(quarter("2026-Q3", "id: nps, name: NPS, source: CRM, target: 1, frequency: montly")),
 			[]string{`plan.yaml:4:61: frequency "montly" is not valid (did you mean "monthly"?); use one of daily, weekly, monthly, quarterly, yearly`}},
 	})

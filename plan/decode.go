@@ -1,8 +1,10 @@
 package plan
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,6 +50,7 @@ type pair struct {
 	key   string
 	keyN  *yaml.Node
 	value *yaml.Node
+	via   *yaml.Node // for a merged entry, the value of the "<<" that merged it in
 }
 
 // entries lists a mapping's key/value pairs, expanding "<<" merge keys, and reports duplicate
@@ -73,11 +76,17 @@ func (d *decoder) entries(m *yaml.Node, what string, known []string) (out []pair
 			d.addf(posOf(k), RuleSchema, "a %s's keys must be plain names, not a %s", what, kindName(k))
 			continue
 		}
-		if k.Value == "<<" && k.Tag == "!!merge" {
-			merged = append(merged, d.mergeEntries(v, what)...)
+		if isMergeKey(k) {
+			merged = append(merged, d.mergeEntries(v)...)
 			continue
 		}
 		if !contains(known, k.Value) {
+			if prev, whole, ok := splitByComma(m, i); ok {
+				d.addf(posOf(k), RuleSchema, "unknown key %s in %s: %s: %s,%s was read as %s: %s and a key %s; "+
+					"decimal comma? write %s: %s.%s", quote(k.Value), what, prev, whole, k.Value, prev, whole, quote(k.Value),
+					prev, whole, k.Value)
+				continue
+			}
 			if typos == nil {
 				typos = map[string]bool{}
 			}
@@ -97,21 +106,68 @@ func (d *decoder) entries(m *yaml.Node, what string, known []string) (out []pair
 		}
 		d.pairs = append(d.pairs, pair{key: k.Value, keyN: k, value: v})
 	}
-	// Keys written in the mapping win over merged ones.
+	// Keys written in the mapping win over merged ones, and the first merged one over later ones.
 	for _, p := range merged {
-		if contains(known, p.key) && firstLine(p.key) == 0 {
+		if !contains(known, p.key) {
+			hint := "allowed keys are " + strings.Join(known, ", ")
+			if near := Nearest(p.key, known); near != "" {
+				hint = fmt.Sprintf("did you mean %q?", near)
+			}
+			d.addf(posOf(p.keyN), RuleSchema, "unknown key %s in %s, merged by \"<<\" on line %d; %s",
+				quote(p.key), what, p.via.Line, hint)
+			continue
+		}
+		if firstLine(p.key) == 0 {
 			d.pairs = append(d.pairs, p)
 		}
 	}
 	return d.pairs[start:len(d.pairs):len(d.pairs)], typos
 }
 
+// splitByComma reports whether the key at m.Content[i] is the digits after a decimal comma that a
+// flow mapping split off a number, as {start: 12,5} is read as start: 12 and a key 5 with no
+// value; prev is the key of the number, and whole the number.
+func splitByComma(m *yaml.Node, i int) (prev, whole string, ok bool) {
+	if m.Style&yaml.FlowStyle == 0 || i < 2 {
+		return "", "", false
+	}
+	k, v, number := m.Content[i], m.Content[i+1], m.Content[i-1]
+	if k.Kind != yaml.ScalarNode || k.Style != 0 || strings.Trim(k.Value, "0123456789") != "" ||
+		!yamlx.IsNull(v) || v.Value != "" || number.Kind != yaml.ScalarNode || number.Tag != "!!int" ||
+		number.Style != 0 || number.Line != k.Line || k.Column <= number.Column {
+		return "", "", false
+	}
+	return m.Content[i-2].Value, number.Value, true
+}
+
 // release pops a mapping's entries off the decoder's stack; mappings are released in the reverse
 // order of their entries calls.
 func (d *decoder) release(entries []pair) { d.pairs = d.pairs[:len(d.pairs)-len(entries)] }
 
-func (d *decoder) mergeEntries(v *yaml.Node, what string) []pair {
-	v = d.resolve(v)
+// isMergeKey reports whether a key is YAML's merge key: a plain "<<" ("<<" in quotes is a
+// key like any other).
+func isMergeKey(k *yaml.Node) bool {
+	return k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge"
+}
+
+// mergeEntries returns the entries a merge key brings into a mapping, as YAML defines them: the
+// value is a mapping or a list of mappings, the first mapping that has a key wins, and a merged
+// mapping's own "<<" keys are merged in turn. A value of any other kind is reported, not
+// ignored.
+func (d *decoder) mergeEntries(v *yaml.Node) []pair {
+	var out []pair
+	d.mergeInto(&out, v, 0)
+	return out
+}
+
+// mergeInto appends to out the entries that via, the value of a "<<", merges in; depth counts
+// the merges within merges that led to it.
+func (d *decoder) mergeInto(out *[]pair, via *yaml.Node, depth int) {
+	if depth > MaxDepth {
+		d.addf(posOf(via), RuleYAMLSyntax, "merge keys (<<) nest deeper than %d levels, or a mapping merges itself; merge fewer levels", MaxDepth)
+		return
+	}
+	v := d.resolve(via)
 	var sources []*yaml.Node
 	switch v.Kind {
 	case yaml.MappingNode:
@@ -120,20 +176,69 @@ func (d *decoder) mergeEntries(v *yaml.Node, what string) []pair {
 		for _, s := range v.Content {
 			sources = append(sources, d.resolve(s))
 		}
+	default:
+		d.addf(posOf(via), RuleSchema, "a merge key (<<) takes a mapping or a list of mappings, not a %s; "+
+			"write <<: *anchor, or remove it", kindName(v))
+		return
 	}
-	var out []pair
 	for _, s := range sources {
 		if s.Kind != yaml.MappingNode {
 			d.addf(posOf(s), RuleSchema, "a merge key (<<) takes a mapping or a list of mappings, not a %s", kindName(s))
 			continue
 		}
+		var nested []*yaml.Node
 		for i := 0; i+1 < len(s.Content) && !d.over; i += 2 {
-			if k := d.resolve(s.Content[i]); k.Kind == yaml.ScalarNode {
-				out = append(out, pair{key: k.Value, keyN: k, value: s.Content[i+1]})
+			k := d.resolve(s.Content[i])
+			switch {
+			case isMergeKey(k):
+				nested = append(nested, s.Content[i+1])
+			case k.Kind == yaml.ScalarNode:
+				*out = append(*out, pair{key: k.Value, keyN: k, value: s.Content[i+1], via: via})
+			default:
+				d.addf(posOf(k), RuleSchema, "a merged mapping's keys must be plain names, not a %s", kindName(k))
 			}
 		}
+		// A mapping's own keys win over what it merges, so its merges come after them.
+		for _, n := range nested {
+			d.mergeInto(out, n, depth+1)
+		}
 	}
-	return out
+}
+
+// hasKeyWithMerges reports whether a mapping has key, itself or through its merge keys ("<<"),
+// looking at each merged mapping once.
+func hasKeyWithMerges(m *yaml.Node, key string) bool {
+	seen := map[*yaml.Node]bool{}
+	var has func(m *yaml.Node, depth int) bool
+	has = func(m *yaml.Node, depth int) bool {
+		for m != nil && m.Kind == yaml.AliasNode {
+			m = m.Alias
+		}
+		if m == nil || seen[m] || depth > MaxDepth {
+			return false
+		}
+		seen[m] = true
+		switch m.Kind {
+		case yaml.SequenceNode:
+			for _, s := range m.Content {
+				if has(s, depth+1) {
+					return true
+				}
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(m.Content); i += 2 {
+				k := m.Content[i]
+				if k.Kind == yaml.ScalarNode && k.Value == key && !isMergeKey(k) {
+					return true
+				}
+				if isMergeKey(k) && has(m.Content[i+1], depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return has(m, 0)
 }
 
 func contains(list []string, s string) bool {
@@ -216,39 +321,198 @@ func (d *decoder) number(p pair) Field[float64] {
 	return f
 }
 
-// parseNumber reads an int or float scalar; text that looks like a number with a unit gets a hint.
+// parseNumber reads an int or float scalar. A value that is not a number gets the one message of
+// notNumber, with a hint for the usual slips: a number in quotes, in hexadecimal, with a decimal
+// comma or a thousands separator, with a unit or a currency, or with k, M or bn for thousands.
 func parseNumber(v *yaml.Node) (float64, error) {
 	switch v.Tag {
 	case "!!int":
 		s := strings.ReplaceAll(v.Value, "_", "")
-		if i, err := strconv.ParseInt(s, 0, 64); err == nil {
+		if base := intBase(s); base != "" {
+			// The YAML library reads 0x, 0o and 0b numbers; a plan's figures are decimal, so
+			// such a number is more likely a slip than meant, and is refused with its value.
+			if i, err := strconv.ParseInt(s, 0, 64); err == nil {
+				return 0, notNumber(v.Value, fmt.Sprintf("it is written in %s; plans use decimal numbers, so write %d", base, i))
+			}
+			return 0, notNumber(v.Value, fmt.Sprintf("it is written in %s and is out of range; plans use decimal numbers", base))
+		}
+		// Base 10 always: YAML 1.2 reads 017 as 17, where the YAML library (and base 0) would
+		// read it as the octal 15.
+		if i, err := strconv.ParseInt(s, 10, 64); err == nil {
 			return float64(i), nil
 		}
-		if u, err := strconv.ParseUint(s, 0, 64); err == nil {
+		if u, err := strconv.ParseUint(s, 10, 64); err == nil {
 			return float64(u), nil
 		}
 		if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(f, 0) {
 			return f, nil
 		}
-		return 0, fmt.Errorf("%s is out of range; use a smaller number", quote(v.Value))
+		return 0, notNumber(v.Value, "it is out of range; use a smaller number")
 	case "!!float":
 		f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
 		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-			return 0, fmt.Errorf("must be a finite number, not %s", quote(v.Value))
+			return 0, notNumber(v.Value, "write a finite number")
 		}
 		return f, nil
 	}
-	s := strings.TrimSpace(v.Value)
-	for _, unit := range []string{"%", "$", "€", "£", "h", "d", "k"} {
-		trimmed := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s, unit), unit))
-		if trimmed == s {
-			continue
+	return 0, notNumber(v.Value, numberSlip(v.Value))
+}
+
+// notNumber is the error for a value that should be a number and is not, with a hint on what to
+// write instead ("" for none). Every such message of a plan is worded by it.
+func notNumber(value, hint string) error {
+	if hint == "" {
+		return fmt.Errorf("must be a number, not %s", quote(value))
+	}
+	return fmt.Errorf("must be a number, not %s; %s", quote(value), hint)
+}
+
+// slipNumber matches text that is a number but for a sign, currency or unit around it, or
+// separators in it: "12,5", "1.234,5", "$1.5M", "3 h", "15 %", "€12", "12k".
+var slipNumber = regexp.MustCompile(`^([+-]?)\s*([$€£¥]?)\s*([+-]?[0-9][0-9.,']*)\s*(%|[$€£¥]|\pL+)?$`)
+
+// multipliers are the suffixes people write for thousands, millions and billions, as powers of ten.
+var multipliers = map[string]int{"k": 3, "K": 3, "M": 6, "mn": 6, "bn": 9, "B": 9}
+
+// numberSlip says what to write for text s that should be a number; "" when s is no number at all.
+func numberSlip(s string) string {
+	t := strings.TrimSpace(s)
+	if f, err := strconv.ParseFloat(strings.ReplaceAll(t, "_", ""), 64); err == nil {
+		if math.IsInf(f, 0) || math.IsNaN(f) {
+			return "write a finite number"
 		}
-		if f, err := strconv.ParseFloat(trimmed, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
-			return 0, fmt.Errorf("must be a number, not the text %s; write %s and put %s in unit", quote(s), trimmed, quote(unit))
+		return "write the number without quotes: " + strconv.FormatFloat(f, 'f', -1, 64)
+	} else if errors.Is(err, strconv.ErrRange) {
+		return "it is out of range; use a smaller number"
+	}
+	m := slipNumber.FindStringSubmatch(t)
+	if m == nil {
+		return ""
+	}
+	sign, currency, digits, suffix := m[1], m[2], m[3], m[4]
+	if digits[0] == '-' || digits[0] == '+' {
+		sign, digits = digits[:1], digits[1:]
+	}
+	number, why, ok := readSeparators(digits)
+	if !ok {
+		return ""
+	}
+	unit := currency
+	if shift, isMultiplier := multipliers[suffix]; isMultiplier {
+		number = shiftPoint(number, shift)
+		why = join(why, fmt.Sprintf("%q means ×1%s", suffix, strings.Repeat("0", shift)))
+	} else if suffix != "" {
+		if unit != "" {
+			return "" // two units, as in "$12 h"
+		}
+		unit = suffix
+	}
+	if sign == "-" {
+		number = "-" + number
+	}
+	hint := "write " + number
+	if unit != "" {
+		hint += fmt.Sprintf(" and put %q in unit", unit)
+	}
+	if why != "" {
+		hint += " (" + why + ")"
+	}
+	return hint
+}
+
+// readSeparators reads digits with "." and "," (and "'") in them, as they are written in one
+// country or another, into a plain decimal number, and says why it reads them so: "12,5" is 12.5
+// with a decimal comma, "1.234,5" is 1234.5 and "1,200" is 1200 with a thousands separator.
+func readSeparators(digits string) (number, why string, ok bool) {
+	lastDot, lastComma := strings.LastIndex(digits, "."), strings.LastIndex(digits, ",")
+	decimal := byte('.')
+	switch {
+	case lastComma < 0 && strings.Count(digits, ".") > 1, lastDot < 0 && strings.Count(digits, ",") > 1:
+		decimal = 0 // only thousands separators, as in 1.234.567 or 1,234,567
+	case lastComma > lastDot && lastDot >= 0,
+		lastDot < 0 && lastComma >= 0 && (len(digits)-lastComma-1 != 3 || digits[:lastComma] == "0"):
+		decimal = ','
+	case lastDot < 0 && lastComma >= 0 && !strings.Contains(digits, "'"):
+		// One comma before three digits: a thousands separator, or a decimal comma.
+		return strings.Replace(digits, ",", "", 1),
+			"without the thousands separator; or " + strings.Replace(digits, ",", ".", 1) + " if the comma is a decimal point",
+			true
+	}
+	whole, fraction := digits, ""
+	if i := strings.LastIndexByte(digits, decimal); decimal != 0 && i >= 0 {
+		whole, fraction = digits[:i], digits[i+1:]
+		if fraction == "" || strings.ContainsAny(fraction, ".,'") {
+			return "", "", false
 		}
 	}
-	return 0, fmt.Errorf("must be a number, not %s %s", kindName(v), quote(v.Value))
+	groups := strings.FieldsFunc(whole, func(r rune) bool { return r == '.' || r == ',' || r == '\'' })
+	if len(groups) == 0 || strings.Count(whole, ".")+strings.Count(whole, ",")+strings.Count(whole, "'") != len(groups)-1 {
+		return "", "", false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return "", "", false
+		}
+	}
+	number = strings.Join(groups, "")
+	if fraction != "" {
+		number += "." + fraction
+	}
+	switch {
+	case len(groups) > 1 && decimal == ',':
+		why = "with a decimal point and no thousands separator"
+	case len(groups) > 1:
+		why = "without the thousands separator"
+	case decimal == ',':
+		why = "with a decimal point, not a comma"
+	}
+	return number, why, true
+}
+
+// shiftPoint multiplies the plain decimal number by 10 to the power shift, moving its point.
+func shiftPoint(number string, shift int) string {
+	whole, fraction, _ := strings.Cut(number, ".")
+	for ; shift > 0; shift-- {
+		if fraction != "" {
+			whole, fraction = whole+fraction[:1], fraction[1:]
+		} else {
+			whole += "0"
+		}
+	}
+	whole = strings.TrimLeft(whole, "0")
+	if whole == "" {
+		whole = "0"
+	}
+	if fraction != "" {
+		return whole + "." + fraction
+	}
+	return whole
+}
+
+// join joins two parts of a hint that may be empty with "; ".
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+// intBase names the base of an integer written with a 0x, 0o or 0b prefix (after an optional
+// sign), or returns "" for a decimal integer, leading zeros and all.
+func intBase(s string) string {
+	s = strings.TrimLeft(s, "+-")
+	if len(s) < 2 || s[0] != '0' {
+		return ""
+	}
+	switch s[1] {
+	case 'x', 'X':
+		return "hexadecimal"
+	case 'o', 'O':
+		return "octal"
+	case 'b', 'B':
+		return "binary"
+	}
+	return ""
 }
 
 func (d *decoder) boolean(p pair) Field[bool] {

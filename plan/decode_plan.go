@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"strconv"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -20,6 +22,13 @@ func (d *decoder) plan(root *yaml.Node) *Plan {
 			p.Parent = d.slug(e)
 		case "owner":
 			p.Owner = d.text(e)
+		case "grade_scale":
+			p.GradeScale = d.number(e)
+			if p.GradeScale.Set && p.GradeScale.Value != 1 && p.GradeScale.Value != 100 {
+				d.addf(p.GradeScale.Pos, RuleSchema, "grade_scale %s is not valid; use 1 (grades from 0 to 1) or 100 (grades from 0 to 100)",
+					strconv.FormatFloat(p.GradeScale.Value, 'f', -1, 64))
+				p.GradeScale.Set = false
+			}
 		case "kpis":
 			p.KPIsKey = posOf(e.keyN)
 			for _, item := range d.list(e, "KPIs") {
@@ -69,7 +78,7 @@ func (d *decoder) kpi(p *Plan, m *yaml.Node) *KPI {
 		case "id":
 			k.ID = d.slug(e)
 		case "name":
-			k.Name = d.text(e)
+			k.Name = d.label(e, "KPI")
 		case "unit":
 			k.Unit = d.text(e)
 		case "direction":
@@ -101,7 +110,7 @@ func (d *decoder) objective(p *Plan, m *yaml.Node) *Objective {
 		case "id":
 			o.ID = d.slug(e)
 		case "title":
-			o.Title = d.text(e)
+			o.Title = d.label(e, "objective")
 		case "owner":
 			o.Owner = d.text(e)
 		case "aligns_to":
@@ -121,7 +130,7 @@ func (d *decoder) objective(p *Plan, m *yaml.Node) *Objective {
 
 func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 	kr := &KeyResult{Objective: o, Pos: posOf(m), Weight: Field[float64]{Value: 1}}
-	var outcomeOnly, effortOnly []pair
+	var outcomeOnly, effortOnly, maintainOnly, measuredOnly []pair
 	entries, typos := d.entries(m, "key result", keyResultKeys)
 	defer d.release(entries)
 	for _, e := range entries {
@@ -129,9 +138,9 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 		case "id":
 			kr.ID = d.slug(e)
 		case "title":
-			kr.Title = d.text(e)
+			kr.Title = d.label(e, "key result")
 		case "type":
-			kr.Type = choice(d, e, Outcome, Effort)
+			kr.Type = choice(d, e, KRTypes...)
 		case "unit":
 			kr.Unit = d.text(e)
 		case "weight":
@@ -151,9 +160,15 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 		case "target":
 			kr.Target = d.number(e)
 			outcomeOnly = append(outcomeOnly, e)
+		case "threshold":
+			kr.hold().Threshold = d.number(e)
+			maintainOnly = append(maintainOnly, e)
+		case "direction":
+			kr.hold().Direction = choice(d, e, Up, Down)
+			maintainOnly = append(maintainOnly, e)
 		case "current":
 			kr.Current = d.number(e)
-			outcomeOnly = append(outcomeOnly, e)
+			measuredOnly = append(measuredOnly, e)
 		case "kpi":
 			kr.KPI = d.slug(e)
 		case "due":
@@ -179,16 +194,33 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 		kr.Type.Value = Outcome
 	}
 	d.need(kr.Pos, "this key result", typos, req{"id", kr.ID.Key}, req{"title", kr.Title.Key})
-	// Fields of the other type would be ignored by scoring, which hides a mistake.
-	if kr.Type.Value == Effort {
-		for _, e := range outcomeOnly {
+	// Fields of another type would be ignored by scoring, which hides a mistake.
+	switch {
+	case !kr.Type.Set && !kr.Type.Key.IsZero():
+		// The type did not decode and was reported; what it implies is unknown, so nothing is
+		// judged by it.
+	case kr.Type.Value == Effort:
+		for _, e := range append(outcomeOnly, measuredOnly...) {
 			d.addf(posOf(e.keyN), RuleSchema,
 				"%s is for outcome key results, but this one is type: effort; track it with progress or done:, or make it an outcome", e.key)
 		}
-	} else if kr.Type.Value == Outcome {
+		for _, e := range maintainOnly {
+			d.addf(posOf(e.keyN), RuleSchema,
+				"%s is for maintain key results, but this one is type: effort; track it with progress or done:, or make it type: maintain", e.key)
+		}
+	case kr.Type.Value == Outcome:
 		for _, e := range effortOnly {
 			d.addf(posOf(e.keyN), RuleSchema,
 				"%s is for effort key results, but this one is an outcome; measure it with start, target and current, or add type: effort", e.key)
+		}
+		for _, e := range maintainOnly {
+			d.addf(posOf(e.keyN), RuleSchema,
+				"%s is for maintain key results, but this one is an outcome; add type: maintain to hold a level, or remove it (an outcome's direction follows from start and target)", e.key)
+		}
+	case kr.Type.Value == Maintain:
+		for _, e := range append(outcomeOnly, effortOnly...) {
+			d.addf(posOf(e.keyN), RuleSchema,
+				"%s is not used by a maintain key result, which holds current at its threshold; write threshold: and direction:, or make it an outcome", e.key)
 		}
 	}
 	return kr
@@ -223,16 +255,25 @@ func (d *decoder) checkIDs(p *Plan) {
 // linkKPIs checks that each key result's kpi names a KPI of the plan, and infers the direction
 // of KPIs that do not state one from the key result that measures them.
 func (d *decoder) linkKPIs(p *Plan) {
+	// Indexes instead of p.KPI and p.LinkedKeyResult, which search the whole plan: a plan of
+	// thousands of KPIs and key results costs linear time, not their product.
 	var ids []string
+	isKPI := make(map[string]bool, len(p.KPIs))
 	for _, k := range p.KPIs {
 		ids = append(ids, k.ID.Value)
+		isKPI[k.ID.Value] = true
 	}
+	linked := map[string]*KeyResult{}
+	budget := planSuggestBudget(p)
 	for _, kr := range p.KeyResults() {
-		if !kr.KPI.Set || p.KPI(kr.KPI.Value) != nil {
+		if kr.KPI.Set && linked[kr.KPI.Value] == nil {
+			linked[kr.KPI.Value] = kr
+		}
+		if !kr.KPI.Set || isKPI[kr.KPI.Value] {
 			continue
 		}
 		d.addf(kr.KPI.Pos, RuleReference, "kpi %s is not a KPI of this plan%s; add it under kpis: or fix the id",
-			quote(kr.KPI.Value), Suggest(kr.KPI.Value, ids))
+			quote(kr.KPI.Value), budget.suggestion(kr.KPI.Value, ids))
 	}
 	for _, k := range p.KPIs {
 		if k.Direction.Set {
@@ -240,4 +281,12 @@ func (d *decoder) linkKPIs(p *Plan) {
 		}
 		k.Direction.Value = k.EffectiveDirection()
 	}
+}
+
+// hold returns the key result's Hold, adding it on first use.
+func (kr *KeyResult) hold() *Hold {
+	if kr.Hold == nil {
+		kr.Hold = &Hold{}
+	}
+	return kr.Hold
 }

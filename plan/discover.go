@@ -86,23 +86,37 @@ func MatchGlob(pattern, name string) bool {
 	return matchParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
 }
 
+// matchParts runs the pattern over the name's elements once, keeping the set of name positions
+// the pattern read so far can end at. Each pattern element costs one pass over the name, so
+// twenty "**" elements against a path 23 directories deep cost 20×24 steps, not 24^20.
 func matchParts(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			for i := 0; i <= len(name); i++ {
-				if matchParts(pat[1:], name[i:]) {
-					return true
+	at := make([]bool, len(name)+1) // at[j]: the pattern so far matches name[:j]
+	next := make([]bool, len(name)+1)
+	at[0] = true
+	for _, p := range pat {
+		clear(next)
+		found := false
+		if p == "**" {
+			// Any number of directories: every position at or after the first one reached.
+			for j, ok := range at {
+				if ok || (j > 0 && next[j-1]) {
+					next[j], found = true, true
 				}
 			}
+		} else {
+			for j := range name {
+				if !at[j] {
+					continue
+				}
+				if ok, err := path.Match(p, name[j]); err == nil && ok {
+					next[j+1], found = true, true
+				}
+			}
+		}
+		if !found {
 			return false
 		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, err := path.Match(pat[0], name[0]); err != nil || !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
+		at, next = next, at
 	}
 	return true // the pattern named a directory above the file, or the file itself
 }
@@ -299,3 +313,7 @@ func relInside(root, p string) (string, error) {
 	}
 	return filepath.ToSlash(rel), nil
 }
+
+// Walk lists the candidate plan files under dir of fsys by the rules Load follows (see walk),
+// for tools that read plans without loading the whole repository, such as okr checkin.
+func Walk(fsys fs.FS, dir string, globs []string) ([]string, error) { return walk(fsys, dir, globs) }

@@ -40,9 +40,9 @@ type FieldSpec struct {
 	Min, Max *float64 // bounds of a TypeNumber, when it has any
 	// ExclusiveMin is true when Min itself is not allowed (weight must be above 0).
 	ExclusiveMin bool
-	// Only is the key result type the key belongs to ("" for both): a key of the other type is
-	// an error.
-	Only KRType
+	// Only lists the key result types the key belongs to (nil for all): on a key result of
+	// another type the key is an error.
+	Only []KRType
 	Doc  string
 }
 
@@ -56,6 +56,7 @@ var FieldTable = map[Section][]FieldSpec{
 		{Key: "level", Type: TypeEnum, Enum: levels(), Doc: "The organisational level; default company when the scope is company, else team."},
 		{Key: "parent", Type: TypeSlug, Doc: "The scope this plan rolls up to; it must be the scope of some plan."},
 		{Key: "owner", Type: TypeText, Doc: "Who owns the plan."},
+		{Key: "grade_scale", Type: TypeNumber, Min: bound(1), Max: bound(100), Doc: "The scale of the plan's hand-written score and progress values: 1 (default, 0..1) or 100 (0..100)."},
 		{Key: "kpis", Type: TypeList, Items: SectionKPI, Doc: "The KPIs tracked in this period."},
 		{Key: "objectives", Type: TypeList, Items: SectionObjective, Doc: "The objectives of the period, each with its key results."},
 	},
@@ -81,17 +82,19 @@ var FieldTable = map[Section][]FieldSpec{
 	SectionKeyResult: {
 		{Key: "id", Type: TypeSlug, Required: true, Doc: "The key result's id, unique among all key results of the plan."},
 		{Key: "title", Type: TypeText, Required: true, Doc: "The result, in words."},
-		{Key: "type", Type: TypeEnum, Enum: []string{string(Outcome), string(Effort)}, Doc: "outcome (default): a number moved from start to target; effort: a deliverable tracked by due, progress and done."},
-		{Key: "start", Type: TypeNumber, Only: Outcome, Doc: "Outcome key results: the baseline."},
-		{Key: "target", Type: TypeNumber, Only: Outcome, Doc: "Outcome key results: the number to reach, different from start."},
-		{Key: "current", Type: TypeNumber, Only: Outcome, Doc: "Outcome key results: the latest value (okr checkin sets it); leave it out until there is a measurement."},
+		{Key: "type", Type: TypeEnum, Enum: Names(KRTypes), Doc: "outcome (default): a number moved from start to target; maintain: a level held at a threshold; effort: a deliverable tracked by due, progress and done."},
+		{Key: "start", Type: TypeNumber, Only: []KRType{Outcome}, Doc: "Outcome key results: the baseline."},
+		{Key: "target", Type: TypeNumber, Only: []KRType{Outcome}, Doc: "Outcome key results: the number to reach, different from start."},
+		{Key: "threshold", Type: TypeNumber, Only: []KRType{Maintain}, Doc: "Maintain key results: the level to hold."},
+		{Key: "direction", Type: TypeEnum, Enum: []string{string(Up), string(Down)}, Only: []KRType{Maintain}, Doc: "Maintain key results: up holds current at or above the threshold, down at or below; default: the linked KPI's direction, else up."},
+		{Key: "current", Type: TypeNumber, Only: []KRType{Outcome, Maintain}, Doc: "Outcome and maintain key results: the latest value (okr checkin sets it); leave it out until there is a measurement."},
 		{Key: "unit", Type: TypeText, Doc: "The unit of start, target and current."},
-		{Key: "kpi", Type: TypeSlug, Doc: "Outcome key results: the id of a KPI of the same plan that this key result measures."},
+		{Key: "kpi", Type: TypeSlug, Doc: "Outcome and maintain key results: the id of a KPI of the same plan that this key result measures."},
 		{Key: "weight", Type: TypeNumber, Min: bound(0), ExclusiveMin: true, Doc: "A positive number, default 1: the key result's share in the objective's score."},
-		{Key: "score", Type: TypeNumber, Doc: "A manual grade in 0..1 that replaces the computed score."},
-		{Key: "due", Type: TypeDate, Only: Effort, Doc: "Effort key results: the date it is due, YYYY-MM-DD, inside the period."},
-		{Key: "progress", Type: TypeNumber, Only: Effort, Doc: "Effort key results: how far along it is, 0..1 (okr checkin ID=60% sets it)."},
-		{Key: "done", Type: TypeBoolean, Only: Effort, Doc: "Effort key results: true when delivered (okr checkin ID=done sets it)."},
+		{Key: "score", Type: TypeNumber, Doc: "A manual grade in 0..1 (0..100 with grade_scale: 100) that replaces the computed score."},
+		{Key: "due", Type: TypeDate, Only: []KRType{Effort}, Doc: "Effort key results: the date it is due, YYYY-MM-DD: inside the period, or shortly after it ends (kr-due grace_days)."},
+		{Key: "progress", Type: TypeNumber, Only: []KRType{Effort}, Doc: "Effort key results: how far along it is, 0..1 (0..100 with grade_scale: 100; okr checkin ID=60% sets it)."},
+		{Key: "done", Type: TypeBoolean, Only: []KRType{Effort}, Doc: "Effort key results: true when delivered (okr checkin ID=done sets it)."},
 		{Key: "confidence", Type: TypeNumber, Min: bound(0), Max: bound(1), Doc: "The owner's confidence, 0..1, of reaching the target, from the latest check-in."},
 		{Key: "note", Type: TypeText, Doc: "A short remark from the latest check-in (okr checkin --note)."},
 	},

@@ -88,14 +88,18 @@ func minimalPlan(section Section, extra string) (text string, line int) {
 func TestFieldTableTypes(t *testing.T) {
 	good := map[FieldType]string{TypeNumber: "0.5", TypeBoolean: "true", TypeDate: "2026-09-01", TypeSlug: "k", TypeText: "x"}
 	for _, f := range FieldTable[SectionKeyResult] {
-		for _, typ := range []KRType{Outcome, Effort} {
+		for _, typ := range KRTypes {
 			if f.Required || f.Key == "type" || f.Key == "kpi" {
 				continue
 			}
-			text, line := minimalPlan(SectionKeyResult, "type: "+string(typ)+"\n        "+f.Key+": "+good[f.Type])
+			value := good[f.Type]
+			if f.Type == TypeEnum {
+				value = f.Enum[0]
+			}
+			text, line := minimalPlan(SectionKeyResult, "type: "+string(typ)+"\n        "+f.Key+": "+value)
 			_, diags := Parse("p.yaml", []byte(text))
 			refused := slices.ContainsFunc(diags, func(d Diagnostic) bool { return int(d.Pos.Line) == line+1 })
-			if want := f.Only != "" && f.Only != typ; refused != want {
+			if want := f.Only != nil && !slices.Contains(f.Only, typ); refused != want {
 				t.Errorf("%s on a %s key result: refused %v, the table says %v: %v", f.Key, typ, refused, want, diags)
 			}
 		}

@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/okr-tool/okr/plan"
 )
@@ -62,6 +63,10 @@ func TestKPIEffectiveDirection(t *testing.T) {
 		{"up by default", "{id: k, name: k}", "      - {id: a, title: a, start: 9, target: 2}\n", plan.Up},
 		{"not from an effort key result", "{id: k, name: k}", "      - {id: e, title: e, type: effort, done: false, kpi: k}\n" +
 			"      - {id: a, title: a, start: 9, target: 2, kpi: k}\n", plan.Down},
+		{"from the first linked key result that implies one", "{id: k, name: k}", "      - {id: f, title: f, start: 5, target: 5, kpi: k}\n" +
+			"      - {id: a, title: a, start: 9, target: 2, kpi: k}\n", plan.Down},
+		{"from a maintain key result", "{id: k, name: k}", "      - {id: m, title: m, type: maintain, threshold: 5, direction: down, kpi: k}\n", plan.Down},
+		{"a maintain key result without a direction implies none", "{id: k, name: k}", "      - {id: m, title: m, type: maintain, threshold: 5, kpi: k}\n", plan.Up},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -104,5 +109,62 @@ func TestEffectiveLevel(t *testing.T) {
 		if got := parseOne(t, text).Level.Value; got != c.want {
 			t.Errorf("decoded level of %s, %q = %q; want %q", c.scope, c.level, got, c.want)
 		}
+	}
+}
+
+// TestAnnualReading: an annual plan's KPI reads the latest quarter that has a reading and had
+// started by the day; its own value counts only when no quarter has one.
+func TestAnnualReading(t *testing.T) {
+	quarter := func(q, reading string) plan.Source {
+		return plan.Source{File: "plans/2026-Q" + q + ".yaml", Data: []byte("period: 2026-Q" + q + "\nscope: company\nkpis:\n" +
+			"  - {id: nps, name: NPS" + reading + "}\n  - {id: arr, name: ARR}\nobjectives: []\n")}
+	}
+	annual := plan.Source{File: "plans/2026.yaml", Data: []byte(`period: 2026
+scope: company
+kpis:
+  - {id: nps, name: NPS}
+  - {id: arr, name: ARR}
+  - {id: uptime, name: Uptime, actual: 99.9}
+objectives:
+  - id: o
+    title: O
+    key_results:
+      - {id: nps-2026, title: NPS, start: 20, target: 40, current: 26, kpi: nps}
+      - {id: arr-2026, title: ARR, start: 10, target: 20, current: 12, kpi: arr}
+`)}
+	repo := plan.LoadSources("", []plan.Source{annual, quarter("1", ", actual: 28"), quarter("2", ""), quarter("3", ", actual: 33"), quarter("4", ", actual: 36")}, 1)
+	p := repo.Plan("company", plan.Period{Year: 2026})
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	tests := []struct {
+		kpi, asOf string
+		want      float64
+		from      string // the quarter the reading comes from; "" for the annual plan's own
+	}{
+		{"nps", "2026-08-15", 33, "2026-Q3"}, // Q4 had not started: its reading is not counted
+		{"nps", "2026-10-01", 36, "2026-Q4"},
+		{"nps", "2026-05-10", 28, "2026-Q1"}, // Q2 lists the KPI without a reading
+		{"nps", "", 36, "2026-Q4"},
+		{"nps", "2025-12-31", 26, ""}, // no quarter had started: the annual key result's current
+		{"arr", "2026-08-15", 12, ""}, // no quarter has a reading
+		{"uptime", "2026-08-15", 99.9, ""},
+	}
+	for _, tt := range tests {
+		var asOf time.Time
+		if tt.asOf != "" {
+			asOf = day(tt.asOf)
+		}
+		v, from, ok := repo.AnnualReading(p.KPI(tt.kpi), asOf)
+		got := ""
+		if from != nil {
+			got = from.Plan.Period.Value.String()
+		}
+		if !ok || v != tt.want || got != tt.from {
+			t.Errorf("AnnualReading(%s, %s) = %v from %q (%v); want %v from %q", tt.kpi, tt.asOf, v, got, ok, tt.want, tt.from)
+		}
+	}
+	// A quarter plan's KPI is its own reading.
+	q3 := repo.Plan("company", plan.Period{Year: 2026, Quarter: 3})
+	if v, from, ok := repo.AnnualReading(q3.KPI("nps"), day("2026-12-01")); !ok || v != 33 || from != nil {
+		t.Errorf("AnnualReading of a quarter's KPI = %v, %v, %v; want its own 33", v, from, ok)
 	}
 }

@@ -1,5 +1,7 @@
 package plan
 
+import "bytes"
+
 // Limits that keep a hostile or broken file from exhausting memory or time. A file that exceeds
 // one is reported as a finding; the other files are still checked. docs/plan-format.md lists them.
 const (
@@ -11,4 +13,30 @@ const (
 	// MaxNodes bounds the values okr visits in one file, counting each use of an alias anew, so
 	// that a document of nested aliases (a "billion laughs") cannot expand without end.
 	MaxNodes = 200_000
+	// MaxYAMLNodes bounds the YAML nodes (keys, values and collections) of one file, estimated
+	// from its text before it is parsed, because the parsed tree costs about 200 bytes a node:
+	// a 4 MiB flow list of small numbers would take 400 MB. At this bound a file's tree takes at
+	// most about 60 MB; plans have a few hundred nodes.
+	MaxYAMLNodes = 100_000
 )
+
+// estimateNodes counts, over the raw text, the places where a YAML node can start: line breaks,
+// the flow indicators "[", "{" and ",", and ":", "-" and "?" followed by a blank. Every node but
+// the first of a line is preceded by one of them, so the count is close to the number of nodes
+// the parser would build (the separators inside quoted text and comments count too). It counts
+// with bytes.Count, a few fast passes, since it runs on every file before it is parsed.
+func estimateNodes(data []byte) int {
+	n := 1
+	for _, sep := range []string{"\n", ",", "[", "{"} {
+		n += bytes.Count(data, []byte(sep))
+	}
+	for _, ind := range []string{":", "-", "?"} {
+		for _, blank := range []string{" ", "\n", "\t", "\r"} {
+			n += bytes.Count(data, []byte(ind+blank))
+		}
+		if bytes.HasSuffix(data, []byte(ind)) {
+			n++
+		}
+	}
+	return n
+}

@@ -38,7 +38,8 @@ type Field[T any] struct {
 // Level is the organisational level a plan belongs to.
 type Level string
 
-// The levels of seed 004: company, team and individual plans.
+// The levels of Ivor Colson's "OKRs vs KPIs: Which should you use?": company, team and
+// individual plans.
 const (
 	LevelCompany    Level = "company"
 	LevelTeam       Level = "team"
@@ -51,6 +52,20 @@ var Levels = []Level{LevelCompany, LevelTeam, LevelIndividual}
 // Rank orders levels: 0 for company, 1 for team, 2 for individual, -1 when unknown.
 func (l Level) Rank() int { return slices.Index(Levels, l) }
 
+// Below reports whether l sits below other in the organisation; an unknown level sits below
+// every known one, so that plans of a misspelt level sort last and never count as a parent.
+func (l Level) Below(other Level) bool { return sortRank(l) > sortRank(other) }
+
+// CompareLevels orders levels from the top down, unknown levels last: for sorting plans.
+func CompareLevels(a, b Level) int { return sortRank(a) - sortRank(b) }
+
+func sortRank(l Level) int {
+	if r := l.Rank(); r >= 0 {
+		return r
+	}
+	return len(Levels)
+}
+
 // Names returns the names of values, in their order: the list a message offers to choose from.
 func Names[T ~string](values []T) []string {
 	names := make([]string, len(values))
@@ -60,14 +75,23 @@ func Names[T ~string](values []T) []string {
 	return names
 }
 
-// KRType tells outcome-based key results (a measured number) from effort-based ones (a deliverable).
+// KRType tells outcome-based key results (a measured number to move) and maintain key results (a
+// measured number to hold at a level) from effort-based ones (a deliverable).
 type KRType string
 
 // Key result types.
 const (
-	Outcome KRType = "outcome"
-	Effort  KRType = "effort"
+	Outcome  KRType = "outcome"
+	Effort   KRType = "effort"
+	Maintain KRType = "maintain"
 )
+
+// KRTypes lists the valid key result types.
+var KRTypes = []KRType{Outcome, Effort, Maintain}
+
+// Measured reports whether key results of the type are measured by a number, current: outcome
+// and maintain key results are, effort ones are not.
+func (t KRType) Measured() bool { return t != Effort }
 
 // Direction says whether a metric should go up or down.
 type Direction string
@@ -122,6 +146,9 @@ type Plan struct {
 	Level  Field[Level] // Set is false when the level was derived from the scope
 	Parent Field[string]
 	Owner  Field[string]
+	// GradeScale is the scale of the plan's hand-written score and progress values: 1 (the
+	// default, 0.4 means 40%) or 100 (40 means 40%). Set is false when not written.
+	GradeScale Field[float64]
 
 	KPIsKey       Pos // position of the "kpis" key; zero when the plan has none
 	KPIs          []*KPI
@@ -130,6 +157,15 @@ type Plan struct {
 
 	// Suppressions are the "# okr:ignore" comments of the file, in line order.
 	Suppressions []Suppression
+}
+
+// GradeMax is the value that stands for a full grade in the plan's score and progress values: its
+// grade_scale (1 or 100), else 1.
+func (p *Plan) GradeMax() float64 {
+	if p != nil && p.GradeScale.Set && p.GradeScale.Value > 0 {
+		return p.GradeScale.Value
+	}
+	return 1
 }
 
 // Key identifies a plan in a repository.
@@ -227,17 +263,25 @@ type KeyResult struct {
 	Type   Field[KRType] // Set is false when it defaulted to outcome
 	Unit   Field[string]
 	Weight Field[float64] // Value is 1 when not set
-	Score  Field[float64] // a manual grade that overrides the computed score
+	Score  Field[float64] // a manual grade that overrides the computed score, on the plan's GradeScale
 
 	// Outcome key results.
-	Start   Field[float64]
-	Target  Field[float64]
+	Start  Field[float64]
+	Target Field[float64]
+
+	// Maintain key results: hold current at or above (direction up) or at or below (down) the
+	// threshold. Nil unless the key result writes threshold or direction: a pointer, so that the
+	// other key results, most of them, do not carry the room (a large repository holds tens of
+	// thousands of key results). Read it with Threshold and HoldDirection.
+	Hold *Hold
+
+	// Outcome and maintain key results.
 	Current Field[float64]
 	KPI     Field[string] // id of the KPI this key result also is
 
 	// Effort key results.
 	Due      Field[time.Time]
-	Progress Field[float64]
+	Progress Field[float64] // a share, on the plan's GradeScale
 	Done     Field[bool]
 
 	// Check-in notes.
@@ -245,15 +289,69 @@ type KeyResult struct {
 	Note       Field[string]  // a short remark from the latest check-in
 }
 
-// Direction is the way the key result's metric should move: down when the target is below the
-// start, up when it is above. Without both (or with them equal) it is the stated direction of
-// the KPI the key result measures, else up.
-func (kr *KeyResult) Direction() Direction {
+// Hold is what a maintain key result holds: a threshold, and the side of it that is good.
+type Hold struct {
+	Threshold Field[float64]
+	Direction Field[Direction] // Set is false when the direction was not written
+}
+
+// Threshold is the level a maintain key result holds; Set is false when it has none.
+func (kr *KeyResult) Threshold() Field[float64] {
+	if kr.Hold == nil {
+		return Field[float64]{}
+	}
+	return kr.Hold.Threshold
+}
+
+// HoldDirection is the side of its threshold a maintain key result holds, as written: up for at
+// or above, down for at or below; Set is false when it was not written (Direction then falls
+// back to the KPI's).
+func (kr *KeyResult) HoldDirection() Field[Direction] {
+	if kr.Hold == nil {
+		return Field[Direction]{}
+	}
+	return kr.Hold.Direction
+}
+
+// Goal is the value the key result aims at: its target, or the threshold of a maintain key
+// result. Set is false for effort key results and when the value is missing.
+func (kr *KeyResult) Goal() Field[float64] {
+	switch kr.Type.Value {
+	case Effort:
+		return Field[float64]{}
+	case Maintain:
+		return kr.Threshold()
+	}
+	return kr.Target
+}
+
+// ImpliedDirection is the direction the key result itself states for its metric: for an outcome,
+// down when its target is below its start and up when above; for a maintain key result, its
+// written direction. ok is false when it states none (an effort key result, a missing value, or
+// start equal to target).
+func (kr *KeyResult) ImpliedDirection() (dir Direction, ok bool) {
+	switch kr.Type.Value {
+	case Effort:
+		return "", false
+	case Maintain:
+		d := kr.HoldDirection()
+		return d.Value, d.Set
+	}
 	if kr.Start.Set && kr.Target.Set && kr.Target.Value != kr.Start.Value {
 		if kr.Target.Value < kr.Start.Value {
-			return Down
+			return Down, true
 		}
-		return Up
+		return Up, true
+	}
+	return "", false
+}
+
+// Direction is the way the key result's metric should move (or, for a maintain key result, the
+// side of the threshold it should stay on): ImpliedDirection when it states one, else the
+// stated direction of the KPI the key result measures, else up.
+func (kr *KeyResult) Direction() Direction {
+	if d, ok := kr.ImpliedDirection(); ok {
+		return d
 	}
 	if kr.KPI.Set && kr.Objective != nil && kr.Objective.Plan != nil {
 		if k := kr.Objective.Plan.KPI(kr.KPI.Value); k != nil && k.Direction.Set {

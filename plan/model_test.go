@@ -95,3 +95,24 @@ func TestDay(t *testing.T) {
 		t.Errorf("%v is not in %v", late, q3)
 	}
 }
+
+func TestLevelBelow(t *testing.T) {
+	for _, c := range []struct {
+		l, other plan.Level
+		below    bool
+	}{
+		{plan.LevelTeam, plan.LevelCompany, true},
+		{plan.LevelIndividual, plan.LevelTeam, true},
+		{plan.LevelCompany, plan.LevelTeam, false},
+		{plan.LevelTeam, plan.LevelTeam, false},
+		{"squad", plan.LevelIndividual, true}, // unknown levels sort last
+		{plan.LevelIndividual, "squad", false},
+	} {
+		if got := c.l.Below(c.other); got != c.below {
+			t.Errorf("%q.Below(%q) = %v, want %v", c.l, c.other, got, c.below)
+		}
+		if got := plan.CompareLevels(c.l, c.other) > 0; got != c.below {
+			t.Errorf("plan.CompareLevels(%q, %q) > 0 = %v, want %v", c.l, c.other, got, c.below)
+		}
+	}
+}

@@ -20,3 +20,16 @@ const SchemaURL = "https://raw.githubusercontent.com/okr-tool/okr/main/docs/plan
 // behind VS Code's YAML extension) which schema the file follows; ref is a URL or a path relative
 // to the plan file.
 func SchemaComment(ref string) string { return "# yaml-language-server: $schema=" + ref }
+
+// KeyResult returns the plan's first key result with the given id, or nil: the one a check-in
+// or a rollover edits by id.
+func (p *Plan) KeyResult(id string) *KeyResult {
+	for _, o := range p.Objectives {
+		for _, kr := range o.KeyResults {
+			if kr.ID.Value == id {
+				return kr
+			}
+		}
+	}
+	return nil
+}

@@ -1,16 +1,14 @@
 package plan_test
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/okr-tool/okr/internal/golden"
 	"github.com/okr-tool/okr/plan"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestParseGolden parses each testdata/load/<case>.yaml as a named plan and compares its
 // diagnostics with <case>.out, one line per diagnostic.
@@ -35,20 +33,7 @@ func TestParseGolden(t *testing.T) {
 				b.WriteString(d.String())
 				b.WriteByte('\n')
 			}
-			golden := strings.TrimSuffix(in, ".yaml") + ".out"
-			if *update {
-				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./plan -run TestParseGolden -update)", err)
-			}
-			if got := b.String(); got != string(want) {
-				t.Errorf("diagnostics differ from %s\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			golden.CheckString(t, strings.TrimSuffix(in, ".yaml")+".out", b.String())
 		})
 	}
 }

@@ -69,14 +69,25 @@ func (r *Repository) addf(file string, pos Pos, rule, format string, args ...any
 }
 
 func (r *Repository) checkReferences(p *Plan) {
-	if r.byKey[p.Key()] != p {
-		return // a duplicate: its references are checked on the plan that won
+	// Suggestions are charged to the plan's budget and their candidates listed once, so that a
+	// file of many wrong references costs a small factor of loading it.
+	budget := planSuggestBudget(p)
+	var scopes []string
+	suggestScope := func(got string) string {
+		if !budget.left() {
+			return ""
+		}
+		if scopes == nil {
+			scopes = r.Scopes()
+		}
+		return budget.suggestion(got, scopes)
 	}
+	objectivesOf := map[string][]string{}
 	if p.Parent.Set && p.Parent.Value != "" {
 		if len(r.byScope[p.Parent.Value]) == 0 {
 			r.addf(p.File, p.Parent.Pos, RuleReference,
 				"parent %s is not the scope of any plan%s; name an existing scope or remove \"parent\"",
-				quote(p.Parent.Value), Suggest(p.Parent.Value, r.Scopes()))
+				quote(p.Parent.Value), suggestScope(p.Parent.Value))
 		} else if p.Parent.Value == p.Scope.Value {
 			r.addf(p.File, p.Parent.Pos, RuleReference,
 				"plan %s names itself as its parent; name the scope it rolls up to, or remove \"parent\"",
@@ -91,7 +102,7 @@ func (r *Repository) checkReferences(p *Plan) {
 		scope, id, ok := strings.Cut(ref, "/")
 		if !ok || scope == "" || id == "" {
 			r.addf(p.File, o.AlignsTo.Pos, RuleReference,
-				"aligns_to %s must be \"<scope>/<objective id>\", e.g. \"company/%s\"", quote(ref), o.ID.Value)
+				"aligns_to %s must be \"<scope>/<objective id>\", e.g. %s", quote(ref), quote("company/"+o.ID.Value))
 			continue
 		}
 		if scope == p.Scope.Value && r.Plan(scope, p.Period.Value) == p && id == o.ID.Value {
@@ -106,23 +117,30 @@ func (r *Repository) checkReferences(p *Plan) {
 		if p.Period.Value.IsQuarter() {
 			where += " or " + p.Period.Value.YearPeriod().String()
 		}
-		var candidates []string
-		for _, period := range []Period{p.Period.Value, p.Period.Value.YearPeriod()} {
-			if target := r.Plan(scope, period); target != nil {
-				for _, to := range target.Objectives {
-					candidates = append(candidates, scope+"/"+to.ID.Value)
-				}
-			}
-		}
 		if len(r.byScope[scope]) == 0 {
 			r.addf(p.File, o.AlignsTo.Pos, RuleReference,
 				"aligns_to %s: no plan has scope %s%s; use \"<scope>/<objective id>\" of an existing plan",
-				quote(ref), quote(scope), Suggest(scope, r.Scopes()))
+				quote(ref), quote(scope), suggestScope(scope))
 			continue
+		}
+		hint := ""
+		if budget.left() {
+			candidates, listed := objectivesOf[scope]
+			if !listed {
+				for _, period := range []Period{p.Period.Value, p.Period.Value.YearPeriod()} {
+					if target := r.Plan(scope, period); target != nil {
+						for _, to := range target.Objectives {
+							candidates = append(candidates, scope+"/"+to.ID.Value)
+						}
+					}
+				}
+				objectivesOf[scope] = candidates
+			}
+			hint = budget.suggestion(ref, candidates)
 		}
 		r.addf(p.File, o.AlignsTo.Pos, RuleReference,
 			"aligns_to %s: no objective %s in a %s plan for %s%s; name an objective of that plan",
-			quote(ref), quote(id), quote(scope), where, Suggest(ref, candidates))
+			quote(ref), quote(id), quote(scope), where, hint)
 	}
 }
 

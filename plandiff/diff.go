@@ -429,6 +429,8 @@ func compareKeyResult(id string, o, n *plan.KeyResult, oldKRs, newKRs map[string
 		text("type", string(o.Type.Value), string(n.Type.Value)),
 		number("start", o.Start, n.Start),
 		number("target", o.Target, n.Target),
+		number("threshold", o.Threshold(), n.Threshold()),
+		text("direction", string(o.HoldDirection().Value), string(n.HoldDirection().Value)),
 		number("current", o.Current, n.Current),
 		number("progress", o.Progress, n.Progress),
 		text("done", boolText(o.Done), boolText(n.Done)),

@@ -25,6 +25,8 @@ type Options struct {
 	// History, when set, adds the history of check-ins: a trend for every key result and KPI,
 	// and the freshness of every live KPI's reading.
 	History *history.History
+	// Source says which version of the plans was read (Report.Source).
+	Source *Source
 }
 
 // Build scores the plans of repo that opts select. Plans with problems are reported as far as
@@ -37,7 +39,7 @@ func Build(repo *plan.Repository, opts Options) (*Report, error) {
 		return nil, emptySelection(repo, opts)
 	}
 	period := choosePeriod(candidates, opts)
-	r := &Report{AsOf: opts.AsOf, Period: period, Scopes: opts.Scopes, Skipped: skipped}
+	r := &Report{AsOf: opts.AsOf, Period: period, Scopes: opts.Scopes, Skipped: skipped, Source: opts.Source}
 	for _, p := range candidates {
 		if p.Period.Value == period {
 			pr := b.plan(p)
@@ -49,14 +51,14 @@ func Build(repo *plan.Repository, opts Options) (*Report, error) {
 		return nil, emptySelection(repo, opts)
 	}
 	slices.SortStableFunc(r.Plans, func(x, y *PlanReport) int {
-		return cmp.Or(cmp.Compare(levelRank(x.Level), levelRank(y.Level)), strings.Compare(x.Scope, y.Scope))
+		return cmp.Or(plan.CompareLevels(x.Level, y.Level), strings.Compare(x.Scope, y.Scope))
 	})
 	for _, pr := range r.Plans {
 		r.Summary.add(pr.Summary)
 	}
 	r.Alignment, r.Unaligned = b.alignment(r.Plans)
 	if opts.History != nil {
-		addHistory(r, opts.History)
+		addHistory(r, opts.History, repo)
 	}
 	return r, nil
 }
@@ -193,18 +195,6 @@ func emptySelection(repo *plan.Repository, opts Options) error {
 		what += " in the paths named"
 	}
 	return fmt.Errorf("%s; periods with plans: %s", what, strings.Join(periods, ", "))
-}
-
-func levelRank(l plan.Level) int {
-	switch l {
-	case plan.LevelCompany:
-		return 0
-	case plan.LevelTeam:
-		return 1
-	case plan.LevelIndividual:
-		return 2
-	}
-	return 3
 }
 
 func (s *Summary) add(t Summary) {

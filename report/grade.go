@@ -4,7 +4,8 @@
 // each output format.
 package report
 
-// The grade thresholds of the 0–1 scale the seed documents use (seeds 002 and 004).
+// The grade thresholds of the 0–1 scale on which the Weekdone compilation ("OKR vs KPI") and Ivor
+// Colson's "OKRs vs KPIs: Which should you use?" grade key results.
 const (
 	// YellowFrom is the lowest score graded yellow; anything below is red.
 	YellowFrom = 0.4
@@ -38,5 +39,5 @@ func GradeOf(score float64) Grade {
 }
 
 // Complete reports whether a score is 1.0, which for an objective suggests it was not ambitious
-// enough (seed 002: an objective met with ease was set too low).
+// enough (the Weekdone compilation: an objective met with ease was set too low).
 func Complete(score float64) bool { return score >= 1-epsilon }

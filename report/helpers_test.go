@@ -62,3 +62,30 @@ func repoOf(plans ...*plan.Plan) *plan.Repository {
 	}
 	return plan.NewRepository("/repo", plans, nil, files)
 }
+
+// maintainKR builds a maintain key result; dir "" leaves its direction unwritten and current is
+// left unset when omitted.
+func maintainKR(id string, threshold float64, dir plan.Direction, current ...float64) *plan.KeyResult {
+	kr := &plan.KeyResult{ID: set(id), Title: set("KR " + id), Type: set(plan.Maintain), Hold: &plan.Hold{Threshold: set(threshold)},
+		Weight: plan.Field[float64]{Value: 1}}
+	if dir != "" {
+		kr.Hold.Direction = set(dir)
+	}
+	if len(current) > 0 {
+		kr.Current = set(current[0])
+	}
+	return kr
+}
+
+// scored gives kr a manual score.
+func scored(kr *plan.KeyResult, score float64) *plan.KeyResult {
+	kr.Score = set(score)
+	return kr
+}
+
+// pct puts kr in an objective of a plan that declares grade_scale: 100.
+func pct(kr *plan.KeyResult) *plan.KeyResult {
+	p := newPlan("p.yaml", "sales", "2026-Q3", objective("o", kr))
+	p.GradeScale = set(100.0)
+	return kr
+}

@@ -27,6 +27,9 @@ func (b *builder) kpi(p *plan.Plan, k *plan.KPI) *KPIReport {
 		SoFar:     PhaseOf(p.Period.Value, b.asOf) == InProgress,
 	}
 	kr.Value, kr.Target = reading(k)
+	if v, _, ok := b.repo.AnnualReading(k, b.asOf); ok {
+		kr.Value = &v // an annual plan's reading is the latest quarter's
+	}
 	year := p.Period.Value.Year
 	for q := 1; q <= 4; q++ {
 		pt := Point{Period: plan.Period{Year: year, Quarter: q}}
@@ -34,17 +37,12 @@ func (b *builder) kpi(p *plan.Plan, k *plan.KPI) *KPIReport {
 			if qk := qp.KPI(id); qk != nil {
 				pt.Tracked = true
 				pt.Value, pt.Target = reading(qk)
+				if !b.asOf.IsZero() && plan.Day(b.asOf).Before(pt.Period.Start()) {
+					pt.Value = nil // the quarter had not started on the report's day: no reading yet
+				}
 			}
 		}
 		kr.Series = append(kr.Series, pt)
-	}
-	if p.Period.Value.IsYear() && kr.Value == nil {
-		// An annual plan rarely carries readings: its latest is the latest quarter's.
-		for _, pt := range kr.Series {
-			if pt.Value != nil {
-				kr.Value = pt.Value
-			}
-		}
 	}
 	kr.AnnualTarget = b.annualTarget(p, k, kr.Series)
 	if kr.Value != nil && kr.Target != nil {
@@ -55,14 +53,15 @@ func (b *builder) kpi(p *plan.Plan, k *plan.KPI) *KPIReport {
 }
 
 // reading is a KPI's value and target in its plan: its reading (plan.KPI.Reading), and its own
-// target, else the target of the outcome key result that links it.
+// target, else the goal of the key result that links it (an outcome's target, a maintain key
+// result's threshold).
 func reading(k *plan.KPI) (value, target *float64) {
 	if v, ok := k.Reading(); ok {
 		value = &v
 	}
 	target = optional(k.Target)
 	if linked := k.ReadingKeyResult(); target == nil && linked != nil {
-		target = optional(linked.Target)
+		target = optional(linked.Goal())
 	}
 	return value, target
 }

@@ -1,8 +1,10 @@
 package report
 
 import (
+	"fmt"
 	"time"
 
+	"github.com/okr-tool/okr/history"
 	"github.com/okr-tool/okr/plan"
 )
 
@@ -20,6 +22,9 @@ type Report struct {
 	Skipped   []Skip  // files and plans left out, with why
 	// History is set when the report shows the history of check-ins (okr report --history).
 	History *HistoryNote
+	// Source says which version of the plans was read; nil when the plans were read from the
+	// files for today (no --as-of, no --rev).
+	Source *Source
 }
 
 // PlanReport is one plan scored.
@@ -41,6 +46,10 @@ type PlanReport struct {
 	KPIs       []*KPIReport
 	Summary    Summary
 	Problems   int // diagnostics found while loading the plan's file; okr lint lists them
+
+	// fromQuarters, set for an annual plan, gives a key result linked to a KPI the KPI's latest
+	// quarterly reading as of the report's day.
+	fromQuarters func(kr *plan.KeyResult) (float64, *plan.KPI, bool)
 }
 
 // ObjectiveReport is one objective scored.
@@ -72,7 +81,7 @@ type KRReport struct {
 	Weight    float64
 
 	Start, Target, Current *float64 // outcome key results; nil when absent
-	Progress               *float64 // effort key results; nil when absent
+	Progress               *float64 // effort key results, as a share in 0..1; nil when absent or invalid
 	Done                   bool
 	Due                    time.Time // zero when absent
 
@@ -81,6 +90,13 @@ type KRReport struct {
 	Status Status
 	Notes  []string
 	Trend  Trend // with --history: its value and score after each commit that changed them
+	// CurrentFrom is the quarter whose plan gave Current: an annual key result linked to a KPI
+	// takes the KPI's latest quarterly reading (plan.Repository.QuarterReading). Zero when
+	// Current is the key result's own.
+	CurrentFrom plan.Period
+	// Eased lists, with --history, the goalposts of the key result (target, start) eased after
+	// its period started, oldest first.
+	Eased []Easing
 }
 
 // KPIReport is one KPI of a plan with its values through the plan's year.
@@ -105,6 +121,9 @@ type KPIReport struct {
 	// and whether it is as recent as the frequency asks (nil when that does not apply).
 	Trend     Trend
 	Freshness *Freshness
+	// Eased lists, with --history, the KPI's target and annual target eased after the period
+	// started, oldest first.
+	Eased []Easing
 }
 
 // Point is a KPI's reading and target in one quarter.
@@ -133,4 +152,89 @@ type Summary struct {
 type Skip struct {
 	File   string
 	Reason string
+}
+
+// Source says which version of the plans a report read: a commit (chosen with --rev, or by
+// the as-of day in a git repository), or the files as they are.
+type Source struct {
+	// Commit is the full hash of the commit the plans were read at and Date its committer
+	// date; Commit is "" when the files were read.
+	Commit string
+	Date   time.Time
+	// Rev is the revision named with --rev; "" when the as-of day chose the commit.
+	Rev string
+	// WorkTree is true when the files of the git work tree were read because the as-of day is
+	// not before the newest commit, Head of HeadDate.
+	WorkTree bool
+	Head     string
+	HeadDate time.Time
+	// MayBeNewer is true when the files were read although they may hold values entered after
+	// the as-of day: outside git (Outside), or when the git history starts after the day (on
+	// Since; Shallow when a shallow clone cut it there).
+	MayBeNewer bool
+	Outside    bool
+	Since      time.Time
+	Shallow    bool
+}
+
+// Text says in one sentence which version of the plans the report shows, for every format.
+func (s *Source) Text(asOf time.Time) string {
+	day := asOf.Format(time.DateOnly)
+	switch {
+	case s.Commit != "" && s.Rev != "":
+		return fmt.Sprintf("Plans as committed at %s: commit %s of %s.", s.Rev, short(s.Commit), s.Date.Format(time.DateOnly))
+	case s.Commit != "":
+		return fmt.Sprintf("Plans as committed by the end of %s: commit %s of %s.", day, short(s.Commit), s.Date.Format(time.DateOnly))
+	case s.WorkTree:
+		return fmt.Sprintf("Plans from the work tree: the newest commit, %s of %s, is not after %s.", short(s.Head), s.HeadDate.Format(time.DateOnly), day)
+	case s.Outside:
+		return fmt.Sprintf("Plans as the files are now, outside git: values may be newer than %s.", day)
+	case s.Shallow:
+		return fmt.Sprintf("Plans as the files are now: this shallow clone's history starts on %s, after %s, so values may be newer than %s.", s.Since.Format(time.DateOnly), day, day)
+	case s.MayBeNewer && !s.Since.IsZero():
+		return fmt.Sprintf("Plans as the files are now: the git history starts on %s, after %s, so values may be newer than %s.", s.Since.Format(time.DateOnly), day, day)
+	case s.MayBeNewer:
+		return fmt.Sprintf("Plans as the files are now, not yet committed: values may be newer than %s.", day)
+	}
+	return ""
+}
+
+func short(hash string) string {
+	if len(hash) > 7 {
+		return hash[:7]
+	}
+	return hash
+}
+
+// Easing is a goalpost moved to make it easier after its period started (history.Easing): a
+// target lowered on a metric that should rise, raised on one that should fall, or a start moved
+// toward its target.
+type Easing struct {
+	Field    string // "target", "start" or "annual target"
+	Old, New float64
+	Date     time.Time
+	Commit   string // the full hash of the commit that eased it; "" for uncommitted changes
+	Reason   string // the reason of its "# okr:ignore moved-goalposts" comment; "" when none
+}
+
+// Text says what moved, when and why, for every format: "target eased from 12 to 10 on
+// 2026-08-03 in commit 1a2b3c4: two reps left in July".
+func (e Easing) Text() string {
+	where := "in uncommitted changes"
+	if e.Commit != "" {
+		where = "in commit " + short(e.Commit)
+	}
+	s := fmt.Sprintf("%s eased from %s to %s on %s %s", e.Field, FormatNumber(e.Old), FormatNumber(e.New), e.Date.Format(time.DateOnly), where)
+	if e.Reason == "" {
+		return s + ", no reason recorded"
+	}
+	return s + ": " + e.Reason
+}
+
+func easings(es []history.Easing) []Easing {
+	var out []Easing
+	for _, e := range es {
+		out = append(out, Easing{Field: e.Field, Old: e.Old, New: e.New, Date: e.By.Date, Commit: e.By.Commit, Reason: e.Reason})
+	}
+	return out
 }

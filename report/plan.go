@@ -24,12 +24,22 @@ func (b *builder) plan(p *plan.Plan) *PlanReport {
 		Problems: b.problems[p.File],
 	}
 	b.scored[p] = pr
+	if period.IsYear() && p.Scope.Set {
+		pr.fromQuarters = func(kr *plan.KeyResult) (float64, *plan.KPI, bool) {
+			if !kr.KPI.Set || kr.Type.Value == plan.Effort {
+				return 0, nil, false
+			}
+			return b.repo.QuarterReading(p.Scope.Value, period.Year, kr.KPI.Value, b.asOf)
+		}
+	}
 	scores := make([]float64, 0, len(p.Objectives))
 	pr.NoData = true
 	for _, o := range p.Objectives {
 		or := scoreObjective(pr, o)
 		pr.Objectives = append(pr.Objectives, or)
-		scores = append(scores, or.Score)
+		if or.counts() { // an objective whose key results are all invalid has no score, not a 0
+			scores = append(scores, or.Score)
+		}
 		pr.NoData = pr.NoData && or.NoData
 		pr.Summary.Objectives++
 		for _, kr := range or.KeyResults {
@@ -67,8 +77,10 @@ func scoreObjective(pr *PlanReport, o *plan.Objective) *ObjectiveReport {
 	for _, kr := range o.KeyResults {
 		krr := scoreKeyResult(pr, kr)
 		or.KeyResults = append(or.KeyResults, krr)
-		scores = append(scores, krr.Value)
-		weights = append(weights, krr.Weight)
+		if krr.Counts() {
+			scores = append(scores, krr.Value)
+			weights = append(weights, krr.Weight)
+		}
 		statuses = append(statuses, krr.Status)
 		or.NoData = or.NoData && krr.NoData()
 	}
@@ -93,9 +105,9 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 		Unit:      kr.Unit.Value,
 		Weight:    Weight(kr),
 		Start:     optional(kr.Start),
-		Target:    optional(kr.Target),
+		Target:    optional(kr.Goal()), // a maintain key result's threshold
 		Current:   optional(kr.Current),
-		Progress:  optional(kr.Progress),
+		Progress:  progressShare(kr),
 		Done:      kr.Done.Set && kr.Done.Value,
 	}
 	if kr.Due.Set {
@@ -106,7 +118,24 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 			krr.Unit = k.Unit.Value
 		}
 	}
-	krr.KRScore = ScoreKeyResult(kr, linkedDirection(pr.Plan, kr))
+	scored := kr
+	if pr.fromQuarters != nil {
+		if v, from, ok := pr.fromQuarters(kr); ok {
+			c := *kr
+			c.Current = plan.Field[float64]{Value: v, Set: true, Pos: kr.Current.Pos}
+			scored, krr.Current, krr.CurrentFrom = &c, &v, from.Plan.Period.Value
+			// Said only when it is news: the plan has no current, or one that is not the reading.
+			switch {
+			case !kr.Current.Set:
+				krr.Notes = append(krr.Notes, fmt.Sprintf("current %s is the latest reading of KPI %s, in the %s plan",
+					FormatNumber(v), kr.KPI.Value, krr.CurrentFrom))
+			case kr.Current.Value != v:
+				krr.Notes = append(krr.Notes, fmt.Sprintf("current %s is the latest reading of KPI %s, in the %s plan; the %s written here is not used",
+					FormatNumber(v), kr.KPI.Value, krr.CurrentFrom, FormatNumber(kr.Current.Value)))
+			}
+		}
+	}
+	krr.KRScore = ScoreKeyResult(scored, linkedDirection(pr.Plan, kr))
 	krr.Grade = gradeUnlessNoData(krr.Value, krr.NoData())
 	krr.Status = KRStatus(krr.KRScore, pr.Phase, pr.Expected)
 	if krr.Note != "" {
@@ -116,6 +145,17 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 		krr.Notes = append(krr.Notes, fmt.Sprintf("weight %s is not a positive number; counted as 1", FormatNumber(kr.Weight.Value)))
 	}
 	return krr
+}
+
+// counts reports whether the objective's score enters its plan's mean: not when it has key
+// results and every one is invalid (KRScore.Counts).
+func (or *ObjectiveReport) counts() bool {
+	for _, kr := range or.KeyResults {
+		if kr.Counts() {
+			return true
+		}
+	}
+	return len(or.KeyResults) == 0
 }
 
 // linkedDirection is the direction of the KPI a key result is linked to (plan.KPI.EffectiveDirection),
@@ -128,6 +168,21 @@ func linkedDirection(p *plan.Plan, kr *plan.KeyResult) plan.Direction {
 		return k.EffectiveDirection()
 	}
 	return ""
+}
+
+// progressShare is an effort key result's progress as a share from 0 to 1, read on its plan's
+// grade scale (progress: 60 with grade_scale: 100 is 0.6), or nil when it has none or it lies
+// outside the scale: progress: 60 on the 0..1 scale is not a share ("6000% done"), the note of
+// the key result's invalid score says why.
+func progressShare(kr *plan.KeyResult) *float64 {
+	if !kr.Progress.Set {
+		return nil
+	}
+	v, _, ok := grade(kr, kr.Progress.Value, "progress")
+	if !ok {
+		return nil
+	}
+	return &v
 }
 
 func optional[T any](f plan.Field[T]) *T {

@@ -19,12 +19,18 @@ const (
 	// BasisHold: an outcome KR whose start equals its target; it scores 1 when current is at the
 	// target or beyond it in the metric's direction, else 0.
 	BasisHold Basis = "hold"
+	// BasisMaintain: a maintain KR (type: maintain); it scores 1 while current holds the line —
+	// at or above the threshold for direction up, at or below it for down — else 0.
+	BasisMaintain Basis = "maintain"
 	// BasisEffort: 1 when done, else the progress, else 0.
 	BasisEffort Basis = "effort"
-	// BasisNoData: an outcome KR without a current value yet; it scores 0, shown as "no data".
+	// BasisNoData: an outcome or maintain KR without a current value yet; it scores 0, shown as
+	// "no data".
 	BasisNoData Basis = "no_data"
-	// BasisInvalid: an outcome KR that cannot be scored (start or target missing or not a
-	// finite number); it scores 0, shown as "no data", with a note saying why.
+	// BasisInvalid: a KR that cannot be scored: start, target or threshold missing or not a
+	// finite number, a start → target that runs against its KPI's direction, or a score or
+	// progress outside the plan's grade scale. It has no score: it is shown as "no data" with a
+	// note saying why, and left out of its objective's and plan's scores (Counts is false).
 	BasisInvalid Basis = "invalid"
 )
 
@@ -38,17 +44,43 @@ type KRScore struct {
 // NoData reports whether the score is 0 for want of a measurement rather than measured as 0.
 func (s KRScore) NoData() bool { return s.Basis == BasisNoData || s.Basis == BasisInvalid }
 
+// Counts reports whether the score enters its objective's weighted mean. An invalid key result's
+// 0 is not a measurement and would drag the mean down: it is left out. ("No data" counts as 0.)
+func (s KRScore) Counts() bool { return s.Basis != BasisInvalid }
+
 // ScoreKeyResult scores a key result as the plan format specifies. dir is the direction of the
-// KPI the key result is linked to, used only when start equals target; "" means up.
+// KPI the key result is linked to ("" when none): a maintain key result without a direction of
+// its own holds that side of its threshold, an outcome whose start equals its target is read
+// against it, and a key result whose start → target (or written direction) runs against it is
+// invalid.
 func ScoreKeyResult(kr *plan.KeyResult, dir plan.Direction) KRScore {
 	if kr.Score.Set {
-		v, note := clamp01(kr.Score.Value, "score")
+		v, note, ok := grade(kr, kr.Score.Value, "score")
+		if !ok {
+			return KRScore{Basis: BasisInvalid, Note: note}
+		}
 		return KRScore{Value: v, Basis: BasisManual, Note: note}
 	}
 	if kr.Type.Value == plan.Effort {
 		return scoreEffort(kr)
 	}
+	if implied, ok := kr.ImpliedDirection(); ok && dir != "" && implied != dir {
+		return KRScore{Basis: BasisInvalid, Note: contradiction(kr, implied, dir)}
+	}
+	if kr.Type.Value == plan.Maintain {
+		return scoreMaintain(kr, dir)
+	}
 	return scoreOutcome(kr, dir)
+}
+
+// contradiction says why a key result whose direction runs against its KPI's is not scored.
+func contradiction(kr *plan.KeyResult, implied, dir plan.Direction) string {
+	word := map[plan.Direction]string{plan.Up: "up", plan.Down: "down"}
+	if kr.Type.Value == plan.Maintain {
+		return fmt.Sprintf("not scored: it holds direction %s, but its KPI %s should go %s", implied, kr.KPI.Value, word[dir])
+	}
+	return fmt.Sprintf("not scored: start %s → target %s goes %s, but its KPI %s should go %s",
+		FormatNumber(kr.Start.Value), FormatNumber(kr.Target.Value), word[implied], kr.KPI.Value, word[dir])
 }
 
 func scoreEffort(kr *plan.KeyResult) KRScore {
@@ -56,10 +88,36 @@ func scoreEffort(kr *plan.KeyResult) KRScore {
 	case kr.Done.Set && kr.Done.Value:
 		return KRScore{Value: 1, Basis: BasisEffort}
 	case kr.Progress.Set:
-		v, note := clamp01(kr.Progress.Value, "progress")
+		v, note, ok := grade(kr, kr.Progress.Value, "progress")
+		if !ok {
+			return KRScore{Basis: BasisInvalid, Note: note}
+		}
 		return KRScore{Value: v, Basis: BasisEffort, Note: note}
 	}
 	return KRScore{Value: 0, Basis: BasisEffort}
+}
+
+// scoreMaintain scores a maintain key result: 1 while current holds the line, else 0. Its side
+// of the threshold is its own direction, else its KPI's (dir), else up.
+func scoreMaintain(kr *plan.KeyResult, dir plan.Direction) KRScore {
+	threshold := kr.Threshold()
+	switch {
+	case !threshold.Set:
+		return KRScore{Basis: BasisInvalid, Note: "not scored: a maintain key result needs a threshold"}
+	case !finite(threshold.Value):
+		return KRScore{Basis: BasisInvalid, Note: "not scored: threshold must be a finite number"}
+	case !kr.Current.Set:
+		return KRScore{Basis: BasisNoData}
+	case !finite(kr.Current.Value):
+		return KRScore{Basis: BasisInvalid, Note: "not scored: current must be a finite number"}
+	}
+	if d := kr.HoldDirection(); d.Set {
+		dir = d.Value
+	}
+	if meets(kr.Current.Value, threshold.Value, dir) {
+		return KRScore{Value: 1, Basis: BasisMaintain}
+	}
+	return KRScore{Value: 0, Basis: BasisMaintain}
 }
 
 func scoreOutcome(kr *plan.KeyResult, dir plan.Direction) KRScore {
@@ -93,17 +151,26 @@ func scoreOutcome(kr *plan.KeyResult, dir plan.Direction) KRScore {
 	return KRScore{Value: math.Min(math.Max(v, 0), 1), Basis: BasisOutcome}
 }
 
-// clamp01 bounds a hand-written grade or progress to 0..1 and says so when it had to.
-func clamp01(v float64, field string) (float64, string) {
-	switch {
-	case math.IsNaN(v):
-		return 0, fmt.Sprintf("%s is not a number; counted as 0", field)
-	case v < 0:
-		return 0, fmt.Sprintf("%s %s is below 0; counted as 0", field, FormatNumber(v))
-	case v > 1:
-		return 1, fmt.Sprintf("%s %s is above 1; counted as 1", field, FormatNumber(v))
+// grade reads a hand-written score or progress v of key result kr on its plan's grade scale
+// (plan.Plan.GradeMax: 1, or 100 when the plan declares grade_scale: 100) as a share in 0..1. ok
+// is false, with a note saying why, when v is not a number or lies outside the scale: 40 on the
+// 0..1 scale is not read as 1.00 (nor guessed to be 0.40).
+func grade(kr *plan.KeyResult, v float64, field string) (share float64, note string, ok bool) {
+	scale := 1.0
+	if kr.Objective != nil {
+		scale = kr.Objective.Plan.GradeMax()
 	}
-	return v, ""
+	switch {
+	case !finite(v):
+		return 0, fmt.Sprintf("not scored: %s is not a number", field), false
+	case v < 0 || v > scale:
+		hint := "; write it as a share from 0 to 1"
+		if scale == 1 && v >= 2 && v <= 100 { // 40 is most likely 40%; 1.3 is not 1.3%
+			hint = fmt.Sprintf("; write %s, or declare grade_scale: 100 in the plan", FormatNumber(v/100))
+		}
+		return 0, fmt.Sprintf("not scored: %s %s is outside 0..%s%s", field, FormatNumber(v), FormatNumber(scale), hint), false
+	}
+	return v / scale, "", true
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

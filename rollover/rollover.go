@@ -333,15 +333,15 @@ func (d *drafter) render(p *plan.Plan, period plan.Period, quarter *plan.Plan, f
 		w.comment(0, "  - "+t)
 	}
 	w.field(0, "period", period.String(), "")
-	w.field(0, "scope", text(scope), "")
+	w.field(0, "scope", edit.Text(scope), "")
 	if p.Level.Set {
-		w.field(0, "level", text(string(p.Level.Value)), "")
+		w.field(0, "level", edit.Text(string(p.Level.Value)), "")
 	}
 	if p.Parent.Set {
-		w.field(0, "parent", text(p.Parent.Value), "")
+		w.field(0, "parent", edit.Text(p.Parent.Value), "")
 	}
 	if p.Owner.Set {
-		w.field(0, "owner", text(p.Owner.Value), "")
+		w.field(0, "owner", edit.Text(p.Owner.Value), "")
 	}
 
 	if len(kpis) > 0 {
@@ -364,14 +364,14 @@ func (d *drafter) render(p *plan.Plan, period plan.Period, quarter *plan.Plan, f
 			w.blank()
 		}
 		o := h.o
-		w.line(2, "- id: "+text(o.ID.Value))
-		w.field(4, "title", text(o.Title.Value), "")
+		w.line(2, "- id: "+edit.Text(o.ID.Value))
+		w.field(4, "title", edit.Text(o.Title.Value), "")
 		if o.Owner.Set {
-			w.field(4, "owner", text(o.Owner.Value), "")
+			w.field(4, "owner", edit.Text(o.Owner.Value), "")
 		}
 		if o.AlignsTo.Set {
 			if d.resolves(o.AlignsTo.Value, period) {
-				w.field(4, "aligns_to", text(o.AlignsTo.Value), "")
+				w.field(4, "aligns_to", edit.Text(o.AlignsTo.Value), "")
 			} else {
 				w.comment(4, fmt.Sprintf("aligns_to %s is left out: no plan of %s has that objective yet. Align this objective when it has one.",
 					o.AlignsTo.Value, alignPeriods(period)))
@@ -393,21 +393,21 @@ func (d *drafter) render(p *plan.Plan, period plan.Period, quarter *plan.Plan, f
 
 // kpi writes one carried KPI.
 func (d *drafter) kpi(w *writer, p *plan.Plan, k *plan.KPI, period plan.Period, quarter *plan.Plan, measured bool) {
-	w.line(2, "- id: "+text(k.ID.Value))
+	w.line(2, "- id: "+edit.Text(k.ID.Value))
 	if k.Name.Set {
-		w.field(4, "name", text(k.Name.Value), "")
+		w.field(4, "name", edit.Text(k.Name.Value), "")
 	}
 	if k.Unit.Set {
-		w.field(4, "unit", text(k.Unit.Value), "")
+		w.field(4, "unit", edit.Text(k.Unit.Value), "")
 	}
 	if k.Direction.Set {
-		w.field(4, "direction", text(string(k.Direction.Value)), "")
+		w.field(4, "direction", edit.Text(string(k.Direction.Value)), "")
 	}
 	if k.Source.Set {
-		w.field(4, "source", text(k.Source.Value), "")
+		w.field(4, "source", edit.Text(k.Source.Value), "")
 	}
 	if k.Frequency.Set {
-		w.field(4, "frequency", text(string(k.Frequency.Value)), "")
+		w.field(4, "frequency", edit.Text(string(k.Frequency.Value)), "")
 	}
 	switch {
 	case period.IsYear():
@@ -455,10 +455,37 @@ func (d *drafter) kpi(w *writer, p *plan.Plan, k *plan.KPI, period plan.Period, 
 
 // keyResult writes one carried key result.
 func (d *drafter) keyResult(w *writer, p *plan.Plan, kr *plan.KeyResult, period plan.Period, quarter *plan.Plan) {
-	w.comment(6, fmt.Sprintf("From %s: set target: for %s, and reword the title to name it.", p.Period.Value, period))
-	w.line(6, "- id: "+text(renameID(kr, p.Period.Value, period)))
-	w.field(8, "title", text(kr.Title.Value), "")
 	id := kr.KPI.Value
+	if kr.Type.Value == plan.Maintain {
+		// A level to hold carries its threshold: holding it again is a decision, not a gap.
+		w.comment(6, fmt.Sprintf("From %s: a level to hold; keep or change the threshold for %s.", p.Period.Value, period))
+		w.line(6, "- id: "+edit.Text(renameID(kr, p.Period.Value, period)))
+		w.field(8, "title", edit.Text(kr.Title.Value), "")
+		w.field(8, "type", string(plan.Maintain), "")
+		if t := kr.Threshold(); t.Set {
+			w.field(8, "threshold", number(t.Value), "")
+		}
+		if d := kr.HoldDirection(); d.Set {
+			w.field(8, "direction", string(d.Value), "")
+		}
+	} else {
+		w.comment(6, fmt.Sprintf("From %s: set target: for %s, and reword the title to name it.", p.Period.Value, period))
+		w.line(6, "- id: "+edit.Text(renameID(kr, p.Period.Value, period)))
+		w.field(8, "title", edit.Text(kr.Title.Value), "")
+		d.start(w, p, id, quarter)
+	}
+	if kr.Unit.Set {
+		w.field(8, "unit", edit.Text(kr.Unit.Value), "")
+	}
+	if kr.Weight.Set {
+		w.field(8, "weight", number(kr.Weight.Value), "")
+	}
+	w.field(8, "kpi", edit.Text(id), "")
+}
+
+// start writes the start of a carried outcome key result that measures KPI id: the KPI's final
+// reading, or a comment asking for one.
+func (d *drafter) start(w *writer, p *plan.Plan, id string, quarter *plan.Plan) {
 	if v, where, ok := reading(p, id, quarter); ok {
 		note := fmt.Sprintf("the final %s reading of %s", where.Period.Value, id)
 		if !d.closed {
@@ -468,13 +495,6 @@ func (d *drafter) keyResult(w *writer, p *plan.Plan, kr *plan.KeyResult, period 
 	} else {
 		w.comment(8, fmt.Sprintf("start: %s has no reading in %s; set the baseline it starts from.", id, p.Period.Value))
 	}
-	if kr.Unit.Set {
-		w.field(8, "unit", text(kr.Unit.Value), "")
-	}
-	if kr.Weight.Set {
-		w.field(8, "weight", number(kr.Weight.Value), "")
-	}
-	w.field(8, "kpi", text(id), "")
 }
 
 // resolves reports whether an aligns_to reference made from a plan of period will find its

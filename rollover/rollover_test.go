@@ -114,8 +114,9 @@ func lintDrafts(t *testing.T, repo *plan.Repository, res *Result) string {
 }
 
 // decisions are the rules whose findings stand for what a draft leaves to its author: the
-// targets, and objectives that need more (and not only KPI) key results.
-var decisions = []string{"kr-quantified", "kpi-target", "kr-count", "kpi-every-kr"}
+// targets, objectives that need more (and not only KPI) key results, and a plan that carried
+// nothing (a person's plan of effort key results only) and waits for its objectives.
+var decisions = []string{"kr-quantified", "kpi-target", "kr-count", "kpi-every-kr", "empty-plan"}
 
 func checkOnlyDecisions(t *testing.T, findings string) {
 	t.Helper()
@@ -173,7 +174,7 @@ func TestNextQuarter(t *testing.T) {
 		t.Errorf("sales key results %v, want %v (only those that measure a KPI)", krs, want)
 	}
 	for id, start := range map[string]float64{"grow-pipeline": 9.8, "raise-win-rate": 25} {
-		if kr := findKR(sales, id); kr == nil || kr.Start.Value != start {
+		if kr := sales.KeyResult(id); kr == nil || kr.Start.Value != start {
 			t.Errorf("key result %s starts at %v, want %v, the KPI's final 2026-Q3 reading", id, kr.Start.Value, start)
 		}
 	}
@@ -199,15 +200,6 @@ func TestNextQuarter(t *testing.T) {
 	findings := lintDrafts(t, repo, res)
 	checkOnlyDecisions(t, findings)
 	golden.CheckString(t, filepath.Join("testdata", "2026-Q3", "lint.txt"), findings)
-}
-
-func findKR(p *plan.Plan, id string) *plan.KeyResult {
-	for _, kr := range p.KeyResults() {
-		if kr.ID.Value == id {
-			return kr
-		}
-	}
-	return nil
 }
 
 func TestNextAcrossTheYearEnd(t *testing.T) {
@@ -389,31 +381,12 @@ func TestRenameID(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := repo.Plan(tt.scope, period(t, tt.from))
-		kr := findKR(p, tt.id)
+		kr := p.KeyResult(tt.id)
 		if kr == nil {
 			t.Fatalf("no key result %s in %s", tt.id, tt.from)
 		}
 		if got := renameID(kr, period(t, tt.from), period(t, tt.to)); got != tt.want {
 			t.Errorf("renameID(%s, %s → %s) = %s, want %s", tt.id, tt.from, tt.to, got, tt.want)
-		}
-	}
-}
-
-func TestText(t *testing.T) {
-	tests := map[string]string{
-		"Open pipeline":        "Open pipeline",
-		"%":                    `"%"`,
-		"75":                   `"75"`,
-		"a: b":                 `"a: b"`,
-		"true":                 `"true"`,
-		"CRM # report":         `"CRM # report"`,
-		"line\nbreak":          `"line\nbreak"`,
-		"":                     `""`,
-		`say "healthy" please`: `say "healthy" please`,
-	}
-	for in, want := range tests {
-		if got := text(in); got != want {
-			t.Errorf("text(%q) = %s, want %s", in, got, want)
 		}
 	}
 }
@@ -487,4 +460,34 @@ objectives:
 // unwrap joins the comment lines the writer wrapped.
 func unwrap(data string) string {
 	return regexp.MustCompile(`\n *# `).ReplaceAllString(data, " ")
+}
+
+// A maintain key result that measures a carried KPI is carried as a level to hold, with its
+// threshold and direction, not turned into an outcome without a target.
+func TestNextCarriesAMaintainKeyResult(t *testing.T) {
+	root := t.TempDir()
+	os.WriteFile(filepath.Join(root, ".okr.yaml"), nil, 0o644)
+	const q1 = `period: 2027-Q1
+scope: cs
+kpis:
+  - {id: csat, name: Support satisfaction, unit: "%", direction: up, source: Helpdesk, frequency: weekly, annual_target: 93}
+objectives:
+  - id: live
+    title: Get clients live fast
+    key_results:
+      - {id: hold-csat, title: Keep support satisfaction at or above 90%, type: maintain, threshold: 90, direction: up, current: 91, unit: "%", kpi: csat}
+`
+	os.WriteFile(filepath.Join(root, "cs-2027-Q1.yaml"), []byte(q1), 0o644)
+	res, err := Next(load(t, root), Options{From: period(t, "2027-Q1"), AsOf: date("2027-04-02")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, diags := plan.Parse(res.Files[0].Path, res.Files[0].Data)
+	if len(diags) > 0 {
+		t.Fatalf("the draft does not parse: %v\n%s", diags, res.Files[0].Data)
+	}
+	kr := p.KeyResult("hold-csat")
+	if kr == nil || kr.Type.Value != plan.Maintain || kr.Threshold().Value != 90 || kr.HoldDirection().Value != plan.Up || kr.Start.Set || kr.KPI.Value != "csat" {
+		t.Errorf("carried %+v\n%s", kr, res.Files[0].Data)
+	}
 }

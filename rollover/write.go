@@ -3,8 +3,6 @@ package rollover
 import (
 	"strconv"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // writer builds the text of a plan file line by line, so that the comments stand exactly where
@@ -45,20 +43,6 @@ func (w *writer) field(depth int, key, value, note string) {
 }
 
 func (w *writer) String() string { return w.b.String() }
-
-// text renders a string as a YAML scalar: plain when YAML reads it back as the same string,
-// else quoted.
-func text(s string) string {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	out, err := yaml.Marshal(n)
-	if err == nil {
-		v := strings.TrimSuffix(string(out), "\n")
-		if !strings.Contains(v, "\n") && v != "" && !strings.HasPrefix(v, "'") {
-			return v
-		}
-	}
-	return strconv.Quote(s)
-}
 
 // number renders a number the shortest way that reads back exactly.
 func number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -33,7 +33,14 @@ type Options struct {
 	// Schema is the JSON Schema of plan files, written to plan.SchemaFile; nil leaves that file
 	// out (with a note).
 	Schema []byte
+	// ConfigSchema is the JSON Schema of .okr.yaml, written to ConfigSchemaFile; nil leaves it
+	// out.
+	ConfigSchema []byte
 }
+
+// ConfigSchemaFile is where a plan repository keeps the JSON Schema of .okr.yaml, relative to
+// its root; the .okr.yaml that Init writes points at it.
+const ConfigSchemaFile = ".okr/okr-config.schema.json"
 
 // File is one file of a new repository.
 type File struct {
@@ -61,7 +68,7 @@ func Files(opts Options) []File {
 	annualPath := path.Join("plans", year.String(), "company.yaml")
 	quarterPath := path.Join("plans", quarter.String(), "company.yaml")
 	files := []File{
-		{Path: ".okr.yaml", Data: []byte(Config()), Perm: 0o666},
+		{Path: ".okr.yaml", Data: []byte(plan.SchemaComment(ConfigSchemaFile) + "\n" + Config()), Perm: 0o666},
 		{Path: annualPath, Data: render("annual.yaml", quarter, annualPath), Perm: 0o666},
 		{Path: quarterPath, Data: render("quarter.yaml", quarter, quarterPath), Perm: 0o666},
 		{Path: ".github/workflows/okr.yaml", Data: read("workflow.yaml"), Perm: 0o666},
@@ -70,6 +77,9 @@ func Files(opts Options) []File {
 	}
 	if opts.Schema != nil {
 		files = append(files, File{Path: plan.SchemaFile, Data: opts.Schema, Perm: 0o666})
+	}
+	if opts.ConfigSchema != nil {
+		files = append(files, File{Path: ConfigSchemaFile, Data: opts.ConfigSchema, Perm: 0o666})
 	}
 	return files
 }
@@ -94,13 +104,20 @@ func Init(dir string, opts Options) (*Result, error) {
 			res.Created = append(res.Created, f.Path)
 		}
 	}
-	if slices.Contains(res.Skipped, ".vscode/settings.json") {
+	if slices.Contains(res.Skipped, ".vscode/settings.json") && !pointsAtSchema(filepath.Join(dir, ".vscode", "settings.json")) {
 		res.Notes = append(res.Notes, "the existing .vscode/settings.json was left alone; for the editor to validate plans, add the yaml.schemas setting from okr's docs/authoring.md to it")
 	}
 	if opts.Schema == nil {
 		res.Notes = append(res.Notes, fmt.Sprintf("%s was not written: this okr cannot print the plan schema yet; the plans and .vscode/settings.json point at it, so editors validate once it is there", plan.SchemaFile))
 	}
 	return res, nil
+}
+
+// pointsAtSchema reports whether an editor settings file already names the plan schema, as the
+// one Init writes does.
+func pointsAtSchema(name string) bool {
+	data, err := os.ReadFile(name)
+	return err == nil && bytes.Contains(data, []byte(plan.SchemaFile))
 }
 
 func read(name string) []byte {

@@ -123,7 +123,7 @@ func TestInitLintsClean(t *testing.T) {
 }
 
 func TestInitFiles(t *testing.T) {
-	for _, f := range Files(Options{AsOf: day("2026-11-10"), Schema: []byte("{}\n")}) {
+	for _, f := range Files(Options{AsOf: day("2026-11-10"), Schema: []byte("{}\n"), ConfigSchema: []byte("{}\n")}) {
 		golden.Check(t, filepath.Join("testdata", "init", filepath.FromSlash(f.Path)), f.Data)
 	}
 }
@@ -190,6 +190,13 @@ func TestInitNeverOverwrites(t *testing.T) {
 	if len(res.Created) != 0 {
 		t.Errorf("the second run created %v", res.Created)
 	}
+	// The settings init wrote already name the schema: no note about them.
+	if len(res.Notes) != 1 || strings.Contains(res.Notes[0], "yaml.schemas") {
+		t.Errorf("notes %v, want only the one about the schema file", res.Notes)
+	}
+	// Settings of the team's own are left alone, with a note saying what to add.
+	os.WriteFile(filepath.Join(dir, ".vscode", "settings.json"), []byte("{\"editor.tabSize\": 2}\n"), 0o644)
+	res, _ = Init(dir, Options{AsOf: day("2026-11-10")})
 	if len(res.Notes) != 2 || !strings.Contains(res.Notes[0], "add the yaml.schemas setting") {
 		t.Errorf("notes %v, want one about the editor settings left alone", res.Notes)
 	}

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/okr-tool/okr/lint"
 	"github.com/okr-tool/okr/plan"
@@ -38,6 +39,8 @@ type node struct {
 	// AdditionalProperties is false for closed mappings, or a schema for the values of an open one.
 	AdditionalProperties any     `json:"additionalProperties,omitempty"`
 	AnyOf                []*node `json:"anyOf,omitempty"`
+	AllOf                []*node `json:"allOf,omitempty"`
+	Not                  *node   `json:"not,omitempty"`
 	If                   *node   `json:"if,omitempty"`
 	Then                 *node   `json:"then,omitempty"`
 	Else                 *node   `json:"else,omitempty"`
@@ -91,24 +94,33 @@ func Plan() []byte {
 // section is the schema of one kind of mapping, from the field table.
 func section(s plan.Section) *node {
 	n := &node{Type: "object", AdditionalProperties: false}
-	var outcomeOnly, effortOnly props
+	// notFor[t] lists the keys a key result of type t must not have.
+	notFor := map[plan.KRType]props{}
 	for _, f := range plan.FieldTable[s] {
 		n.Properties = append(n.Properties, prop{f.Key, field(f)})
 		if f.Required {
 			n.Required = append(n.Required, f.Key)
 		}
-		switch f.Only {
-		case plan.Outcome:
-			outcomeOnly = append(outcomeOnly, prop{f.Key, false})
-		case plan.Effort:
-			effortOnly = append(effortOnly, prop{f.Key, false})
+		if f.Only == nil {
+			continue
+		}
+		for _, t := range plan.KRTypes {
+			if !slices.Contains(f.Only, t) {
+				notFor[t] = append(notFor[t], prop{f.Key, false})
+			}
 		}
 	}
-	if len(outcomeOnly)+len(effortOnly) > 0 {
-		// An effort key result must not have the outcome keys, and the other way round.
-		n.If = &node{Properties: props{{"type", &node{Const: string(plan.Effort)}}}, Required: []string{"type"}}
-		n.Then = &node{Properties: outcomeOnly}
-		n.Else = &node{Properties: effortOnly}
+	// A key result must not have the keys of another type; one if/then per type, the type
+	// outcome also when it is not written.
+	for _, t := range plan.KRTypes {
+		if len(notFor[t]) == 0 {
+			continue
+		}
+		cond := &node{Properties: props{{"type", &node{Const: string(t)}}}, Required: []string{"type"}}
+		if t == plan.Outcome {
+			cond = &node{AnyOf: []*node{cond, {Not: &node{Required: []string{"type"}}}}}
+		}
+		n.AllOf = append(n.AllOf, &node{If: cond, Then: &node{Properties: notFor[t]}})
 	}
 	return n
 }
@@ -170,6 +182,14 @@ func Config() []byte {
 			Description: fmt.Sprintf("%s (default: %s)", info.Summary, info.Severity),
 			AnyOf:       []*node{{Ref: "#/$defs/severity"}, settings},
 		}})
+		// A former ID still works in .okr.yaml, so the schema accepts it too, and says what it
+		// became.
+		for _, alias := range info.Aliases {
+			rules.Properties = append(rules.Properties, prop{alias, &node{
+				Description: fmt.Sprintf("Former name of %s: %s (default: %s)", info.ID, info.Summary, info.Severity),
+				AnyOf:       []*node{{Ref: "#/$defs/severity"}, settings},
+			}})
+		}
 	}
 	root := &node{
 		Schema:      Draft,

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
@@ -16,6 +17,8 @@ import (
 	"github.com/okr-tool/okr/lint"
 	"github.com/okr-tool/okr/lint/config"
 	"github.com/okr-tool/okr/plan"
+	"github.com/okr-tool/okr/rollover"
+	"github.com/okr-tool/okr/scaffold"
 	"github.com/okr-tool/okr/schema"
 )
 
@@ -220,6 +223,18 @@ func TestConfigSchema(t *testing.T) {
 	if n < 10 {
 		t.Errorf("validated %d configurations; the walk missed some", n)
 	}
+	// A rule's former ID is accepted by both.
+	for _, r := range lint.Registry() {
+		for _, alias := range r.Info().Aliases {
+			text := "rules:\n  " + alias + ": warning\n"
+			if _, err := config.Parse(".okr.yaml", []byte(text)); err != nil {
+				t.Errorf("former id %s: %v", alias, err)
+			}
+			if err := s.Validate(instance(t, []byte(text))); err != nil {
+				t.Errorf("former id %s: the schema refuses it: %v", alias, err)
+			}
+		}
+	}
 	for name, text := range map[string]string{
 		"unknown key":      "pathz: [plans]\n",
 		"unknown rule":     "rules:\n  kr-cuont: off\n",
@@ -233,6 +248,55 @@ func TestConfigSchema(t *testing.T) {
 		}
 		if err := s.Validate(instance(t, []byte(text))); err == nil {
 			t.Errorf("%s: the schema accepts it", name)
+		}
+	}
+}
+
+// TestSchemaValidatesWhatInitAndNextWrite: the schemas okr init writes to .okr/ accept the
+// .okr.yaml and the plans okr init writes beside them and the drafts okr next writes from them,
+// which point at them.
+func TestSchemaValidatesWhatInitAndNextWrite(t *testing.T) {
+	root := t.TempDir()
+	asOf := time.Date(2026, time.December, 10, 0, 0, 0, 0, time.UTC)
+	if _, err := scaffold.Init(root, scaffold.Options{AsOf: asOf, Schema: schema.Plan(), ConfigSchema: schema.Config()}); err != nil {
+		t.Fatal(err)
+	}
+	// .okr.yaml, every setting commented out, and the schema of .okr.yaml it points at.
+	config, _ := os.ReadFile(filepath.Join(root, ".okr.yaml"))
+	configSchema, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(scaffold.ConfigSchemaFile)))
+	if !bytes.HasPrefix(config, []byte("# yaml-language-server: $schema="+scaffold.ConfigSchemaFile+"\n")) {
+		t.Errorf(".okr.yaml does not point at %s", scaffold.ConfigSchemaFile)
+	}
+	if err := compile(t, scaffold.ConfigSchemaFile, configSchema).Validate(instance(t, config)); err != nil {
+		t.Errorf(".okr.yaml: %v", err)
+	}
+	written, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(plan.SchemaFile)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := compile(t, plan.SchemaFile, written)
+	repo, _, err := plan.Load(plan.LoadOptions{Root: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := rollover.Next(repo, rollover.Options{From: plan.QuarterOf(asOf), AsOf: asOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rollover.Write(root, res); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(root, "plans", "*", "*.yaml"))
+	if len(files) != 4 { // 2026, 2026-Q4, and across the year end 2027 and 2027-Q1
+		t.Fatalf("init and next wrote %v", files)
+	}
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		if !bytes.HasPrefix(data, []byte("# yaml-language-server: $schema=../../"+plan.SchemaFile+"\n")) {
+			t.Errorf("%s does not point at %s", f, plan.SchemaFile)
+		}
+		if err := s.Validate(instance(t, data)); err != nil {
+			t.Errorf("%s: %v", f, err)
 		}
 	}
 }

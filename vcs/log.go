@@ -243,3 +243,60 @@ func (p *rawParser) path() (string, error) {
 }
 
 func isZeroID(id string) bool { return strings.Trim(id, "0") == "" }
+
+// LastCommit is what CommitAt found: the newest commit of a first-parent line dated on or before
+// a moment, and the line's tip.
+type LastCommit struct {
+	// Hash and Time are the commit found; Hash is "" when no commit of the line is that old (the
+	// history, or a shallow clone of it, starts later).
+	Hash string
+	Time time.Time
+	// Tip is the newest commit of the line (what rev names) and TipTime its date; Oldest is the
+	// date of the oldest commit the walk reached.
+	Tip     string
+	TipTime time.Time
+	Oldest  time.Time
+}
+
+// CommitAt walks the first-parent line from rev ("" means HEAD) back, newest first, and returns
+// the first commit whose committer date is not after until: the commit the branch was at then.
+// Only commit headers are read, in one git process that stops at the commit found. A repository
+// without commits yields a zero LastCommit.
+func (r *Repo) CommitAt(ctx context.Context, rev string, until time.Time) (LastCommit, error) {
+	var out LastCommit
+	head := rev == ""
+	if head {
+		rev = "HEAD"
+	}
+	if err := r.checkRevs(rev); err != nil {
+		return out, err
+	}
+	errFound := fmt.Errorf("found")
+	err := r.stream(ctx, nil, func(stdout io.Reader) error {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			c, err := parseHeader(sc.Bytes())
+			if err != nil {
+				return err
+			}
+			if out.Tip == "" {
+				out.Tip, out.TipTime = c.Hash, c.Time
+			}
+			out.Oldest = c.Time
+			if !c.Time.After(until) {
+				out.Hash, out.Time = c.Hash, c.Time
+				return errFound
+			}
+		}
+		return sc.Err()
+	}, "log", "--first-parent", "--no-color", "--format=%H %ct", rev, "--")
+	if err == errFound {
+		err = nil
+	}
+	if err != nil && head && out.Tip == "" {
+		if ok, herr := r.HasCommits(ctx); herr == nil && !ok {
+			return LastCommit{}, nil // no commit yet
+		}
+	}
+	return out, err
+}

@@ -1,6 +1,7 @@
 package vcs
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // FetchAdvice says how to get the history a shallow clone lacks, in CI and on a laptop.
@@ -22,22 +24,67 @@ type RevisionError struct {
 	Shallow bool // the clone is shallow, which may be why
 }
 
-// Error names the revision and says how to get it.
+// Error names the revision and says how to get it. A revision comes from a command line or a
+// CI variable that a pull request may set, so the message shows it quoted and cut short, and
+// gives a command to run only for a revision that a shell reads as the one word it is.
 func (e *RevisionError) Error() string {
 	if e.Rev == "HEAD" {
 		return "the git repository has no commit yet; commit the plans first"
 	}
+	rev := quoteRev(e.Rev)
 	if strings.HasPrefix(e.Rev, "-") {
-		return fmt.Sprintf("%q is not a revision: it starts with \"-\" as an option does; name a branch, tag or commit", e.Rev)
+		return fmt.Sprintf("%s is not a revision: it starts with \"-\" as an option does; name a branch, tag or commit", rev)
 	}
-	msg := fmt.Sprintf("unknown revision %q: no branch, tag or commit has that name", e.Rev)
+	msg := fmt.Sprintf("unknown revision %s: no branch, tag or commit has that name", rev)
 	if e.Shallow {
 		return msg + "; this clone is shallow, so it may not have been fetched: " + FetchAdvice
 	}
-	if remote, branch, ok := strings.Cut(e.Rev, "/"); ok && remote != "" && branch != "" {
-		return msg + fmt.Sprintf("; if it is a remote branch, fetch it first (git fetch %s %s)", remote, branch)
+	if remote, branch, ok := strings.Cut(e.Rev, "/"); ok && fetchable(remote) && fetchable(branch) {
+		return msg + fmt.Sprintf("; if it is a remote branch, fetch it first (git fetch %s %s)", shellQuote(remote), shellQuote(branch))
 	}
 	return msg
+}
+
+// maxRevShown is how much of a revision messages show.
+const maxRevShown = 80
+
+// quoteRev shows a revision in a message: quoted with its control characters escaped, and cut to
+// maxRevShown characters.
+func quoteRev(rev string) string {
+	if r := []rune(rev); len(r) > maxRevShown {
+		rev = string(r[:maxRevShown]) + "…"
+	}
+	return fmt.Sprintf("%q", rev)
+}
+
+// fetchable reports whether s may appear in the git fetch advice: not empty, not read by git as
+// an option, short, and printable ASCII without spaces, which a terminal shows as it is.
+func fetchable(s string) bool {
+	if s == "" || strings.HasPrefix(s, "-") || len(s) > maxRevShown {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// shellQuote writes s as one word of a POSIX shell command: as it is when it holds only
+// characters no shell treats specially, else in single quotes.
+func shellQuote(s string) string {
+	plain := s != ""
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./@+:,%=", r)) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // Is makes errors.Is(err, ErrShallow) true when the clone is shallow.
@@ -182,4 +229,25 @@ func (r *Repo) ShallowCommits(ctx context.Context) (map[string]bool, error) {
 		set[c] = true
 	}
 	return set, nil
+}
+
+// ResolveDated returns the full hash of the commit a revision names and its committer date, in
+// one git process; the errors are Resolve's.
+func (r *Repo) ResolveDated(ctx context.Context, rev string) (string, time.Time, error) {
+	if rev == "" || strings.HasPrefix(rev, "-") {
+		_, err := r.Resolve(ctx, rev)
+		return "", time.Time{}, err
+	}
+	out, err := r.output(ctx, "log", "-1", "--no-walk", "--no-color", "--format=%H %ct", rev+"^{commit}", "--")
+	if err != nil {
+		if _, rerr := r.Resolve(ctx, rev); rerr != nil {
+			return "", time.Time{}, rerr
+		}
+		return "", time.Time{}, err
+	}
+	c, err := parseHeader(bytes.TrimSpace(out))
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	return c.Hash, c.Time, nil
 }

@@ -278,3 +278,68 @@ func TestShallowClone(t *testing.T) {
 		t.Errorf("MergeBase in a shallow clone = %v", err)
 	}
 }
+
+// TestCommitAt finds the commit a branch was at on a day, on the first-parent line: a commit of
+// a merged branch dated before the day does not count, the merge does once it is old enough.
+func TestCommitAt(t *testing.T) {
+	g := vcstest.New(t)
+	ctx := context.Background()
+	r := open(t, g.Dir)
+	if got, err := r.CommitAt(ctx, "", time.Now()); err != nil || got.Hash != "" || got.Tip != "" {
+		t.Fatalf("CommitAt without commits = %+v, %v; want nothing", got, err)
+	}
+	g.Write("a.yaml", "a: 1\n")
+	first := g.Commit("2026-07-01T10:00:00Z", "first")
+	g.Git("checkout", "-q", "-b", "side")
+	g.Write("b.yaml", "b: 1\n")
+	side := g.Commit("2026-07-05T10:00:00Z", "side")
+	g.Git("checkout", "-q", "main")
+	g.GitEnv([]string{"GIT_AUTHOR_DATE=2026-07-20T10:00:00Z", "GIT_COMMITTER_DATE=2026-07-20T10:00:00Z"},
+		"merge", "-q", "--no-ff", "-m", "merge", "side")
+	merge := strings.TrimSpace(g.Git("rev-parse", "HEAD"))
+	g.Write("a.yaml", "a: 2\n")
+	last := g.Commit("2026-08-01T10:00:00Z", "last")
+
+	day := func(s string) time.Time {
+		d, _ := time.Parse(time.DateOnly, s)
+		return d.Add(24*time.Hour - time.Second)
+	}
+	tests := []struct{ day, want string }{
+		{"2026-06-30", ""},
+		{"2026-07-01", first},
+		{"2026-07-10", first}, // the side branch's commit is not on main's first-parent line
+		{"2026-07-20", merge},
+		{"2026-08-01", last},
+		{"2026-12-01", last},
+	}
+	for _, tt := range tests {
+		got, err := r.CommitAt(ctx, "", day(tt.day))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Hash != tt.want || got.Tip != last {
+			t.Errorf("CommitAt(%s) = %s (tip %s), want %s (tip %s)", tt.day, got.Hash, got.Tip, tt.want, last)
+		}
+	}
+	if got, _ := r.CommitAt(ctx, "side", day("2026-07-10")); got.Hash != side {
+		t.Errorf("CommitAt(side, 2026-07-10) = %s, want %s", got.Hash, side)
+	}
+	if got, _ := r.CommitAt(ctx, "", day("2026-06-30")); !got.Oldest.Equal(time.Date(2026, 7, 1, 10, 0, 0, 0, time.UTC)) {
+		t.Errorf("Oldest = %v, want the first commit's date", got.Oldest)
+	}
+}
+
+func TestResolveDated(t *testing.T) {
+	g := vcstest.New(t)
+	g.Write("a.yaml", "a: 1\n")
+	c := g.Commit("2026-07-01T10:00:00Z", "first")
+	g.Git("tag", "v1")
+	r := open(t, g.Dir)
+	hash, date, err := r.ResolveDated(context.Background(), "v1")
+	if err != nil || hash != c || !date.Equal(time.Date(2026, 7, 1, 10, 0, 0, 0, time.UTC)) {
+		t.Errorf("ResolveDated(v1) = %s, %v, %v; want %s of 2026-07-01", hash, date, err, c)
+	}
+	if _, _, err := r.ResolveDated(context.Background(), "v2"); err == nil || !strings.Contains(err.Error(), `unknown revision "v2"`) {
+		t.Errorf("ResolveDated(v2) = %v, want an unknown revision", err)
+	}
+}

@@ -1,5 +1,7 @@
-// Package golden compares test output with golden files. One -update flag, registered here for
-// every package that imports it, rewrites them: go test ./... -update.
+// Package golden compares test output with golden files, and rewrites them on request: the
+// -update flag of a package's tests (go test ./lint -update), or UPDATE_GOLDEN=1 for the whole
+// module at once (UPDATE_GOLDEN=1 go test ./...), since packages without golden files have no
+// -update flag and go test ./... -update would fail in them.
 package golden
 
 import (
@@ -12,17 +14,17 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files instead of comparing with them")
+var update = flag.Bool("update", false, "rewrite golden files instead of comparing with them (UPDATE_GOLDEN=1 does it for every package)")
 
-// Updating reports whether the tests run with -update, for tests that regenerate something other
-// than a single file (docs, a directory of goldens).
-func Updating() bool { return *update }
+// Updating reports whether the tests run with -update or UPDATE_GOLDEN=1, for tests that
+// regenerate something other than a single file (docs, a directory of goldens).
+func Updating() bool { return *update || os.Getenv("UPDATE_GOLDEN") == "1" }
 
 // Check compares got with the file at path. With -update it writes got to path instead, creating
 // its directory. A missing file fails the test with the command that creates it.
 func Check(t testing.TB, path string, got []byte) {
 	t.Helper()
-	if *update {
+	if Updating() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -33,7 +35,7 @@ func Check(t testing.TB, path string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
+		t.Fatalf("%v (go test -update, or UPDATE_GOLDEN=1 go test ./..., writes it)", err)
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("output differs from %s (go test -update accepts it):\n%s", path, Diff(string(want), string(got)))

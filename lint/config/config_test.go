@@ -120,9 +120,10 @@ func TestParseErrors(t *testing.T) {
 		{"rules:\n  kpi-count:\n    levels: []\n", []string{`.okr.yaml:3:13: levels of kpi-count lists no level; list some of company, team, individual, or turn the rule off with kpi-count: off`}},
 		{"rules:\n  kr-count: off\n---\nrules:\n  kpi-count: off\n", []string{`.okr.yaml:3:1: the configuration is one YAML document; remove the second one (and its ---)`}},
 		{"rules:\n  kr-count: off\n---\n", []string{`.okr.yaml:3:1: the configuration is one YAML document; remove the second one (and its ---)`}},
-		{"rules:\n  kr-count: off\n---\nrules: [\n", []string{`.okr.yaml:4:1: invalid YAML: did not find expected node content; fix the YAML syntax there`}},
+		{"rules:\n  kr-count: off\n---\nrules: [\n", []string{`.okr.yaml:4:8: invalid YAML: did not find expected node content; this '[' is not closed: close it with "]", or put the whole value in quotes if the '[' is part of the text`}},
 		{"- kr-count\n", []string{`.okr.yaml:1:1: the configuration must be a mapping with the keys paths: and rules:`}},
-		{"rules:\n  kr-count: [\n", []string{`.okr.yaml:2:3: invalid YAML: did not find expected node content; fix the YAML syntax there`}},
+		{"rules:\n  kr-count: off\n\tkpi-count: off\n", []string{`.okr.yaml:3:1: invalid YAML: found a tab character that violates indentation; YAML indents with spaces only: replace the tab with spaces`}},
+		{"rules:\n  kr-count: [\n", []string{`.okr.yaml:2:13: invalid YAML: did not find expected node content; this '[' is not closed: close it with "]", or put the whole value in quotes if the '[' is part of the text`}},
 		{"rules:\n  kr-cont: off\n  kpi-count:\n    max: x\n", []string{
 			`.okr.yaml:2:3: unknown rule "kr-cont" (did you mean "kr-count"?)`,
 			`.okr.yaml:4:10: max of kpi-count must be a whole number, not "x"`,
@@ -154,8 +155,34 @@ func TestOptionsCarryTheConfiguration(t *testing.T) {
 		"period: 2026-Q3\nscope: sales\nobjectives:\n  - {id: a, title: A}\n  - {id: b, title: B}\n")}}, 1)
 	opts := cfg.Options()
 	opts.Severity["kr-count"] = lint.Off
+	opts.Severity["kpi-count"] = lint.Off
 	res := lint.Run(repo, opts)
 	if len(res.Findings) != 1 || res.Findings[0].Rule != "objective-count" || res.Findings[0].Severity != lint.Error {
 		t.Errorf("findings = %+v, want one objective-count error", res.Findings)
+	}
+}
+
+// TestFormerRuleID checks that a rule's former ID still configures it: kpi-new-midyear is now
+// kpi-churn.
+func TestFormerRuleID(t *testing.T) {
+	cfg, err := Parse(".okr.yaml", []byte("rules:\n  kpi-new-midyear:\n    severity: error\n    max_replaced: 2\n  kr-due:\n    grace_days: 0\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.Severity["kpi-churn"]; got != lint.Error {
+		t.Errorf("Severity[kpi-churn] = %v, want error (%v)", got, cfg.Severity)
+	}
+	for id, want := range map[string]string{"kpi-churn": "max_replaced=2", "kr-due": "grace_days=0"} {
+		var got []string
+		for _, p := range lint.Lookup(cfg.Rules, id).(lint.Configurable).Params() {
+			got = append(got, p.Name+"="+p.Value())
+		}
+		if !strings.Contains(strings.Join(got, " "), want) {
+			t.Errorf("%s settings %v lack %s", id, got, want)
+		}
+	}
+	_, err = Parse(".okr.yaml", []byte("rules:\n  kpi-churn: off\n  kpi-new-midyear: warning\n"))
+	if err == nil || !strings.Contains(err.Error(), `.okr.yaml:3:3: "kpi-new-midyear" and "kpi-churn" (line 2) are the same rule, kpi-churn; keep one of them`) {
+		t.Errorf("a rule set under its ID and its former ID: %v", err)
 	}
 }

@@ -21,6 +21,10 @@ var topKeys = []string{"paths", "rules"}
 func Parse(file string, data []byte) (*Config, error) {
 	d := &decoder{file: file, cfg: Default()}
 	d.cfg.File = file
+	if len(data) > MaxSize {
+		d.problem(1, 1, "the configuration is larger than %d KiB, the most it may have", MaxSize>>10)
+		return nil, &Error{Problems: d.problems}
+	}
 	var doc yaml.Node
 	err := yaml.Unmarshal(data, &doc)
 	if err == nil {
@@ -143,6 +147,7 @@ func (d *decoder) rules(n *yaml.Node) {
 		return
 	}
 	ids := lint.IDs(d.cfg.Rules)
+	set := map[string]*yaml.Node{} // by rule ID, the key that configured the rule
 	d.eachPair(n, func(key, value *yaml.Node) {
 		r := lint.Lookup(d.cfg.Rules, key.Value)
 		if r == nil {
@@ -153,6 +158,13 @@ func (d *decoder) rules(n *yaml.Node) {
 			d.problemAt(key, "unknown rule %s%s", strconv.Quote(key.Value), hint)
 			return
 		}
+		if first := set[r.Info().ID]; first != nil {
+			// The same rule under its ID and a former ID (Info.Aliases).
+			d.problemAt(key, "%s and %s (line %d) are the same rule, %s; keep one of them",
+				strconv.Quote(key.Value), strconv.Quote(first.Value), first.Line, r.Info().ID)
+			return
+		}
+		set[r.Info().ID] = key
 		d.rule(r, key, value)
 	})
 }

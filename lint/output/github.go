@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/okr-tool/okr/internal/textsafe"
 	"github.com/okr-tool/okr/lint"
 )
 
@@ -14,6 +15,7 @@ import (
 type githubWriter struct{ w io.Writer }
 
 func (g *githubWriter) Write(res *lint.Result) error {
+	res = textsafe.Clean(res) // no escape sequence or bidi control reaches the log or the annotation
 	b := bufio.NewWriter(g.w)
 	for _, f := range res.Findings {
 		fmt.Fprintf(b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", f.Severity,
@@ -23,7 +25,8 @@ func (g *githubWriter) Write(res *lint.Result) error {
 	return b.Flush()
 }
 
-// escapeData escapes the message of a workflow command.
+// escapeData escapes the message of a workflow command, as the runner unescapes it: '%' first,
+// then the line breaks that would end the command.
 var escapeData = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace
 
 // escapeProperty escapes a property value of a workflow command, where ':' and ',' separate

@@ -135,7 +135,8 @@ func TestGitHubEscaping(t *testing.T) {
 	if err := w.Write(res); err != nil {
 		t.Fatal(err)
 	}
-	want := "::warning file=plans/a%2Cb%3Ac.yaml,line=2,col=3,title=okr kpi-count::100%25 sure%0Asecond line%0D\n"
+	// Line breaks are escaped for people before the workflow command escapes '%'.
+	want := "::warning file=plans/a%2Cb%3Ac.yaml,line=2,col=3,title=okr kpi-count::100%25 sure\\nsecond line\\r\n"
 	if got := strings.SplitAfter(out.String(), "\n")[0]; got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}

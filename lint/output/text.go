@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/okr-tool/okr/internal/format"
+	"github.com/okr-tool/okr/internal/textsafe"
 	"github.com/okr-tool/okr/lint"
 )
 
@@ -28,13 +29,14 @@ func newText(w io.Writer, on bool) *textWriter {
 }
 
 func (t *textWriter) Write(res *lint.Result) error {
+	res = textsafe.Clean(res) // plan text and file names may hold control characters
 	b := bufio.NewWriter(t.w)
 	for _, f := range res.Findings {
 		sev := t.warn
 		if f.Severity == lint.Error {
 			sev = t.err
 		}
-		fmt.Fprintf(b, "%s:%d:%d: %s: %s %s\n", t.path.Sprint(f.DisplayPath()), f.Pos.Line, f.Pos.Col,
+		fmt.Fprintf(b, "%s:%d:%d: %s: %s %s\n", t.path.Sprint(textsafe.Path(f.DisplayPath())), f.Pos.Line, f.Pos.Col,
 			sev.Sprint(f.Severity), f.Message, t.rule.Sprint("["+f.Rule+"]"))
 	}
 	line := summaryLine(res.Summary)

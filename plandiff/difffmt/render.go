@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/okr-tool/okr/internal/format"
+	"github.com/okr-tool/okr/internal/textsafe"
 	"github.com/okr-tool/okr/plandiff"
 	"github.com/okr-tool/okr/report"
 )
@@ -29,9 +30,20 @@ type Options struct {
 
 // Formats are the formats New accepts, the default first.
 var Formats = format.Table[Renderer, Options]{
-	{Name: "text", New: func(o Options) Renderer { return newText(o.Color) }},
-	{Name: "markdown", Aliases: []string{"md"}, New: func(Options) Renderer { return Markdown{} }},
+	{Name: "text", New: func(o Options) Renderer { return escaped{newText(o.Color)} }},
+	{Name: "markdown", Aliases: []string{"md"}, New: func(Options) Renderer { return escaped{Markdown{}} }},
 	{Name: "json", New: func(Options) Renderer { return JSON{} }},
+}
+
+// escaped is the one place the text and Markdown formats make a diff safe to show: it renders a
+// copy in which every string (titles, owners, ids, file names, revisions) is escaped with
+// textsafe.Clean, so no control or bidi character from a plan reaches a terminal or a pull-request
+// comment. JSON escapes by its own rules.
+type escaped struct{ Renderer }
+
+// Render implements Renderer.
+func (e escaped) Render(w io.Writer, d *plandiff.Diff) error {
+	return e.Renderer.Render(w, textsafe.Clean(d))
 }
 
 // New returns the renderer of the named format; "" is text.

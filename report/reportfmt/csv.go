@@ -19,13 +19,13 @@ var csvHeader = []string{
 	"file", "period", "scope", "plan_score",
 	"objective_id", "objective_title", "objective_score", "objective_status",
 	"kr_id", "kr_title", "type", "kpi", "weight", "unit", "start", "target", "current", "due", "progress", "done",
-	"score", "no_data", "grade", "status", "expected",
+	"score", "no_data", "grade", "status", "expected", "eased",
 }
 
 // Render implements Renderer.
 func (CSV) Render(w io.Writer, r *report.Report) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(csvHeader); err != nil {
+	if err := cw.Write(append(csvHeader[:len(csvHeader):len(csvHeader)], csvSourceHeader...)); err != nil {
 		return err
 	}
 	for _, p := range r.Plans {
@@ -44,9 +44,9 @@ func (CSV) Render(w io.Writer, r *report.Report) error {
 					o.ID, csvText(o.Title), exact(o.Score), string(o.Status),
 					kr.ID, csvText(kr.Title), string(kr.Type), kr.KPI, exact(kr.Weight), csvText(kr.Unit),
 					optional(kr.Start), optional(kr.Target), optional(kr.Current), due, optional(kr.Progress), done,
-					exact(kr.Value), strconv.FormatBool(kr.NoData()), string(kr.Grade), string(kr.Status), exact(p.Expected),
+					exact(kr.Value), strconv.FormatBool(kr.NoData()), string(kr.Grade), string(kr.Status), exact(p.Expected), csvEased(kr),
 				}
-				if err := cw.Write(row); err != nil {
+				if err := cw.Write(append(row, csvSource(r)...)); err != nil {
 					return err
 				}
 			}

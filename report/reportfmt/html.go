@@ -29,6 +29,7 @@ var htmlPage = template.Must(template.New("report").Parse(htmlTemplate))
 
 type htmlView struct {
 	Title, AsOf, Summary string
+	Source               string // which version of the plans was read (report.Source)
 	CSS                  template.CSS
 	Legend               []htmlChip
 	Plans                []htmlPlan
@@ -93,6 +94,7 @@ func (HTML) Render(w io.Writer, r *report.Report) error {
 		Title:   heading(r),
 		AsOf:    upperFirst(asOfText(r)) + ".",
 		Summary: upperFirst(summaryText(r.Summary)) + ".",
+		Source:  sourceText(r),
 		CSS:     template.CSS(htmlCSS),
 		Legend: []htmlChip{
 			{"green", "green: " + report.FormatScore(report.GreenFrom) + " and above"},
@@ -152,7 +154,7 @@ func htmlPlanOf(p *report.PlanReport) htmlPlan {
 				typ += " " + wt
 			}
 			ho.KeyResults = append(ho.KeyResults, htmlKR{
-				Title: kr.Title, Type: typ, KPI: kpiMark(kr), Range: rangeText(kr), Current: currentText(kr),
+				Title: kr.Title, Type: typ, KPI: kpiMark(kr), Range: rangeText(kr) + easedMark(kr), Current: currentText(kr),
 				Score: scoreChip(kr.Grade, kr.Value, kr.NoData()), Status: statusChip(kr.Status),
 				Flagged: len(kr.Notes) > 0,
 			})
@@ -162,6 +164,7 @@ func htmlPlanOf(p *report.PlanReport) htmlPlan {
 		}
 		hp.Objectives = append(hp.Objectives, ho)
 	}
+	hp.Notes = append(hp.Notes, htmlEased(p)...)
 	if s := problemsText(p); s != "" {
 		hp.Notes = append(hp.Notes, upperFirst(s)+".")
 	}
@@ -250,7 +253,7 @@ func htmlHistory(r *report.HistoryNote, pr *report.PlanReport) template.HTML {
 			b.WriteString(`<figure style="margin:0">`)
 			progressChart(&b, pr.Period, pr.Expected, kr)
 			fmt.Fprintf(&b, `<figcaption>%s<br><small>%s · %s</small></figcaption></figure>`+"\n",
-				esc(kr.Title), esc(trendRange(kr.Trend)), esc(checkIns(len(kr.Trend))))
+				esc(kr.Title), esc(trendRange(kr.Trend)), esc(checkIns(kr.Trend)))
 		}
 	}
 	b.WriteString("</div>\n")

@@ -64,6 +64,9 @@ type jsonKR struct {
 	Done     bool           `json:"done,omitempty"`
 	Notes    []string       `json:"notes,omitempty"`
 	History  *[]jsonCheckIn `json:"history,omitempty"` // with --history
+	// CurrentFrom is the quarter whose KPI reading an annual key result's current is.
+	CurrentFrom string       `json:"current_from,omitempty"`
+	Eased       []jsonEasing `json:"eased,omitempty"` // with --history
 }
 
 type jsonKPI struct {
@@ -81,6 +84,7 @@ type jsonKPI struct {
 	Series       []jsonPoint    `json:"series"`
 	History      *[]jsonCheckIn `json:"history,omitempty"`   // with --history
 	Freshness    *jsonFreshness `json:"freshness,omitempty"` // with --history, for live KPIs
+	Eased        []jsonEasing   `json:"eased,omitempty"`     // with --history
 }
 
 type jsonPoint struct {
@@ -128,6 +132,7 @@ type jsonReport struct {
 	Unaligned []jsonAligned `json:"unaligned"`
 	Summary   jsonSummary   `json:"summary"`
 	Skipped   []jsonSkip    `json:"skipped"`
+	Source    *jsonSource   `json:"source,omitempty"`
 }
 
 // Render implements Renderer. The plans' JSON models are built in parallel, then the document
@@ -141,6 +146,7 @@ func (JSON) Render(w io.Writer, r *report.Report) error {
 		AsOf: r.AsOf.Format(time.DateOnly), Period: r.Period.String(), Scopes: nonNil(r.Scopes),
 		Plans: plans, Alignment: jsonTree(r.Alignment), Summary: toJSONSummary(r.Summary),
 		Unaligned: make([]jsonAligned, 0, len(r.Unaligned)), Skipped: make([]jsonSkip, 0, len(r.Skipped)),
+		Source: toJSONSource(r),
 	}
 	for _, o := range r.Unaligned {
 		doc.Unaligned = append(doc.Unaligned, toJSONAligned(o))
@@ -181,7 +187,7 @@ func toJSONPlan(p *report.PlanReport) jsonPlan {
 			Frequency: string(k.Frequency), Retired: k.Retired,
 			AnnualTarget: k.AnnualTarget, Target: k.Target, Value: k.Value, OnTarget: k.OnTarget,
 			Series:  make([]jsonPoint, 0, len(k.Series)),
-			History: checkInsJSON(k.Trend), Freshness: freshnessJSON(k.Freshness),
+			History: checkInsJSON(k.Trend), Freshness: freshnessJSON(k.Freshness), Eased: toJSONEased(k.Eased),
 		}
 		for _, pt := range k.Series {
 			jk.Series = append(jk.Series, jsonPoint{Period: pt.Period.String(), Tracked: pt.Tracked, Value: pt.Value, Target: pt.Target})
@@ -197,12 +203,16 @@ func toJSONKR(kr *report.KRReport) jsonKR {
 		Score: kr.Value, NoData: kr.NoData(), Basis: string(kr.Basis), Grade: gradeJSON(kr.Grade), Status: string(kr.Status),
 		Weight: kr.Weight, Unit: kr.Unit, Start: kr.Start, Target: kr.Target, Current: kr.Current,
 		Progress: kr.Progress, Done: kr.Done, Notes: kr.Notes, History: checkInsJSON(kr.Trend),
+		Eased: toJSONEased(kr.Eased),
 	}
 	if kr.KPI != "" {
 		jk.KPI = &kr.KPI
 	}
 	if !kr.Due.IsZero() {
 		jk.Due = kr.Due.Format(time.DateOnly)
+	}
+	if !kr.CurrentFrom.IsZero() {
+		jk.CurrentFrom = kr.CurrentFrom.String()
 	}
 	return jk
 }

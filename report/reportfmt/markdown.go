@@ -17,6 +17,7 @@ func (Markdown) Render(w io.Writer, r *report.Report) error {
 	ew := &errWriter{w: w}
 	fmt.Fprintf(ew, "# %s\n\n", mdEscape(heading(r)))
 	fmt.Fprintf(ew, "%s.  \n%s.\n\n", upperFirst(asOfText(r)), upperFirst(summaryText(r.Summary)))
+	mdSource(ew, r)
 	fmt.Fprintf(ew, "Grades: 🟢 %.1f and above · 🟡 %.1f to below %.1f · 🔴 below %.1f · ⚪ no data yet.\n",
 		report.GreenFrom, report.YellowFrom, report.GreenFrom, report.YellowFrom)
 	for _, p := range r.Plans {
@@ -85,9 +86,10 @@ func mdPlan(w io.Writer, p *report.PlanReport) {
 				}
 			}
 			fmt.Fprintf(w, "| ↳ %s | %s | %s | %s | %s | %s | %s |\n", mdEscape(kr.Title), typ, kpiMark(kr),
-				mdEscape(rangeText(kr)), mdEscape(currentText(kr)), score, kr.Status.Label())
+				mdEscape(rangeText(kr)+easedMark(kr)), mdEscape(currentText(kr)), score, kr.Status.Label())
 		}
 	}
+	notes = append(notes, mdEased(p)...)
 	if s := problemsText(p); s != "" {
 		notes = append(notes, upperFirst(s)+".")
 	}
@@ -159,7 +161,7 @@ func mdHistory(w io.Writer, r *report.HistoryNote, pr *report.PlanReport) {
 			}
 			last := lastPoint(kr.Trend)
 			fmt.Fprintf(w, "| %s | %s | %s | %d | %s |\n", mdEscape(kr.Title), sparkline(kr.Trend),
-				trendRange(kr.Trend), len(kr.Trend), mdEscape(revisionText(last.Date, last.Commit)))
+				trendRange(kr.Trend), kr.Trend.CheckIns(), mdEscape(revisionText(last.Date, last.Commit)))
 		}
 	}
 	first := true
@@ -173,9 +175,13 @@ func mdHistory(w io.Writer, r *report.HistoryNote, pr *report.PlanReport) {
 		}
 		mark := ""
 		if k.Freshness != nil {
-			mark = "🟢 "
-			if k.Freshness.Stale {
+			switch {
+			case k.Freshness.Stale:
 				mark = "⚠️ "
+			case k.Freshness.Last.IsZero():
+				mark = "⚪ " // not read yet
+			default:
+				mark = "🟢 "
 			}
 		}
 		fmt.Fprintf(w, "| %s | %s | %s%s |\n", mdEscape(k.Name), mdEscape(readingsText(k)), mark, mdEscape(freshnessText(k)))

@@ -37,7 +37,9 @@ func (t *Table) Render(w io.Writer, r *report.Report) error {
 	noWidthCache.Do(func() { twwidth.SetCacheCapacity(0) })
 	p := newPalette(t.Color)
 	ew := &errWriter{w: w}
-	fmt.Fprintf(ew, "%s\n%s\n%s\n", p.bold.Sprint(heading(r)), asOfText(r), summaryText(r.Summary))
+	fmt.Fprintf(ew, "%s\n%s\n", p.bold.Sprint(heading(r)), asOfText(r))
+	writeSourceLine(ew, r)
+	fmt.Fprintf(ew, "%s\n", summaryText(r.Summary))
 	// Each plan's tables are laid out in parallel, its KPI table apart to follow the alignment.
 	type parts struct{ plan, kpis []byte }
 	ps, err := eachPlan(len(r.Plans), func(i int) (parts, error) {
@@ -96,6 +98,7 @@ func (t *Table) plan(w *bytes.Buffer, p palette, pr *report.PlanReport) error {
 			}
 		}
 	}
+	tableEased(w, p, pr)
 	if s := problemsText(pr); s != "" {
 		fmt.Fprintf(w, "%s %s\n", p.yellow.Sprint("!"), s)
 	}
@@ -183,7 +186,7 @@ func (t *Table) planTable(w io.Writer, p palette, pr *report.PlanReport) error {
 			if len(kr.Notes) > 0 {
 				score += " !"
 			}
-			row := []string{"  " + kr.Title, typ, kpiMark(kr), rangeText(kr), currentText(kr), score, p.status(kr.Status)}
+			row := []string{"  " + kr.Title, typ, kpiMark(kr), rangeText(kr) + easedMark(kr), currentText(kr), score, p.status(kr.Status)}
 			if err := table.Append(row); err != nil {
 				return err
 			}
@@ -314,9 +317,12 @@ func writeHistory(w io.Writer, p palette, r *report.HistoryNote, pr *report.Plan
 				fmt.Fprintf(w, "  %-*s  no committed history\n", width, name)
 				continue
 			}
-			last := lastPoint(kr.Trend)
-			fmt.Fprintf(w, "  %-*s  %-*s  %s  %s, last %s\n", width, name, spark, sparkline(kr.Trend),
-				trendRange(kr.Trend), checkIns(len(kr.Trend)), revisionText(last.Date, last.Commit))
+			last, since := lastPoint(kr.Trend), "last"
+			if kr.Trend.CheckIns() == 0 {
+				since = "planned" // the only point is the commit that created the plan
+			}
+			fmt.Fprintf(w, "  %-*s  %-*s  %s  %s, %s %s\n", width, name, spark, sparkline(kr.Trend),
+				trendRange(kr.Trend), checkIns(kr.Trend), since, revisionText(last.Date, last.Commit))
 		}
 	}
 	for _, k := range pr.KPIs {

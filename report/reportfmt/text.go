@@ -275,11 +275,16 @@ func revisionText(date time.Time, commit string) string {
 	return date.Format(time.DateOnly) + " " + commit
 }
 
-func checkIns(n int) string {
-	if n == 1 {
+// checkIns counts a trend's check-ins; the commit that created the plan is not one.
+func checkIns(t report.Trend) string {
+	switch n := t.CheckIns(); n {
+	case 0:
+		return "no check-ins"
+	case 1:
 		return "1 check-in"
+	default:
+		return strconv.Itoa(n) + " check-ins"
 	}
-	return strconv.Itoa(n) + " check-ins"
 }
 
 // historyHeading introduces the history of a plan, saying when a shallow clone cut it short.
@@ -306,7 +311,11 @@ func freshnessText(k *report.KPIReport) string {
 		state = "stale"
 	}
 	if f.Last.IsZero() {
-		return fmt.Sprintf("%s: no reading for %d days (%s: at most %d)", state, f.Age, k.Frequency, f.Allowed)
+		// Never read: not "fresh", however young the period is.
+		if f.Stale {
+			return fmt.Sprintf("stale: no reading for %d days (%s: at most %d)", f.Age, k.Frequency, f.Allowed)
+		}
+		return fmt.Sprintf("no reading yet, %d days in (%s: due within %d)", f.Age, k.Frequency, f.Allowed)
 	}
 	return fmt.Sprintf("%s: read %s, %d days old (%s: at most %d)", state,
 		revisionText(f.Last, f.Commit), f.Age, k.Frequency, f.Allowed)
