@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -27,6 +28,7 @@ func (r *Repo) FS(ctx context.Context, commit string) (fs.FS, error) {
 		return nil, err
 	}
 	t := &treeFS{
+		root:       r.Root,
 		ctx:        ctx,
 		git:        r.Git,
 		files:      map[string]vcs.TreeEntry{},
@@ -57,6 +59,7 @@ func (r *Repo) FS(ctx context.Context, commit string) (fs.FS, error) {
 
 // treeFS is a git tree as an fs.FS; see Repo.FS.
 type treeFS struct {
+	root  string // the plan root in the work tree, against which absolute link targets are judged
 	ctx   context.Context
 	git   *vcs.Repo
 	files map[string]vcs.TreeEntry // regular files and symbolic links, by path
@@ -161,7 +164,16 @@ func (t *treeFS) resolve(name string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		name = path.Clean(path.Join(path.Dir(name), target))
+		if filepath.IsAbs(target) || path.IsAbs(target) {
+			// An absolute target is judged against the work tree's plan root, as in the work tree.
+			rel, err := filepath.Rel(t.root, filepath.Clean(target))
+			if t.root == "" || err != nil {
+				return "", fs.ErrNotExist
+			}
+			name = filepath.ToSlash(rel)
+		} else {
+			name = path.Clean(path.Join(path.Dir(name), target))
+		}
 		if !fs.ValidPath(name) {
 			return "", fs.ErrNotExist // the link points outside the plan repository
 		}

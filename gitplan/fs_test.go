@@ -36,6 +36,7 @@ func discoveryTree(t *testing.T, dangling bool) *vcstest.Repo {
 		"plans/dir.yaml":      "2026-Q3",
 		"plans/out.yaml":      "../../outside.yaml",
 		"plans/abs.yaml":      outside(t),
+		"plans/absin.yaml":    g.Path("plans/2026-Q3/sales.yaml"), // absolute, inside
 	} {
 		if !dangling && link != "plans/link.yaml" {
 			continue

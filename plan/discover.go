@@ -137,6 +137,10 @@ func ValidGlob(pattern string) error {
 // tree is a file system discovery walks, with what it needs to judge symbolic links.
 type tree struct {
 	fsys fs.FS
+	// root is the repository's directory on disk, against which a link to an absolute path is
+	// judged (at a revision too: the work tree's); empty when unknown, and then such a link
+	// leaves the repository.
+	root string
 	// dir is the work tree's directory on disk, and real the same with its links resolved; both
 	// are empty for another file system (a git tree at a revision).
 	dir, real string
@@ -148,7 +152,40 @@ func workTree(dir string) *tree {
 	if err != nil {
 		real = dir
 	}
-	return &tree{fsys: os.DirFS(dir), dir: dir, real: real}
+	return &tree{fsys: DirFS(dir), root: dir, dir: dir, real: real}
+}
+
+// DirFS is os.DirFS(dir) for reading plans: its ReadFile (which fs.ReadFile uses) reads as Load
+// does, without blocking, regular files only, at most MaxFileSize+1 bytes; and Walk judges its
+// symbolic links on disk, as Load does in the work tree.
+func DirFS(dir string) fs.FS { return diskFS{os.DirFS(dir), dir} }
+
+type diskFS struct {
+	fs.FS
+	dir string
+}
+
+var (
+	_ fs.ReadLinkFS = diskFS{}
+	_ fs.ReadDirFS  = diskFS{}
+	_ fs.StatFS     = diskFS{}
+	_ fs.ReadFileFS = diskFS{}
+)
+
+func (d diskFS) Lstat(name string) (fs.FileInfo, error)     { return fs.Lstat(d.FS, name) }
+func (d diskFS) ReadLink(name string) (string, error)       { return fs.ReadLink(d.FS, name) }
+func (d diskFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.FS, name) }
+func (d diskFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(d.FS, name) }
+
+func (d diskFS) ReadFile(name string) ([]byte, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
+	}
+	data, err := ReadFile(filepath.Join(d.dir, filepath.FromSlash(name)))
+	if err != nil {
+		return nil, &fs.PathError{Op: "readfile", Path: name, Err: unwrapPathError(err)}
+	}
+	return data, nil
 }
 
 // errLinkOut is the problem of a symbolic link that leads out of the repository.
@@ -196,7 +233,12 @@ func (t *tree) leaves(p string) (outside bool, target string, err error) {
 			return false, target, err
 		}
 		if path.IsAbs(next) || filepath.IsAbs(next) || filepath.VolumeName(next) != "" {
-			return true, target, nil
+			rel, ok := t.inside(next)
+			if !ok {
+				return true, target, nil
+			}
+			name = rel
+			continue
 		}
 		name = path.Join(path.Dir(name), filepath.ToSlash(next))
 		if !fs.ValidPath(name) {
@@ -212,6 +254,19 @@ func (t *tree) leaves(p string) (outside bool, target string, err error) {
 		return relErr != nil, target, nil
 	}
 	return false, target, nil
+}
+
+// inside returns an absolute link target relative to the repository root, if it lies inside.
+func (t *tree) inside(target string) (string, bool) {
+	for _, root := range []string{t.root, t.real} {
+		if root == "" {
+			continue
+		}
+		if rel, err := relInside(root, filepath.Clean(target)); err == nil {
+			return rel, true
+		}
+	}
+	return "", false
 }
 
 // problem is a file or directory discovery found and could not use.
@@ -315,5 +370,14 @@ func relInside(root, p string) (string, error) {
 }
 
 // Walk lists the candidate plan files under dir of fsys by the rules Load follows (see walk),
-// for tools that read plans without loading the whole repository, such as okr checkin.
-func Walk(fsys fs.FS, dir string, globs []string) ([]string, error) { return walk(fsys, dir, globs) }
+// for tools that read plans without loading the whole repository, such as okr checkin. Links out
+// of the repository and directories it cannot list are left out: okr lint reports them.
+// Pass DirFS(root) for the work tree, so that links are judged as Load judges them there.
+func Walk(fsys fs.FS, dir string, globs []string) ([]string, error) {
+	t := &tree{fsys: fsys}
+	if d, ok := fsys.(diskFS); ok {
+		t = workTree(d.dir)
+	}
+	files, _, err := walk(t, dir, globs)
+	return files, err
+}

@@ -92,7 +92,7 @@ func discover(opts LoadOptions) (*discovery, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &tree{fsys: opts.FS}
+	t := &tree{fsys: opts.FS, root: root}
 	if opts.FS == nil {
 		t = workTree(root)
 	}

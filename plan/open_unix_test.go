@@ -3,6 +3,8 @@
 package plan
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,5 +119,29 @@ func TestReadFile(t *testing.T) {
 	}
 	if _, err := ReadFile("/dev/zero"); err == nil {
 		t.Error("ReadFile of /dev/zero did not fail")
+	}
+}
+
+// DirFS reads and walks like Load: fs.ReadFile refuses a named pipe at once, and Walk leaves out
+// a link out of the repository but keeps one, even absolute, into it.
+func TestDirFS(t *testing.T) {
+	dir := writeTree(t, map[string]string{".okr.yaml": "", "plans/company.yaml": "period: 2026-Q3\nscope: company\n"})
+	if err := syscall.Mkfifo(filepath.Join(dir, "plans/pipe.yaml"), 0o644); err != nil {
+		t.Skipf("cannot make a named pipe here: %v", err)
+	}
+	for link, target := range map[string]string{"plans/in.yaml": filepath.Join(dir, "plans/company.yaml"), "plans/out.yaml": "/etc/hostname"} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys := DirFS(dir)
+	finishes(t, 5*time.Second, func() {
+		if _, err := fs.ReadFile(fsys, "plans/pipe.yaml"); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("fs.ReadFile of a named pipe: %v", err)
+		}
+	})
+	files, err := Walk(fsys, ".", nil)
+	if err != nil || fmt.Sprint(files) != "[plans/company.yaml plans/in.yaml]" {
+		t.Errorf("Walk = %v, %v", files, err)
 	}
 }
