@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"os"
 	"slices"
 	"strings"
 
@@ -31,7 +30,7 @@ type index struct {
 // The candidates are the files plan.Load would read: the same walk picks them.
 func scan(root string, globs []string) (*index, error) {
 	ix := &index{root: root}
-	fsys := os.DirFS(root)
+	fsys := plan.DirFS(root) // judges links and reads files as okr lint does
 	rels, err := plan.Walk(fsys, ".", globs)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", root, plan.UnwrapPathError(err))

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -27,12 +28,15 @@ func (r *Repo) FS(ctx context.Context, commit string) (fs.FS, error) {
 		return nil, err
 	}
 	t := &treeFS{
-		ctx:    ctx,
-		git:    r.Git,
-		files:  map[string]vcs.TreeEntry{},
-		dirs:   map[string][]fs.DirEntry{".": nil},
-		linked: map[string]bool{},
-		blobs:  map[string][]byte{},
+		root:       r.Root,
+		ctx:        ctx,
+		git:        r.Git,
+		files:      map[string]vcs.TreeEntry{},
+		sizes:      map[string]int64{},
+		aheadBytes: prefetchBytes,
+		dirs:       map[string][]fs.DirEntry{".": nil},
+		linked:     map[string]bool{},
+		blobs:      map[string][]byte{},
 	}
 	for _, e := range entries {
 		p, ok := r.planPath(e.Path)
@@ -55,16 +59,29 @@ func (r *Repo) FS(ctx context.Context, commit string) (fs.FS, error) {
 
 // treeFS is a git tree as an fs.FS; see Repo.FS.
 type treeFS struct {
+	root  string // the plan root in the work tree, against which absolute link targets are judged
 	ctx   context.Context
 	git   *vcs.Repo
 	files map[string]vcs.TreeEntry // regular files and symbolic links, by path
+	sizes map[string]int64         // the size of every object, by hash
 	dirs  map[string][]fs.DirEntry // every directory's entries, sorted by name
 	// linked are the directories listed in their parent's entries
 	linked map[string]bool
 
 	mu    sync.Mutex
-	blobs map[string][]byte // contents read so far, by object hash
+	blobs map[string][]byte // contents read and not yet handed out, by object hash
+	// ahead are the objects Prefetch announced, in the order they will be read, and at the
+	// position of each that has not been opened yet.
+	ahead      []string
+	aheadAt    map[string]int
+	aheadBytes int64      // prefetchBytes; smaller in tests
+	reading    sync.Mutex // one git read at a time, so that a batch is read once
 }
+
+// prefetchBytes is how much of the announced contents one git process reads ahead: enough that
+// a repository of ordinary plans is read in one process, little enough that a repository of
+// large files is never held in memory at once.
+const prefetchBytes = 4 * (plan.MaxFileSize + 1)
 
 var (
 	_ fs.ReadDirFS  = (*treeFS)(nil)
@@ -74,6 +91,7 @@ var (
 
 func (t *treeFS) addFile(p string, e vcs.TreeEntry) {
 	t.files[p] = e
+	t.sizes[e.ID] = e.Size
 	dir := path.Dir(p)
 	t.addDir(dir)
 	t.dirs[dir] = append(t.dirs[dir], dirEntry{info(path.Base(p), e)})
@@ -146,7 +164,16 @@ func (t *treeFS) resolve(name string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		name = path.Clean(path.Join(path.Dir(name), target))
+		if filepath.IsAbs(target) || path.IsAbs(target) {
+			// An absolute target is judged against the work tree's plan root, as in the work tree.
+			rel, err := filepath.Rel(t.root, filepath.Clean(target))
+			if t.root == "" || err != nil {
+				return "", fs.ErrNotExist
+			}
+			name = filepath.ToSlash(rel)
+		} else {
+			name = path.Clean(path.Join(path.Dir(name), target))
+		}
 		if !fs.ValidPath(name) {
 			return "", fs.ErrNotExist // the link points outside the plan repository
 		}
@@ -216,50 +243,103 @@ func unwrap(err error) error {
 	return err
 }
 
-// Prefetch reads the contents of the named files, and of the files their links point to, in
-// one git process.
+// Prefetch announces the files plan.Load is about to read (and those their links point to): they
+// are read from git in batches of about prefetchBytes, one git process each — the first batch
+// at once, the others as their first file is opened — and each content is let go once opened.
 func (t *treeFS) Prefetch(names []string) error {
-	var ids []string
-	seen := map[string]bool{}
+	var ahead []string
+	at := map[string]int{}
 	for _, n := range names {
-		p, err := t.resolve(n)
+		p, err := t.resolve(n) // reads links: not under t.mu
 		if err != nil {
 			continue // Open reports it
 		}
-		if e, ok := t.files[p]; ok && !seen[e.ID] {
-			seen[e.ID] = true
-			ids = append(ids, e.ID)
+		if e, ok := t.files[p]; ok && e.ID != "" {
+			if _, seen := at[e.ID]; !seen {
+				at[e.ID] = len(ahead)
+				ahead = append(ahead, e.ID)
+			}
 		}
 	}
-	return t.read(ids)
+	t.mu.Lock()
+	t.ahead, t.aheadAt = ahead, at
+	t.mu.Unlock()
+	if len(ahead) == 0 {
+		return nil
+	}
+	// The first batch now, which for a repository of ordinary plans is all of them: a git that
+	// cannot read the objects stops the load here rather than failing file by file.
+	t.reading.Lock()
+	defer t.reading.Unlock()
+	return t.read(t.batch(ahead[0]))
 }
 
-// blob returns an object's content, reading it from git unless it was read before.
+// take returns a content read before; one announced by Prefetch is let go (opening the same
+// object again reads it anew).
+func (t *treeFS) take(id string) ([]byte, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	data, ok := t.blobs[id]
+	if _, announced := t.aheadAt[id]; ok && announced {
+		delete(t.blobs, id)
+		delete(t.aheadAt, id)
+	}
+	return data, ok
+}
+
+// batch returns the objects to read with id: the announced ones from id on that are neither
+// read nor opened, up to about prefetchBytes, or id alone.
+func (t *treeFS) batch(id string) []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	at, ok := t.aheadAt[id]
+	if !ok {
+		return []string{id}
+	}
+	var (
+		ids  []string
+		size int64
+	)
+	for _, next := range t.ahead[at:] {
+		if _, waiting := t.aheadAt[next]; !waiting {
+			continue
+		}
+		if _, read := t.blobs[next]; read {
+			continue
+		}
+		n := min(t.sizes[next], plan.MaxFileSize+1)
+		if len(ids) > 0 && size+n > t.aheadBytes {
+			break
+		}
+		ids = append(ids, next)
+		size += n
+	}
+	return ids
+}
+
+// blob returns an object's content, reading it from git unless it was read ahead.
 func (t *treeFS) blob(id string) ([]byte, error) {
 	if id == "" {
 		return nil, nil // the .git file of a submodule
 	}
-	t.mu.Lock()
-	data, ok := t.blobs[id]
-	t.mu.Unlock()
-	if ok {
+	if data, ok := t.take(id); ok {
 		return data, nil
 	}
-	if err := t.read([]string{id}); err != nil {
+	t.reading.Lock()
+	defer t.reading.Unlock()
+	if data, ok := t.take(id); ok {
+		return data, nil // read in another's batch meanwhile
+	}
+	if err := t.read(t.batch(id)); err != nil {
 		return nil, err
 	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if data, ok := t.blobs[id]; ok {
+	if data, ok := t.take(id); ok {
 		return data, nil
 	}
 	return nil, fmt.Errorf("object %s is missing from the git repository", vcs.Short(id))
 }
 
 func (t *treeFS) read(ids []string) error {
-	t.mu.Lock()
-	ids = slices.DeleteFunc(slices.Clone(ids), func(id string) bool { _, ok := t.blobs[id]; return ok || id == "" })
-	t.mu.Unlock()
 	return t.git.ReadBlobs(t.ctx, ids, plan.MaxFileSize, func(i int, data []byte, found bool) error {
 		if found {
 			t.mu.Lock()

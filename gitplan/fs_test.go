@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -33,6 +35,8 @@ func discoveryTree(t *testing.T, dangling bool) *vcstest.Repo {
 		"plans/dangling.yaml": "missing.yaml",
 		"plans/dir.yaml":      "2026-Q3",
 		"plans/out.yaml":      "../../outside.yaml",
+		"plans/abs.yaml":      outside(t),
+		"plans/absin.yaml":    g.Path("plans/2026-Q3/sales.yaml"), // absolute, inside
 	} {
 		if !dangling && link != "plans/link.yaml" {
 			continue
@@ -43,6 +47,15 @@ func discoveryTree(t *testing.T, dangling bool) *vcstest.Repo {
 	}
 	g.Commit("2026-07-01T10:00:00Z", "plans")
 	return g
+}
+
+// outside writes a plan outside the repository and returns its absolute path.
+func outside(t *testing.T) string {
+	name := filepath.Join(t.TempDir(), "outside.yaml")
+	if err := os.WriteFile(name, []byte("period: 2026-Q3\nscope: outside\nsecret: hunter2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return name
 }
 
 // The work tree and a commit of it are read by one walk with one set of rules, so they find the
@@ -58,6 +71,7 @@ func TestLoadAtRevisionDiscoversLikeTheWorkTree(t *testing.T) {
 		{globs: []string{"**/*.yaml"}},
 		{args: []string{"plans/2026-Q3"}},
 		{args: []string{".hidden", "deep/a/b/c.yaml"}},
+		{args: []string{"plans/out.yaml", "plans/abs.yaml", "plans/link.yaml"}},
 	} {
 		var abs []string
 		for _, a := range tt.args {
@@ -73,6 +87,17 @@ func TestLoadAtRevisionDiscoversLikeTheWorkTree(t *testing.T) {
 		}
 		if w, h := fmt.Sprint(work.Files, wsel), fmt.Sprint(head.Files, hsel); w != h || len(work.Files) == 0 {
 			t.Errorf("globs %v, args %v: work tree found %s, HEAD %s", tt.globs, tt.args, w, h)
+		}
+		// Links out of the repository are reported alike, and never read.
+		if w, h := fmt.Sprint(work.Diagnostics), fmt.Sprint(head.Diagnostics); w != h || strings.Contains(w, "hunter2") {
+			t.Errorf("globs %v, args %v: work tree reports\n%s\nHEAD\n%s", tt.globs, tt.args, w, h)
+		}
+		if tt.globs == nil && tt.args == nil {
+			for _, link := range []string{"plans/abs.yaml", "plans/out.yaml"} {
+				if !strings.Contains(fmt.Sprint(head.Diagnostics), link+":1:1: the file is a symbolic link to ") {
+					t.Errorf("no finding at %s: %v", link, head.Diagnostics)
+				}
+			}
 		}
 	}
 }

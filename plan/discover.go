@@ -134,23 +134,168 @@ func ValidGlob(pattern string) error {
 	return nil
 }
 
-// walk lists the candidate plan files under dir (a slash path relative to the root of fsys,
+// tree is a file system discovery walks, with what it needs to judge symbolic links.
+type tree struct {
+	fsys fs.FS
+	// root is the repository's directory on disk, against which a link to an absolute path is
+	// judged (at a revision too: the work tree's); empty when unknown, and then such a link
+	// leaves the repository.
+	root string
+	// dir is the work tree's directory on disk, and real the same with its links resolved; both
+	// are empty for another file system (a git tree at a revision).
+	dir, real string
+}
+
+// workTree returns the tree of the work tree at dir (an absolute path).
+func workTree(dir string) *tree {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		real = dir
+	}
+	return &tree{fsys: DirFS(dir), root: dir, dir: dir, real: real}
+}
+
+// DirFS is os.DirFS(dir) for reading plans: its ReadFile (which fs.ReadFile uses) reads as Load
+// does, without blocking, regular files only, at most MaxFileSize+1 bytes; and Walk judges its
+// symbolic links on disk, as Load does in the work tree.
+func DirFS(dir string) fs.FS { return diskFS{os.DirFS(dir), dir} }
+
+type diskFS struct {
+	fs.FS
+	dir string
+}
+
+var (
+	_ fs.ReadLinkFS = diskFS{}
+	_ fs.ReadDirFS  = diskFS{}
+	_ fs.StatFS     = diskFS{}
+	_ fs.ReadFileFS = diskFS{}
+)
+
+func (d diskFS) Lstat(name string) (fs.FileInfo, error)     { return fs.Lstat(d.FS, name) }
+func (d diskFS) ReadLink(name string) (string, error)       { return fs.ReadLink(d.FS, name) }
+func (d diskFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.FS, name) }
+func (d diskFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(d.FS, name) }
+
+func (d diskFS) ReadFile(name string) ([]byte, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
+	}
+	data, err := ReadFile(filepath.Join(d.dir, filepath.FromSlash(name)))
+	if err != nil {
+		return nil, &fs.PathError{Op: "readfile", Path: name, Err: unwrapPathError(err)}
+	}
+	return data, nil
+}
+
+// errLinkOut is the problem of a symbolic link that leads out of the repository.
+type errLinkOut struct{ target string }
+
+func (e *errLinkOut) Error() string {
+	return fmt.Sprintf("the file is a symbolic link to %s, outside the repository, and okr does not follow links "+
+		"out of the repository (a change could make it read any file of the machine); commit the plan itself, "+
+		"or point the link at a file inside the repository", quote(e.target))
+}
+
+// errDirUnreadable is the problem of a directory discovery could not list.
+type errDirUnreadable struct{ err error }
+
+func (e *errDirUnreadable) Error() string {
+	return fmt.Sprintf("cannot read the directory (%v), so the plans in it were not checked; "+
+		"make it readable, or leave it out with paths: in .okr.yaml", unwrapPathError(e.err))
+}
+
+func (e *errDirUnreadable) Unwrap() error { return e.err }
+
+// leaves reports whether the file at p (a slash path relative to the root), followed through
+// its symbolic links, lies outside the repository, and the target its link names. Links are
+// resolved by name, as a git tree's Open does, so a link that climbs out of the repository or
+// names an absolute path leaves it even when its target does not exist, in the work tree as at a
+// revision; in the work tree the operating system then resolves the whole path too, which also
+// catches a link through a linked directory. A dangling link or a loop inside the repository is
+// not outside (err is set: there is nothing to read).
+func (t *tree) leaves(p string) (outside bool, target string, err error) {
+	target, _ = fs.ReadLink(t.fsys, p)
+	name := p
+	for hops := 0; ; hops++ {
+		if hops == 40 {
+			return false, target, fmt.Errorf("too many levels of symbolic links")
+		}
+		info, err := fs.Lstat(t.fsys, name)
+		if err != nil {
+			return false, target, err
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			break
+		}
+		next, err := fs.ReadLink(t.fsys, name)
+		if err != nil {
+			return false, target, err
+		}
+		if path.IsAbs(next) || filepath.IsAbs(next) || filepath.VolumeName(next) != "" {
+			rel, ok := t.inside(next)
+			if !ok {
+				return true, target, nil
+			}
+			name = rel
+			continue
+		}
+		name = path.Join(path.Dir(name), filepath.ToSlash(next))
+		if !fs.ValidPath(name) {
+			return true, target, nil
+		}
+	}
+	if t.dir != "" {
+		real, err := filepath.EvalSymlinks(filepath.Join(t.dir, filepath.FromSlash(p)))
+		if err != nil {
+			return false, target, err
+		}
+		_, relErr := relInside(t.real, real)
+		return relErr != nil, target, nil
+	}
+	return false, target, nil
+}
+
+// inside returns an absolute link target relative to the repository root, if it lies inside.
+func (t *tree) inside(target string) (string, bool) {
+	for _, root := range []string{t.root, t.real} {
+		if root == "" {
+			continue
+		}
+		if rel, err := relInside(root, filepath.Clean(target)); err == nil {
+			return rel, true
+		}
+	}
+	return "", false
+}
+
+// problem is a file or directory discovery found and could not use.
+type problem struct {
+	name string
+	err  error
+}
+
+// walk lists the candidate plan files under dir (a slash path relative to the root of the tree,
 // "." for all), as root-relative paths. The same walk reads the work tree (os.DirFS) and a git
 // tree at a revision, so both follow one set of rules: hidden directories, vendor/ and
 // node_modules/ are skipped, nested repositories (with their own .okr.yaml or .git) are not
-// entered, a symbolic link to a file is read like the file, links to directories are not
-// followed (so a link cycle cannot trap the walk), and globs limit the paths.
-func walk(fsys fs.FS, dir string, globs []string) ([]string, error) {
-	var files []string
-	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
+// entered, a symbolic link to a file inside the repository is read like the file, links to
+// directories are not followed (so a link cycle cannot trap the walk), and globs limit the paths.
+// It also returns what it could not use: links that lead out of the repository and directories
+// it could not list (when the globs may match something in them).
+func walk(t *tree, dir string, globs []string) (files []string, problems []problem, err error) {
+	err = fs.WalkDir(t.fsys, dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir {
 				return err
 			}
-			return nil // an unreadable subdirectory is skipped, like the tools users know
+			if mayHoldMatches(globs, p) {
+				problems = append(problems, problem{p, &errDirUnreadable{err}})
+			}
+			return nil
 		}
 		if e.IsDir() {
-			if p != dir && (SkipDir(e.Name()) || isRootFS(fsys, p)) {
+			if p != dir && (SkipDir(e.Name()) || isRootFS(t.fsys, p)) {
 				return fs.SkipDir
 			}
 			return nil
@@ -163,14 +308,46 @@ func walk(fsys fs.FS, dir string, globs []string) ([]string, error) {
 			if e.Type()&fs.ModeSymlink == 0 {
 				return nil
 			}
-			if info, err := fs.Stat(fsys, p); err != nil || !info.Mode().IsRegular() {
+			if out, target, err := t.leaves(p); out {
+				problems = append(problems, problem{p, &errLinkOut{target}})
+				return nil
+			} else if err != nil {
+				return nil // a dangling link: there is nothing to read
+			}
+			if info, err := fs.Stat(t.fsys, p); err != nil || !info.Mode().IsRegular() {
 				return nil
 			}
 		}
 		files = append(files, p)
 		return nil
 	})
-	return files, err
+	return files, problems, err
+}
+
+// mayHoldMatches reports whether a file below dir could match one of the globs (always when
+// there are none): the pattern's elements match dir's as far as both go, or a "**" comes first.
+func mayHoldMatches(globs []string, dir string) bool {
+	if len(globs) == 0 {
+		return true
+	}
+	names := strings.Split(dir, "/")
+	for _, g := range globs {
+		pat := strings.Split(strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(g), "./"), "/"), "/")
+		ok := true
+		for i := 0; i < len(pat) && i < len(names); i++ {
+			if pat[i] == "**" {
+				break
+			}
+			if m, err := path.Match(pat[i], names[i]); err != nil || !m {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // isRootFS is isRoot for a directory of fsys.
@@ -193,5 +370,14 @@ func relInside(root, p string) (string, error) {
 }
 
 // Walk lists the candidate plan files under dir of fsys by the rules Load follows (see walk),
-// for tools that read plans without loading the whole repository, such as okr checkin.
-func Walk(fsys fs.FS, dir string, globs []string) ([]string, error) { return walk(fsys, dir, globs) }
+// for tools that read plans without loading the whole repository, such as okr checkin. Links out
+// of the repository and directories it cannot list are left out: okr lint reports them.
+// Pass DirFS(root) for the work tree, so that links are judged as Load judges them there.
+func Walk(fsys fs.FS, dir string, globs []string) ([]string, error) {
+	t := &tree{fsys: fsys}
+	if d, ok := fsys.(diskFS); ok {
+		t = workTree(d.dir)
+	}
+	files, _, err := walk(t, dir, globs)
+	return files, err
+}

@@ -51,21 +51,32 @@ func TestWalk(t *testing.T) {
 	}
 	fsys["plans/link.yaml"] = &fstest.MapFile{Data: []byte("2026-Q3/sales.yaml"), Mode: fs.ModeSymlink}
 	fsys["plans/dangling.yaml"] = &fstest.MapFile{Data: []byte("missing.yaml"), Mode: fs.ModeSymlink}
+	fsys["plans/out.yaml"] = &fstest.MapFile{Data: []byte("../../outside.yaml"), Mode: fs.ModeSymlink}
+	fsys["plans/abs.yaml"] = &fstest.MapFile{Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink}
+	fsys["plans/hop.yaml"] = &fstest.MapFile{Data: []byte("out.yaml"), Mode: fs.ModeSymlink}
+	const out = " plans/abs.yaml plans/hop.yaml plans/out.yaml"
 	tests := []struct {
 		dir   string
 		globs []string
 		want  string
 	}{
-		{".", nil, "[other/a.yaml plans/2026-Q3/sales.YML plans/2026-Q3/sales.yaml plans/link.yaml]"},
-		{".", []string{"plans/**"}, "[plans/2026-Q3/sales.YML plans/2026-Q3/sales.yaml plans/link.yaml]"},
+		{".", nil, "[other/a.yaml plans/2026-Q3/sales.YML plans/2026-Q3/sales.yaml plans/link.yaml]" + out},
+		{".", []string{"plans/**"}, "[plans/2026-Q3/sales.YML plans/2026-Q3/sales.yaml plans/link.yaml]" + out},
 		{".", []string{"other/**"}, "[other/a.yaml]"},
 		{".github", nil, "[.github/workflows/ci.yaml]"}, // a hidden directory the user named
 		{"nested", nil, "[nested/plan.yaml]"},
 	}
 	for _, tt := range tests {
-		got, err := walk(fsys, tt.dir, tt.globs)
-		if err != nil || fmt.Sprint(got) != tt.want {
-			t.Errorf("walk(%s, %q) = %v, %v; want %s", tt.dir, tt.globs, got, err, tt.want)
+		got, problems, err := walk(&tree{fsys: fsys}, tt.dir, tt.globs)
+		res := fmt.Sprint(got)
+		for _, p := range problems {
+			res += " " + p.name
+			if _, ok := p.err.(*errLinkOut); !ok {
+				t.Errorf("%s: %v, want a link out of the repository", p.name, p.err)
+			}
+		}
+		if err != nil || res != tt.want {
+			t.Errorf("walk(%s, %q) = %s, %v; want %s", tt.dir, tt.globs, res, err, tt.want)
 		}
 	}
 }
@@ -258,5 +269,141 @@ func TestLoadHostileFiles(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A link that leads out of the repository is not followed, in the work tree as at a revision:
+// a pull request must not make okr read (and print the keys of) a file of the machine. The
+// link is reported where it is.
+func TestLoadLinksOutOfTheRepository(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		".okr.yaml":          "",
+		"plans/company.yaml": "period: 2026-Q3\nscope: company\n",
+		"plans/inside.yaml":  "",
+	})
+	outside := filepath.Join(t.TempDir(), "secret.yaml")
+	if err := os.WriteFile(outside, []byte("period: 2026-Q3\nscope: company\nsecret_key: hunter2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "plans/inside.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(filepath.Join(dir, "plans"), outside)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{
+		"plans/abs.yaml":    outside,
+		"plans/rel.yaml":    rel,
+		"plans/hop.yaml":    "rel.yaml",                               // through another link
+		"plans/inside.yaml": "../plans/company.yaml",                  // leaves the directory, not the repository
+		"plans/absin.yaml":  filepath.Join(dir, "plans/company.yaml"), // absolute, inside
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A link through a linked directory that leads outside: only the operating system sees it.
+	if err := os.Symlink(filepath.Dir(outside), filepath.Join(dir, "out")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../out/secret.yaml", filepath.Join(dir, "plans/via.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{nil, {filepath.Join(dir, "plans")}, {filepath.Join(dir, "plans/abs.yaml")}} {
+		repo, _, err := Load(LoadOptions{Root: dir, Args: args})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range repo.Diagnostics {
+			if strings.Contains(d.Message, "secret_key") || strings.Contains(d.Message, "hunter2") {
+				t.Errorf("a file outside was read: %s", d)
+			}
+			if d.Rule != RuleDuplicateID {
+				got = append(got, d.File)
+			}
+			if !strings.Contains(d.Message, "outside the repository, and okr does not follow links out of the repository") &&
+				d.Rule != RuleDuplicateID {
+				t.Errorf("finding %s", d)
+			}
+		}
+		want := []string{"plans/abs.yaml", "plans/hop.yaml", "plans/rel.yaml", "plans/via.yaml"}
+		if slices.Sort(got); !slices.Equal(got, want) {
+			t.Errorf("args %q: findings at %q, want %q", args, got, want)
+		}
+		if args == nil && len(repo.Plans) != 3 { // company.yaml and its duplicates inside.yaml and absin.yaml
+			t.Errorf("args %q: %d plans, want 3", args, len(repo.Plans))
+		}
+	}
+	d := Diagnostic{}
+	repo, _, _ := Load(LoadOptions{Root: dir})
+	for _, x := range repo.Diagnostics {
+		if x.File == "plans/rel.yaml" {
+			d = x
+		}
+	}
+	want := "plans/rel.yaml:1:1: the file is a symbolic link to " + Quote(rel) + ", outside the repository, and okr does not follow links " +
+		"out of the repository (a change could make it read any file of the machine); commit the plan itself, " +
+		"or point the link at a file inside the repository [yaml-syntax]"
+	if d.String() != want {
+		t.Errorf("finding:\n%s\nwant:\n%s", d, want)
+	}
+}
+
+// denyFS is a file system in which one directory cannot be listed, as a directory without read
+// permission in the work tree (which a test running as root cannot make).
+type denyFS struct {
+	fstest.MapFS
+	deny string
+}
+
+func (d denyFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == d.deny {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.MapFS.ReadDir(name)
+}
+
+// A directory that cannot be listed is reported at the directory, not skipped in silence: its
+// plans were not checked. A directory no glob reaches is not reported.
+func TestLoadUnreadableDirectory(t *testing.T) {
+	plan := &fstest.MapFile{Data: []byte("period: 2026-Q3\nscope: company\n")}
+	fsys := denyFS{fstest.MapFS{
+		"plans/company.yaml":       plan,
+		"plans/secret/hidden.yaml": plan,
+		"other/x.yaml":             plan,
+	}, "plans/secret"}
+	root := t.TempDir()
+	for _, tt := range []struct {
+		globs, args []string
+		want        string
+	}{
+		{want: "[plans/secret:1:1: cannot read the directory (permission denied), so the plans in it were not checked; make it readable, or leave it out with paths: in .okr.yaml [yaml-syntax]]"},
+		{globs: []string{"plans/**"}, want: "[plans/secret:1:1: cannot read the directory (permission denied), so the plans in it were not checked; make it readable, or leave it out with paths: in .okr.yaml [yaml-syntax]]"},
+		{args: []string{"plans"}, want: "[plans/secret:1:1: cannot read the directory (permission denied), so the plans in it were not checked; make it readable, or leave it out with paths: in .okr.yaml [yaml-syntax]]"},
+		{globs: []string{"other/*.yaml"}, want: "[]"},
+		{globs: []string{"plans/*.yaml"}, want: "[]"}, // reaches files right under plans/, none under plans/secret
+	} {
+		var args []string
+		for _, a := range tt.args {
+			args = append(args, filepath.Join(root, a))
+		}
+		repo, sel, err := Load(LoadOptions{Root: root, FS: fsys, Globs: tt.globs, Args: args})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ds []string
+		for _, d := range repo.Diagnostics {
+			if d.Rule != RuleDuplicateID {
+				ds = append(ds, d.String())
+			}
+		}
+		if got := fmt.Sprint(ds); got != tt.want {
+			t.Errorf("globs %q, args %q: %s, want %s", tt.globs, tt.args, got, tt.want)
+		}
+		if tt.args != nil && !sel["plans/secret"] {
+			t.Errorf("the finding is not among the selected files %v", sel)
+		}
 	}
 }
