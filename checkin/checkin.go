@@ -524,20 +524,52 @@ func (r *Result) lint(ix *index, scopes map[string]bool, opts lint.Options) {
 }
 
 // Write writes the changed files atomically. It first checks that none of them changed on disk
-// since the check-in read them, so that either all are written or none.
+// since the check-in read them and that each can be written (its directory takes the temporary
+// file), so that a problem it can foresee changes nothing. If a write still fails midway, the
+// files already written are put back as they were, and the error says so.
 func (r *Result) Write() error {
 	for _, rel := range r.Files {
 		f := r.files[rel]
-		_, stamp, err := edit.ReadFile(filepath.Join(r.root, filepath.FromSlash(rel)))
+		path := filepath.Join(r.root, filepath.FromSlash(rel))
+		_, stamp, err := edit.ReadFile(path)
 		if err != nil || stamp.Sum != edit.StampOf(f.data).Sum {
 			return fmt.Errorf("%s: %w; nothing was written, run the check-in again", rel, edit.ErrChanged)
 		}
+		if err := checkWritable(path); err != nil {
+			return fmt.Errorf("cannot write %s: %w; nothing was written", rel, err)
+		}
 	}
-	for _, rel := range r.Files {
+	for i, rel := range r.Files {
 		f := r.files[rel]
-		if err := edit.WriteFile(filepath.Join(r.root, filepath.FromSlash(rel)), r.newData[rel], edit.Unchanged(edit.StampOf(f.data))); err != nil {
-			return fmt.Errorf("cannot write %s: %w", rel, err)
+		if err := writeFile(filepath.Join(r.root, filepath.FromSlash(rel)), r.newData[rel], edit.Unchanged(edit.StampOf(f.data))); err != nil {
+			return fmt.Errorf("cannot write %s: %w; %s", rel, err, r.rollback(r.Files[:i]))
 		}
 	}
 	return nil
+}
+
+// checkWritable and writeFile are edit's, replaced in tests to fail where root could write.
+var (
+	checkWritable = edit.CheckWritable
+	writeFile     = edit.WriteFile
+)
+
+// rollback puts the files already written back as they were read, and says what it did.
+func (r *Result) rollback(written []string) string {
+	if len(written) == 0 {
+		return "nothing was written"
+	}
+	var failed []string
+	for _, rel := range written {
+		path := filepath.Join(r.root, filepath.FromSlash(rel))
+		if err := writeFile(path, r.files[rel].data, edit.Unchanged(edit.StampOf(r.newData[rel]))); err != nil {
+			failed = append(failed, fmt.Sprintf("%s (%v)", rel, err))
+		}
+	}
+	if len(failed) > 0 {
+		return fmt.Sprintf("the check-in was written to %s and could not be undone there: %s; check with git diff",
+			plural(len(failed), "file"), strings.Join(failed, ", "))
+	}
+	return fmt.Sprintf("the files already written were put back as they were (%s), so nothing changed",
+		strings.Join(written, ", "))
 }

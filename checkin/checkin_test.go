@@ -144,3 +144,100 @@ objectives:
 		t.Errorf("files %v, findings %v; want one file and no finding", res.Files, res.Findings)
 	}
 }
+
+// writePlansApart writes plans of scopes a and b in directories of their own.
+func writePlansApart(t *testing.T) (dir string, q3 plan.Period) {
+	t.Helper()
+	dir = t.TempDir()
+	for _, s := range []string{"a", "b"} {
+		p := filepath.Join(dir, s, s+".yaml")
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(fmt.Sprintf(planText, s)), 0o644)
+	}
+	return dir, plan.Period{Year: 2026, Quarter: 3}
+}
+
+// TestWriteChecksEveryDirectoryFirst: a directory that cannot be written stops the check-in
+// before any file changed, not after the first file was rewritten.
+func TestWriteChecksEveryDirectoryFirst(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can write to any directory")
+	}
+	dir, q3 := writePlansApart(t)
+	res, err := Prepare(Options{Root: dir, Period: q3}, []Change{
+		{Scope: "a", ID: "k", Value: "5", Source: "a"},
+		{Scope: "b", ID: "k", Value: "6", Source: "b"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(filepath.Join(dir, "b"), 0o555)
+	t.Cleanup(func() { os.Chmod(filepath.Join(dir, "b"), 0o755) })
+	err = res.Write()
+	if err == nil || !strings.Contains(err.Error(), "cannot write b/b.yaml") || !strings.Contains(err.Error(), "nothing was written") {
+		t.Fatalf("Write: %v", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "a", "a.yaml")); string(got) != fmt.Sprintf(planText, "a") {
+		t.Errorf("a/a.yaml was written although b/ cannot be:\n%s", got)
+	}
+}
+
+// TestWriteChecksBeforeWriting: whatever the reason a file cannot be written, it is found
+// before any file changed (here as root, who can write to a read-only directory).
+func TestWriteChecksBeforeWriting(t *testing.T) {
+	dir, q3 := writePlansApart(t)
+	res, err := Prepare(Options{Root: dir, Period: q3}, []Change{
+		{Scope: "a", ID: "k", Value: "5", Source: "a"},
+		{Scope: "b", ID: "k", Value: "6", Source: "b"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(f func(string) error) { checkWritable = f }(checkWritable)
+	checkWritable = func(path string) error {
+		if filepath.Base(path) == "b.yaml" {
+			return errors.New("permission denied")
+		}
+		return nil
+	}
+	err = res.Write()
+	if err == nil || err.Error() != "cannot write b/b.yaml: permission denied; nothing was written" {
+		t.Fatalf("Write: %v", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "a", "a.yaml")); string(got) != fmt.Sprintf(planText, "a") {
+		t.Errorf("a/a.yaml was written:\n%s", got)
+	}
+}
+
+// TestWriteRollsBack: when a write fails midway, the files already written get their bytes
+// back, and the error says so.
+func TestWriteRollsBack(t *testing.T) {
+	dir, q3 := writePlansApart(t)
+	res, err := Prepare(Options{Root: dir, Period: q3}, []Change{
+		{Scope: "a", ID: "k", Value: "5", Source: "a"},
+		{Scope: "b", ID: "k", Value: "6", Source: "b"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(f func(string, []byte, ...edit.Option) error) { writeFile = f }(writeFile)
+	var wrote []string
+	writeFile = func(path string, data []byte, opts ...edit.Option) error {
+		if filepath.Base(path) == "b.yaml" {
+			return errors.New("no space left on device")
+		}
+		wrote = append(wrote, string(data))
+		return edit.WriteFile(path, data, opts...)
+	}
+	err = res.Write()
+	want := "cannot write b/b.yaml: no space left on device; the files already written were put back as they were (a/a.yaml), so nothing changed"
+	if err == nil || err.Error() != want {
+		t.Fatalf("Write: %v\nwant %s", err, want)
+	}
+	if len(wrote) != 2 || !strings.Contains(wrote[0], "current: 5}") {
+		t.Errorf("writes: %q; want a's check-in, then a's old bytes", wrote)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "a", "a.yaml")); string(got) != fmt.Sprintf(planText, "a") {
+		t.Errorf("a/a.yaml was not put back:\n%s", got)
+	}
+}

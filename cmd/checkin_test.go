@@ -207,3 +207,84 @@ func TestCheckinCommit(t *testing.T) {
 		t.Errorf("the commit holds a file the check-in did not change:\n%s", msg)
 	}
 }
+
+// TestCheckinCommitHoldsOnlyTheCheckin: --commit refuses, writing nothing, when a commit of the
+// file would hold more than the check-in: a plan git does not track yet (the README's flow of
+// okr init then git init) or an uncommitted edit in the same plan. Without a git identity it
+// refuses before writing, not after.
+func TestCheckinCommitHoldsOnlyTheCheckin(t *testing.T) {
+	t.Run("untracked plan", func(t *testing.T) {
+		g := vcstest.New(t)
+		if code, stdout, stderr := runIn(t, g.Dir, "init", "--as-of", "2026-07-01"); code != 0 {
+			t.Fatalf("init exited %d\n%s%s", code, stdout, stderr)
+		}
+		files := snapshot(t, g.Dir)
+		code, stdout, stderr := runIn(t, g.Dir, "checkin", "company", "raise-retention=81", "--as-of", "2026-08-01", "--commit")
+		if code != 2 {
+			t.Fatalf("exit %d, want 2\n%s%s", code, stdout, stderr)
+		}
+		match(t, "stderr", `--commit: plans/2026-Q3/company.yaml is not committed yet, .*; nothing was written.\nCommit the plans first \(git add plans/2026-Q3/company.yaml && git commit`, stderr)
+		assertUnchanged(t, g.Dir, files)
+		if out := g.Git("status", "--porcelain"); strings.Contains(out, "A ") {
+			t.Errorf("something was staged:\n%s", out)
+		}
+	})
+	t.Run("uncommitted edit", func(t *testing.T) {
+		g := vcstest.New(t)
+		g.Write(".okr.yaml", "# plans\n")
+		g.Write("plans/2026-Q3/sales.yaml", salesPlan("2026-Q3", 80, 72))
+		g.Commit("2026-07-01T10:00:00Z", "Q3 plan")
+		g.Write("plans/2026-Q3/sales.yaml", "owner: dana\n"+salesPlan("2026-Q3", 80, 72))
+		files := snapshot(t, g.Dir)
+		code, stdout, stderr := runIn(t, g.Dir, "checkin", "sales", "--as-of", "2026-08-01", "keep=75", "--commit")
+		if code != 2 {
+			t.Fatalf("exit %d, want 2\n%s%s", code, stdout, stderr)
+		}
+		match(t, "stderr", `--commit: plans/2026-Q3/sales.yaml has changes that are not committed, .*; nothing was written.\nCommit or stash those changes first .*, or leave out --commit`, stderr)
+		assertUnchanged(t, g.Dir, files)
+		if n := g.Git("rev-list", "--count", "HEAD"); n != "1\n" {
+			t.Errorf("%s commits, want 1", n)
+		}
+	})
+	t.Run("no git identity", func(t *testing.T) {
+		g := vcstest.New(t)
+		g.Write(".okr.yaml", "# plans\n")
+		g.Write("plans/2026-Q3/sales.yaml", salesPlan("2026-Q3", 80, 72))
+		g.Commit("2026-07-01T10:00:00Z", "Q3 plan")
+		g.Git("config", "--unset", "user.name")
+		g.Git("config", "--unset", "user.email")
+		g.Git("config", "user.useConfigOnly", "true")
+		t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+		t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+		for _, v := range []string{"GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"} {
+			t.Setenv(v, "")
+			os.Unsetenv(v)
+		}
+		files := snapshot(t, g.Dir)
+		code, stdout, stderr := runIn(t, g.Dir, "checkin", "sales", "--as-of", "2026-08-01", "keep=75", "--commit")
+		if code != 2 {
+			t.Fatalf("exit %d, want 2\n%s%s", code, stdout, stderr)
+		}
+		match(t, "stderr", `--commit: git does not know who you are: set your name and email with git config user.name .*; nothing was written`, stderr)
+		if strings.Contains(stderr, "; ;") || strings.Contains(stderr, "***") {
+			t.Errorf("git's text is run together:\n%s", stderr)
+		}
+		assertUnchanged(t, g.Dir, files)
+		if out := g.Git("status", "--porcelain"); out != "" {
+			t.Errorf("the work tree or index changed:\n%s", out)
+		}
+	})
+}
+
+func assertUnchanged(t *testing.T, dir string, before map[string]string) {
+	t.Helper()
+	after := snapshot(t, dir)
+	for p, data := range before {
+		if after[p] != data {
+			t.Errorf("%s changed", p)
+		}
+	}
+	if len(after) != len(before) {
+		t.Errorf("%d files before, %d after", len(before), len(after))
+	}
+}
