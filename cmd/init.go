@@ -22,8 +22,8 @@ func newInitCmd(env *Env) *cobra.Command {
 			"  .okr.yaml                         every setting, commented out at its default\n" +
 			"  plans/YYYY/company.yaml           the company's annual plan, as an example\n" +
 			"  plans/YYYY-Qn/company.yaml        its plan for the quarter in progress\n" +
-			"  .github/workflows/okr.yaml        CI: okr lint on every push and pull request\n" +
-			"  .github/okr-problem-matcher.json  turns findings into pull-request annotations\n" +
+			"  .github/workflows/okr.yaml        CI: okr lint on every push and pull request, with\n" +
+			"                                    findings as annotations (okr's GitHub Action)\n" +
 			"  .vscode/settings.json             validates plans in VS Code as they are typed\n" +
 			"  .okr/plan.schema.json             the JSON Schema the plans and the editor use\n" +
 			"  .okr/okr-config.schema.json       the JSON Schema of .okr.yaml\n" +
