@@ -260,6 +260,9 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 		kpi = p.KPI(c.ID)
 	}
 	where := fmt.Sprintf("%s (%s, %s)", p.File, p.Scope.Value, p.Period.Value)
+	if dup := duplicated(p, c); dup != "" {
+		return nil, []string{dup}
+	}
 	switch {
 	case kr != nil && kpi != nil:
 		return nil, []string{fmt.Sprintf("%s: %s is both a key result and a KPI in %s; write kr:%s or kpi:%s", c.Source, c.ID, where, c.ID, c.ID)}
@@ -396,6 +399,34 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 		problems = append(problems, fmt.Sprintf("%s: %s has no value; write %s=VALUE, or give --confidence or --note", c.Source, c.ID, c.ID))
 	}
 	return ups, problems
+}
+
+// duplicated says so when the id a change names belongs to two key results, or two KPIs, of
+// the plan: a check-in does not guess which one is meant.
+func duplicated(p *plan.Plan, c *Change) string {
+	var at []string
+	what := ""
+	if c.Kind != "kpi" {
+		for _, k := range p.KeyResults() {
+			if k.ID.Value == c.ID {
+				at = append(at, fmt.Sprintf("%s:%d:%d", p.File, k.Pos.Line, k.Pos.Col))
+			}
+		}
+		what = "key results"
+	}
+	if len(at) < 2 && c.Kind != "kr" {
+		at, what = nil, "KPIs"
+		for _, k := range p.KPIs {
+			if k.ID.Value == c.ID {
+				at = append(at, fmt.Sprintf("%s:%d:%d", p.File, k.Pos.Line, k.Pos.Col))
+			}
+		}
+	}
+	if len(at) < 2 {
+		return ""
+	}
+	return fmt.Sprintf("%s: %s is the id of %d %s of %s (%s and %s); give each its own id (okr lint reports it as duplicate-id), then check in",
+		c.Source, c.ID, len(at), what, p.File, strings.Join(at[:len(at)-1], ", "), at[len(at)-1])
 }
 
 // measured reads a measured value; "%" after it is allowed when the unit is "%".

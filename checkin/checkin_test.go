@@ -241,3 +241,40 @@ func TestWriteRollsBack(t *testing.T) {
 		t.Errorf("a/a.yaml was not put back:\n%s", got)
 	}
 }
+
+// TestDuplicateIDIsRefused: an id that two key results (or two KPIs) of a plan share is not
+// checked in on the first of them; the error names both.
+func TestDuplicateIDIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "p.yaml"), []byte(`period: 2026-Q3
+scope: a
+kpis:
+  - {id: nps, name: NPS, source: survey, frequency: monthly}
+  - {id: nps, name: NPS again, source: survey, frequency: monthly}
+objectives:
+  - id: o
+    title: T
+    key_results:
+      - {id: k, title: K, start: 1, target: 2}
+  - id: o2
+    title: T2
+    key_results:
+      - {id: k, title: Again, start: 1, target: 3}
+`), 0o644)
+	q3 := plan.Period{Year: 2026, Quarter: 3}
+	for _, tt := range []struct{ id, want string }{
+		{"k", "arg: k is the id of 2 key results of p.yaml (p.yaml:10:9 and p.yaml:14:9); give each its own id"},
+		{"kr:k", "arg: k is the id of 2 key results of p.yaml (p.yaml:10:9 and p.yaml:14:9)"},
+		{"nps", "arg: nps is the id of 2 KPIs of p.yaml (p.yaml:4:5 and p.yaml:5:5)"},
+	} {
+		c, err := ParseArg(tt.id + "=1.5")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Scope, c.Source = "a", "arg"
+		_, err = Prepare(Options{Root: dir, Period: q3}, []Change{c})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: got %v, want %q", tt.id, err, tt.want)
+		}
+	}
+}
