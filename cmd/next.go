@@ -48,6 +48,8 @@ func newNextCmd(env *Env) *cobra.Command {
 	fl.StringVar(&f.asOf, "as-of", "", "today's date, YYYY-MM-DD: picks the default --from and decides whether it has closed (default: today)")
 	fl.BoolVar(&f.dryRun, "dry-run", false, "print the drafts instead of writing them")
 	fl.StringVarP(&f.config, "config", "c", "", "configuration file (default: .okr.yaml at the repository root)")
+	c.RegisterFlagCompletionFunc("scope", completeScopes(env))
+	c.RegisterFlagCompletionFunc("from", completeQuarters(env))
 	return c
 }
 
