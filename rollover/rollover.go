@@ -311,26 +311,34 @@ func (d *drafter) render(p *plan.Plan, period plan.Period, quarter *plan.Plan, f
 
 	w.comment(0, fmt.Sprintf("%s, %s: drafted by okr next from %s.", scope, period, p.File))
 	w.comment(0, "")
+	reading := fmt.Sprintf("final %s reading", p.Period.Value)
+	if !d.closed {
+		reading = fmt.Sprintf("latest %s reading (provisional: %s has not closed)", p.Period.Value, p.Period.Value)
+	}
 	w.comment(0, fmt.Sprintf("Carried forward from %s: the live KPIs with their definitions, and each key result "+
-		"that measures one, starting from the KPI's final %s reading. Not carried: retired KPIs, "+
+		"that measures one, starting from the KPI's %s. Not carried: retired KPIs, "+
 		"the other key results, and current, progress, done and score. okr lint reports what is "+
-		"left to decide until it is done:", p.Period.Value, p.Period.Value))
+		"left to decide until it is done:", p.Period.Value, reading))
 	var todo []string
 	if len(homes) > 0 {
-		todo = append(todo, "a target for each key result, and a title that names it;",
-			"3 to 5 key results for each objective, not all of them KPIs;")
+		todo = append(todo, "a target for each key result, and a title that names it",
+			"3 to 5 key results for each objective, not all of them KPIs")
 	} else {
-		todo = append(todo, "the objectives and key results of "+period.String()+";")
+		todo = append(todo, "the objectives and key results of "+period.String())
 	}
 	if unmeasured > 0 {
 		if period.IsYear() {
-			todo = append(todo, "an annual_target for each KPI no key result measures.")
+			todo = append(todo, "an annual_target for each KPI no key result measures")
 		} else {
-			todo = append(todo, "a target for each KPI no key result measures.")
+			todo = append(todo, "a target for each KPI no key result measures")
 		}
 	}
-	for _, t := range todo {
-		w.comment(0, "  - "+t)
+	for i, t := range todo {
+		end := ";"
+		if i == len(todo)-1 {
+			end = "."
+		}
+		w.comment(0, "  - "+t+end)
 	}
 	w.field(0, "period", period.String(), "")
 	w.field(0, "scope", edit.Text(scope), "")
@@ -413,7 +421,7 @@ func (d *drafter) kpi(w *writer, p *plan.Plan, k *plan.KPI, period plan.Period, 
 	case period.IsYear():
 		last := "it has no reading yet"
 		if v, where, ok := reading(p, k.ID.Value, quarter); ok {
-			last = fmt.Sprintf("it ended %s at %s", where.Period.Value, number(v))
+			last = d.lastReading(v, where)
 		}
 		was := ""
 		if k.AnnualTarget.Set {
@@ -444,13 +452,19 @@ func (d *drafter) kpi(w *writer, p *plan.Plan, k *plan.KPI, period plan.Period, 
 	if !measured && !period.IsYear() {
 		last := "it has no reading in " + p.Period.Value.String()
 		if v, where, ok := reading(p, k.ID.Value, quarter); ok {
-			last = fmt.Sprintf("it ended %s at %s", where.Period.Value, number(v))
-			if !d.closed {
-				last = fmt.Sprintf("its latest reading is %s as of %s; %s has not closed", number(v), day(d.opts.AsOf), where.Period.Value)
-			}
+			last = d.lastReading(v, where)
 		}
 		w.comment(4, fmt.Sprintf("No key result measures this KPI: add target: <number> for %s (%s).", period, last))
 	}
+}
+
+// lastReading says what a KPI's reading v in the plan where is: its final one when the period
+// carried forward has closed, else its latest so far.
+func (d *drafter) lastReading(v float64, where *plan.Plan) string {
+	if !d.closed {
+		return fmt.Sprintf("its latest reading is %s as of %s, provisional until %s closes", number(v), day(d.opts.AsOf), where.Period.Value)
+	}
+	return fmt.Sprintf("it ended %s at %s", where.Period.Value, number(v))
 }
 
 // keyResult writes one carried key result.
