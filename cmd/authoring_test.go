@@ -364,3 +364,35 @@ func TestAuthoringGuideIsComplete(t *testing.T) {
 		}
 	}
 }
+
+// In a repository that keeps no copy of the plan schema, okr next writes one, the schema of this
+// binary, and points the drafts at it, rather than at an address that is not tied to the
+// version.
+func TestNextWritesTheSchemaLocally(t *testing.T) {
+	dir := copyExamples(t)
+	cli := cliRun{dir: dir}
+	code, stdout, stderr := cli.run(t, "next", "--from", "2027-Q1", "--as-of", "2027-04-02", "--dry-run")
+	if code != 0 || !strings.Contains(stdout, "--- .okr/plan.schema.json (new: the JSON Schema the drafts point at") {
+		t.Fatalf("okr next --dry-run exited %d\n%s%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".okr")); err == nil {
+		t.Error("a dry run created .okr/")
+	}
+	code, stdout, stderr = cli.run(t, "next", "--from", "2027-Q1", "--as-of", "2027-04-02")
+	if code != 0 || !strings.Contains(stdout, "  created .okr/plan.schema.json (the JSON Schema the new plans point at") {
+		t.Fatalf("okr next exited %d\n%s%s", code, stdout, stderr)
+	}
+	if got := readFile(t, filepath.Join(dir, ".okr", "plan.schema.json")); got != string(schema.Plan()) {
+		t.Error(".okr/plan.schema.json is not the schema okr schema prints")
+	}
+	draft := readFile(t, filepath.Join(dir, "plans", "2027-Q2", "sales.yaml"))
+	if !strings.HasPrefix(draft, "# yaml-language-server: $schema=../../.okr/plan.schema.json\n") || strings.Contains(draft, "://") {
+		t.Errorf("the draft does not point at the local schema:\n%.300s", draft)
+	}
+	// A second run drafts nothing new and leaves the schema alone.
+	os.WriteFile(filepath.Join(dir, ".okr", "plan.schema.json"), []byte("{}\n"), 0o644)
+	cli.run(t, "next", "--from", "2027-Q1", "--as-of", "2027-04-02")
+	if got := readFile(t, filepath.Join(dir, ".okr", "plan.schema.json")); got != "{}\n" {
+		t.Error("okr next replaced the repository's schema")
+	}
+}
