@@ -434,9 +434,9 @@ func measured(s, unit string) (float64, error) {
 	v, pct, err := number(s)
 	if err != nil {
 		if _, _, err := number(strings.Replace(s, ",", ".", 1)); err == nil && strings.Count(s, ",") == 1 {
-			return 0, fmt.Errorf("%q is not a number: write %s, with a decimal point", s, strings.Replace(s, ",", ".", 1))
+			return 0, fmt.Errorf("must be a number, not %q; write %s, with a decimal point", s, strings.Replace(s, ",", ".", 1))
 		}
-		return 0, fmt.Errorf("%q is not a number; write digits with a decimal point, e.g. 9.8", s)
+		return 0, fmt.Errorf("must be a number, not %q; write digits with a decimal point, e.g. 9.8", s)
 	}
 	if pct && strings.TrimSpace(unit) != "%" {
 		return 0, fmt.Errorf("%q: the unit is %q, so write the number without %%", s, unit)

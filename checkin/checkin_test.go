@@ -278,3 +278,21 @@ objectives:
 		}
 	}
 }
+
+// TestNegativeZeroIsZero: -0 is checked in as 0, not refused because it reads back as 0.
+func TestNegativeZeroIsZero(t *testing.T) {
+	dir := writePlans(t, "a")
+	res, err := Prepare(Options{Root: dir, Period: plan.Period{Year: 2026, Quarter: 3}}, []Change{{Scope: "a", ID: "k", Value: "-0", Source: "arg"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Updates) != 1 || res.Updates[0].New != "0" {
+		t.Fatalf("updates %+v", res.Updates)
+	}
+	if err := res.Write(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "plans", "a.yaml")); !strings.Contains(string(got), "current: 0}") {
+		t.Errorf("got:\n%s", got)
+	}
+}

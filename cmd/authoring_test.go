@@ -154,6 +154,23 @@ func TestInitIntoAFile(t *testing.T) {
 	}
 }
 
+// A file where okr init needs a directory is named, not only "not a directory".
+func TestInitNamesTheFileInTheWay(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "plans"), nil, 0o644)
+	code, _, stderr := cliRun{dir: dir}.run(t, "init", "--as-of", "2026-07-01")
+	want := "okr: cannot create the plan repository in .: plans is a file, where okr init needs a directory; move it away, or run okr init in another directory\n"
+	if code != 2 || stderr != want {
+		t.Errorf("exit %d, %q\nwant %q", code, stderr, want)
+	}
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sub", "plans"), nil, 0o644)
+	code, _, stderr = cliRun{dir: dir}.run(t, "init", "sub", "--as-of", "2026-07-01")
+	if code != 2 || !strings.Contains(stderr, "in sub: sub/plans is a file, where okr init needs a directory") {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+}
+
 func TestInitTakesOneDirectory(t *testing.T) {
 	dir := t.TempDir()
 	code, _, stderr := cliRun{dir: dir}.run(t, "init", "my", "plans")
