@@ -44,7 +44,7 @@ func (r *Repo) Uncommitted(ctx context.Context, files []string) ([]FileState, er
 		rel := f
 		if filepath.IsAbs(f) {
 			var err error
-			if rel, err = filepath.Rel(r.Top, f); err != nil {
+			if rel, err = r.rel(f); err != nil {
 				return nil, err
 			}
 		}
@@ -75,6 +75,30 @@ func (r *Repo) Uncommitted(ctx context.Context, files []string) ([]FileState, er
 		}
 	}
 	return res, nil
+}
+
+// rel returns the path of file (absolute) relative to Top, also when one of them is reached
+// through a symbolic link (a temporary directory, a home directory on another volume).
+func (r *Repo) rel(file string) (string, error) {
+	inside := func(rel string) bool {
+		return rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	}
+	if rel, err := filepath.Rel(r.Top, file); err == nil && inside(rel) {
+		return rel, nil
+	}
+	top, err := filepath.EvalSymlinks(r.Top)
+	if err != nil {
+		return "", err
+	}
+	dir, err := filepath.EvalSymlinks(filepath.Dir(file))
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(top, filepath.Join(dir, filepath.Base(file)))
+	if err != nil || !inside(rel) {
+		return "", fmt.Errorf("%s is outside the git work tree %s", file, r.Top)
+	}
+	return rel, nil
 }
 
 // ErrNoIdentity is matched (with errors.Is) by the error CheckIdentity returns when git does not

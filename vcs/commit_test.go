@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -87,5 +88,22 @@ func noIdentity(t *testing.T, g *vcstest.Repo) {
 	for _, v := range []string{"GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"} {
 		t.Setenv(v, "")
 		os.Unsetenv(v)
+	}
+}
+
+// A file reached through a link to the work tree is found in it.
+func TestUncommittedThroughALink(t *testing.T) {
+	g := vcstest.New(t)
+	g.Write("a.yaml", "a: 1\n")
+	g.Commit("2026-07-01T10:00:00Z", "first")
+	g.Write("a.yaml", "a: 2\n")
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(g.Dir, link); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	file := filepath.Join(link, "a.yaml")
+	states, err := open(t, g.Dir).Uncommitted(context.Background(), []string{file})
+	if err != nil || len(states) != 1 || states[0].Path != file || states[0].Untracked {
+		t.Errorf("got %+v, %v", states, err)
 	}
 }
