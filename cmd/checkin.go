@@ -190,11 +190,11 @@ func commitReady(git *vcs.Repo, files, rels []string, show func(string) string) 
 			}
 		}
 		if st.Untracked {
-			return troublef("--commit: %s is not committed yet, and a check-in commit would commit the whole file; nothing was written.\n"+
-				"Commit the plans first (git add %s && git commit -m \"OKR plans\"), or leave out --commit", rel, rel)
+			return troublef("--commit: %s is not committed yet, and a check-in commit would commit the whole file; nothing was written: "+
+				"commit the plans first (git add %s && git commit -m \"OKR plans\"), or leave out --commit", rel, rel)
 		}
-		return troublef("--commit: %s has changes that are not committed, and a check-in commit would commit them too; nothing was written.\n"+
-			"Commit or stash those changes first (git diff HEAD -- %s shows them), or leave out --commit", rel, rel)
+		return troublef("--commit: %s has changes that are not committed, and a check-in commit would commit them too; nothing was written: "+
+			"commit or stash those changes first (git diff HEAD -- %s shows them), or leave out --commit", rel, rel)
 	}
 	if err := git.CheckIdentity(ctx); err != nil {
 		return troublef("--commit: %v; nothing was written (or leave out --commit)", err)

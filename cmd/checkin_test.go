@@ -224,7 +224,7 @@ func TestCheckinCommitHoldsOnlyTheCheckin(t *testing.T) {
 		if code != 2 {
 			t.Fatalf("exit %d, want 2\n%s%s", code, stdout, stderr)
 		}
-		match(t, "stderr", `--commit: plans/2026-Q3/company.yaml is not committed yet, .*; nothing was written.\nCommit the plans first \(git add plans/2026-Q3/company.yaml && git commit`, stderr)
+		match(t, "stderr", `--commit: plans/2026-Q3/company.yaml is not committed yet, .*; nothing was written: commit the plans first \(git add plans/2026-Q3/company.yaml && git commit`, stderr)
 		assertUnchanged(t, g.Dir, files)
 		if out := g.Git("status", "--porcelain"); strings.Contains(out, "A ") {
 			t.Errorf("something was staged:\n%s", out)
@@ -241,7 +241,7 @@ func TestCheckinCommitHoldsOnlyTheCheckin(t *testing.T) {
 		if code != 2 {
 			t.Fatalf("exit %d, want 2\n%s%s", code, stdout, stderr)
 		}
-		match(t, "stderr", `--commit: plans/2026-Q3/sales.yaml has changes that are not committed, .*; nothing was written.\nCommit or stash those changes first .*, or leave out --commit`, stderr)
+		match(t, "stderr", `--commit: plans/2026-Q3/sales.yaml has changes that are not committed, .*; nothing was written: commit or stash those changes first .*, or leave out --commit`, stderr)
 		assertUnchanged(t, g.Dir, files)
 		if n := g.Git("rev-list", "--count", "HEAD"); n != "1\n" {
 			t.Errorf("%s commits, want 1", n)
