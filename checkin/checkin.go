@@ -260,6 +260,9 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 		kpi = p.KPI(c.ID)
 	}
 	where := fmt.Sprintf("%s (%s, %s)", p.File, p.Scope.Value, p.Period.Value)
+	if dup := duplicated(p, c); dup != "" {
+		return nil, []string{dup}
+	}
 	switch {
 	case kr != nil && kpi != nil:
 		return nil, []string{fmt.Sprintf("%s: %s is both a key result and a KPI in %s; write kr:%s or kpi:%s", c.Source, c.ID, where, c.ID, c.ID)}
@@ -398,14 +401,42 @@ func planChange(doc *edit.Doc, p *plan.Plan, c *Change, opts Options) ([]Update,
 	return ups, problems
 }
 
+// duplicated says so when the id a change names belongs to two key results, or two KPIs, of
+// the plan: a check-in does not guess which one is meant.
+func duplicated(p *plan.Plan, c *Change) string {
+	var at []string
+	what := ""
+	if c.Kind != "kpi" {
+		for _, k := range p.KeyResults() {
+			if k.ID.Value == c.ID {
+				at = append(at, fmt.Sprintf("%s:%d:%d", p.File, k.Pos.Line, k.Pos.Col))
+			}
+		}
+		what = "key results"
+	}
+	if len(at) < 2 && c.Kind != "kr" {
+		at, what = nil, "KPIs"
+		for _, k := range p.KPIs {
+			if k.ID.Value == c.ID {
+				at = append(at, fmt.Sprintf("%s:%d:%d", p.File, k.Pos.Line, k.Pos.Col))
+			}
+		}
+	}
+	if len(at) < 2 {
+		return ""
+	}
+	return fmt.Sprintf("%s: %s is the id of %d %s of %s (%s and %s); give each its own id (okr lint reports it as duplicate-id), then check in",
+		c.Source, c.ID, len(at), what, p.File, strings.Join(at[:len(at)-1], ", "), at[len(at)-1])
+}
+
 // measured reads a measured value; "%" after it is allowed when the unit is "%".
 func measured(s, unit string) (float64, error) {
 	v, pct, err := number(s)
 	if err != nil {
 		if _, _, err := number(strings.Replace(s, ",", ".", 1)); err == nil && strings.Count(s, ",") == 1 {
-			return 0, fmt.Errorf("%q is not a number: write %s, with a decimal point", s, strings.Replace(s, ",", ".", 1))
+			return 0, fmt.Errorf("must be a number, not %q; write %s, with a decimal point", s, strings.Replace(s, ",", ".", 1))
 		}
-		return 0, fmt.Errorf("%q is not a number; write digits with a decimal point, e.g. 9.8", s)
+		return 0, fmt.Errorf("must be a number, not %q; write digits with a decimal point, e.g. 9.8", s)
 	}
 	if pct && strings.TrimSpace(unit) != "%" {
 		return 0, fmt.Errorf("%q: the unit is %q, so write the number without %%", s, unit)
@@ -524,20 +555,52 @@ func (r *Result) lint(ix *index, scopes map[string]bool, opts lint.Options) {
 }
 
 // Write writes the changed files atomically. It first checks that none of them changed on disk
-// since the check-in read them, so that either all are written or none.
+// since the check-in read them and that each can be written (its directory takes the temporary
+// file), so that a problem it can foresee changes nothing. If a write still fails midway, the
+// files already written are put back as they were, and the error says so.
 func (r *Result) Write() error {
 	for _, rel := range r.Files {
 		f := r.files[rel]
-		_, stamp, err := edit.ReadFile(filepath.Join(r.root, filepath.FromSlash(rel)))
+		path := filepath.Join(r.root, filepath.FromSlash(rel))
+		_, stamp, err := edit.ReadFile(path)
 		if err != nil || stamp.Sum != edit.StampOf(f.data).Sum {
 			return fmt.Errorf("%s: %w; nothing was written, run the check-in again", rel, edit.ErrChanged)
 		}
+		if err := checkWritable(path); err != nil {
+			return fmt.Errorf("cannot write %s: %w; nothing was written", rel, err)
+		}
 	}
-	for _, rel := range r.Files {
+	for i, rel := range r.Files {
 		f := r.files[rel]
-		if err := edit.WriteFile(filepath.Join(r.root, filepath.FromSlash(rel)), r.newData[rel], edit.Unchanged(edit.StampOf(f.data))); err != nil {
-			return fmt.Errorf("cannot write %s: %w", rel, err)
+		if err := writeFile(filepath.Join(r.root, filepath.FromSlash(rel)), r.newData[rel], edit.Unchanged(edit.StampOf(f.data))); err != nil {
+			return fmt.Errorf("cannot write %s: %w; %s", rel, err, r.rollback(r.Files[:i]))
 		}
 	}
 	return nil
+}
+
+// checkWritable and writeFile are edit's, replaced in tests to fail where root could write.
+var (
+	checkWritable = edit.CheckWritable
+	writeFile     = edit.WriteFile
+)
+
+// rollback puts the files already written back as they were read, and says what it did.
+func (r *Result) rollback(written []string) string {
+	if len(written) == 0 {
+		return "nothing was written"
+	}
+	var failed []string
+	for _, rel := range written {
+		path := filepath.Join(r.root, filepath.FromSlash(rel))
+		if err := writeFile(path, r.files[rel].data, edit.Unchanged(edit.StampOf(r.newData[rel]))); err != nil {
+			failed = append(failed, fmt.Sprintf("%s (%v)", rel, err))
+		}
+	}
+	if len(failed) > 0 {
+		return fmt.Sprintf("the check-in was written to %s and could not be undone there: %s; check with git diff",
+			plural(len(failed), "file"), strings.Join(failed, ", "))
+	}
+	return fmt.Sprintf("the files already written were put back as they were (%s), so nothing changed",
+		strings.Join(written, ", "))
 }

@@ -213,8 +213,11 @@ func ParseConfidence(s string) (float64, error) {
 	if err == nil && pct {
 		v /= 100
 	}
-	if err != nil || v < 0 || v > 1 {
-		return 0, fmt.Errorf("confidence %q must be a number from 0 to 1 (or a percentage), e.g. 0.6", s)
+	if err != nil {
+		return 0, fmt.Errorf("confidence must be a number, not %q; write one from 0 to 1 or a percentage, e.g. 0.6 or 60%%", s)
+	}
+	if v < 0 || v > 1 {
+		return 0, fmt.Errorf("confidence must be a number from 0 to 1 (or a percentage, e.g. 60%%), not %s", strings.TrimSpace(s))
 	}
 	return v, nil
 }
@@ -228,6 +231,9 @@ func number(s string) (v float64, percent bool, err error) {
 	v, err = strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 		return 0, percent, fmt.Errorf("not a number")
+	}
+	if v == 0 {
+		v = 0 // -0 is 0: a plan holds no negative zero
 	}
 	return v, percent, nil
 }

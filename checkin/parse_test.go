@@ -38,7 +38,7 @@ func TestReadCSV(t *testing.T) {
 		"id,valeu\n":                  `unknown column "valeu" (did you mean "value"?)`,
 		"value\n3\n":                  "has no id column",
 		"id,value\na,1\nb,,\nc,2,x\n": "v.csv:3:1: b has no value, confidence or note",
-		"id,confidence\na,3\n":        `v.csv:2:3: confidence "3" must be a number from 0 to 1`,
+		"id,confidence\na,3\n":        `v.csv:2:3: confidence must be a number from 0 to 1 (or a percentage, e.g. 60%), not 3`,
 		// A comma in a value makes one cell more than the columns; empty cells at the end do not.
 		"id,value\na,1,\nb,1,5\n": "v.csv:3:5: the row has 3 cells, but the first row names 2 columns; quote a value that holds a comma",
 		"id,value\na,\"1\n":       `v.csv:2:6: extraneous or missing " in quoted-field; a quoted value starts and ends with "`,

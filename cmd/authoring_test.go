@@ -154,6 +154,23 @@ func TestInitIntoAFile(t *testing.T) {
 	}
 }
 
+// A file where okr init needs a directory is named, not only "not a directory".
+func TestInitNamesTheFileInTheWay(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "plans"), nil, 0o644)
+	code, _, stderr := cliRun{dir: dir}.run(t, "init", "--as-of", "2026-07-01")
+	want := "okr: cannot create the plan repository in .: plans is a file, where okr init needs a directory; move it away, or run okr init in another directory\n"
+	if code != 2 || stderr != want {
+		t.Errorf("exit %d, %q\nwant %q", code, stderr, want)
+	}
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sub", "plans"), nil, 0o644)
+	code, _, stderr = cliRun{dir: dir}.run(t, "init", "sub", "--as-of", "2026-07-01")
+	if code != 2 || !strings.Contains(stderr, "in sub: sub/plans is a file, where okr init needs a directory") {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+}
+
 func TestInitTakesOneDirectory(t *testing.T) {
 	dir := t.TempDir()
 	code, _, stderr := cliRun{dir: dir}.run(t, "init", "my", "plans")
@@ -362,5 +379,37 @@ func TestAuthoringGuideIsComplete(t *testing.T) {
 				t.Errorf("%s links to docs/authoring.md#%s, which is no section", doc, anchor)
 			}
 		}
+	}
+}
+
+// In a repository that keeps no copy of the plan schema, okr next writes one, the schema of this
+// binary, and points the drafts at it, rather than at an address that is not tied to the
+// version.
+func TestNextWritesTheSchemaLocally(t *testing.T) {
+	dir := copyExamples(t)
+	cli := cliRun{dir: dir}
+	code, stdout, stderr := cli.run(t, "next", "--from", "2027-Q1", "--as-of", "2027-04-02", "--dry-run")
+	if code != 0 || !strings.Contains(stdout, "--- .okr/plan.schema.json (new: the JSON Schema the drafts point at") {
+		t.Fatalf("okr next --dry-run exited %d\n%s%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".okr")); err == nil {
+		t.Error("a dry run created .okr/")
+	}
+	code, stdout, stderr = cli.run(t, "next", "--from", "2027-Q1", "--as-of", "2027-04-02")
+	if code != 0 || !strings.Contains(stdout, "  created .okr/plan.schema.json (the JSON Schema the new plans point at") {
+		t.Fatalf("okr next exited %d\n%s%s", code, stdout, stderr)
+	}
+	if got := readFile(t, filepath.Join(dir, ".okr", "plan.schema.json")); got != string(schema.Plan()) {
+		t.Error(".okr/plan.schema.json is not the schema okr schema prints")
+	}
+	draft := readFile(t, filepath.Join(dir, "plans", "2027-Q2", "sales.yaml"))
+	if !strings.HasPrefix(draft, "# yaml-language-server: $schema=../../.okr/plan.schema.json\n") || strings.Contains(draft, "://") {
+		t.Errorf("the draft does not point at the local schema:\n%.300s", draft)
+	}
+	// A second run drafts nothing new and leaves the schema alone.
+	os.WriteFile(filepath.Join(dir, ".okr", "plan.schema.json"), []byte("{}\n"), 0o644)
+	cli.run(t, "next", "--from", "2027-Q1", "--as-of", "2027-04-02")
+	if got := readFile(t, filepath.Join(dir, ".okr", "plan.schema.json")); got != "{}\n" {
+		t.Error("okr next replaced the repository's schema")
 	}
 }

@@ -43,7 +43,8 @@ func newCheckinCmd(env *Env) *cobra.Command {
 			"Every change is checked before any file is written: an unknown scope, period or id, a\n" +
 			"bad value or a plan with YAML syntax errors changes nothing. Each change is printed with\n" +
 			"the key result's new score, followed by any lint finding the check-in creates. --commit\n" +
-			"commits exactly the changed files with a message listing the changes.\n\n" +
+			"commits exactly the changed values with a message listing the changes; it refuses, writing\n" +
+			"nothing, when a file to change is not committed yet or holds other uncommitted edits.\n\n" +
 			"Exit status: 0 the check-in was recorded, 2 it was not (bad argument, unknown id, a\n" +
 			"file that changed on disk meanwhile).",
 		Args:              cobra.ArbitraryArgs,
@@ -145,22 +146,58 @@ func runCheckin(env *Env, f checkinFlags, args []string) error {
 	if err != nil {
 		return troublef("%v", err)
 	}
+	show := func(rel string) string { return displayPath(root, cwd, rel) }
+	files := make([]string, len(res.Files))
+	for i, rel := range res.Files {
+		files[i] = filepath.Join(root, filepath.FromSlash(rel))
+	}
+	if git != nil && len(files) > 0 {
+		if err := commitReady(git, files, res.Files, show); err != nil {
+			return err
+		}
+	}
 	if err := res.Write(); err != nil {
 		return troublef("%v", err)
 	}
-	if err := res.Print(env.Stdout, func(rel string) string { return displayPath(root, cwd, rel) }); err != nil {
+	if err := res.Print(env.Stdout, show); err != nil {
 		return err
 	}
-	if git != nil && len(res.Files) > 0 {
-		files := make([]string, len(res.Files))
-		for i, rel := range res.Files {
-			files[i] = filepath.Join(root, filepath.FromSlash(rel))
-		}
+	if git != nil && len(files) > 0 {
 		hash, err := git.Commit(context.Background(), res.CommitMessage(), files)
 		if err != nil {
 			return troublef("the files were written but not committed: %v", err)
 		}
 		env.Stdout.Write([]byte("committed " + hash[:min(len(hash), 12)] + "\n"))
+	}
+	return nil
+}
+
+// commitReady checks, before anything is written, that a commit of files would hold exactly the
+// check-in: git tracks each file and it holds no other change, and git knows who commits.
+// A commit takes a file whole, so an untracked plan or an uncommitted edit would otherwise be
+// committed under the check-in's message.
+func commitReady(git *vcs.Repo, files, rels []string, show func(string) string) error {
+	ctx := context.Background()
+	states, err := git.Uncommitted(ctx, files)
+	if err != nil {
+		return troublef("--commit: %v; nothing was written", err)
+	}
+	for _, st := range states {
+		rel := ""
+		for i, f := range files {
+			if f == st.Path {
+				rel = show(rels[i])
+			}
+		}
+		if st.Untracked {
+			return troublef("--commit: %s is not committed yet, and a check-in commit would commit the whole file; nothing was written: "+
+				"commit the plans first (git add %s && git commit -m \"OKR plans\"), or leave out --commit", rel, rel)
+		}
+		return troublef("--commit: %s has changes that are not committed, and a check-in commit would commit them too; nothing was written: "+
+			"commit or stash those changes first (git diff HEAD -- %s shows them), or leave out --commit", rel, rel)
+	}
+	if err := git.CheckIdentity(ctx); err != nil {
+		return troublef("--commit: %v; nothing was written (or leave out --commit)", err)
 	}
 	return nil
 }

@@ -107,15 +107,16 @@ func TestCheckinRefuses(t *testing.T) {
 		{"unknown scope", []string{"checkin", "salse", "x=1"}, `unknown scope "salse" \(did you mean "sales"\?\)`},
 		{"unknown period", []string{"checkin", "sales", "--period", "2025-Q3", "x=1"}, `sales has no plan for 2025-Q3 .*it has plans for 2026-Q1, 2026-Q2`},
 		{"unknown id", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=10", "grow-pipelin=3"}, `"grow-pipelin" is not a key result or KPI of plans/2026-Q3/sales.yaml \(sales, 2026-Q3\) \(did you mean "grow-pipeline"\?\)`},
-		{"not a number", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=lots"}, `"lots" is not a number`},
+		{"not a number", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=lots"}, `key result grow-pipeline \(plans/2026-Q3/sales.yaml:\d+:\d+\): must be a number, not "lots"; write digits`},
 		{"progress out of range", []string{"checkin", "sales", "--period", "2026-Q3", "account-plans=150%"}, `account-plans is an effort key result`},
-		{"a bad CSV row stops every row", []string{"checkin", "--period", "2026-Q3", "--from", "values.csv"}, `values.csv:3:23: key result expansion-deals \(plans/2026-Q3/sales.yaml:\d+:\d+\): "many" is not a number; write digits`},
+		{"a bad CSV row stops every row", []string{"checkin", "--period", "2026-Q3", "--from", "values.csv"}, `values.csv:3:23: key result expansion-deals \(plans/2026-Q3/sales.yaml:\d+:\d+\): must be a number, not "many"; write digits`},
 		{"done on an outcome key result", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=done"}, `grow-pipeline is an outcome key result \(plans/2026-Q3/sales.yaml:\d+:\d+\), scored from its current value: write the value measured now, e.g. grow-pipeline=\d`},
-		{"decimal comma", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=9,8"}, `"9,8" is not a number: write 9.8, with a decimal point`},
+		{"decimal comma", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=9,8"}, `must be a number, not "9,8"; write 9.8, with a decimal point`},
 		{"an objective's id", []string{"checkin", "sales", "--period", "2026-Q3", "expand-existing=3"}, `"expand-existing" is not a key result or KPI .*; it is an objective \(plans/2026-Q3/sales.yaml:\d+:\d+\), scored from its key results: check in grow-pipeline`},
 		{"syntax error", []string{"checkin", "broken", "--period", "2026-Q3", "x=1"}, `broken.yaml:\d+:\d+: invalid YAML.*; a check-in does not edit a plan that does not parse, so nothing was changed`},
 		{"no scope", []string{"checkin"}, `name the scope first`},
-		{"confidence", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline", "--confidence", "2"}, `confidence "2" must be a number from 0 to 1`},
+		{"confidence", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline", "--confidence", "2"}, `--confidence: confidence must be a number from 0 to 1 \(or a percentage, e.g. 60%\), not 2`},
+		{"confidence not a number", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline", "--confidence", "high"}, `--confidence: confidence must be a number, not "high"; write one from 0 to 1 or a percentage`},
 		{"commit outside git", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=10", "--commit"}, `--commit needs git: .*; nothing was written \(leave out --commit to record the check-in without a commit\)`},
 		{"empty note", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=10", "--note", ""}, `--note is empty; write the note in quotes`},
 		{"set twice", []string{"checkin", "sales", "--period", "2026-Q3", "grow-pipeline=10", "qualified-pipeline=11"}, `grow-pipeline current is set twice`},
@@ -205,5 +206,86 @@ func TestCheckinCommit(t *testing.T) {
 	}
 	if strings.Contains(msg, "notes.txt") {
 		t.Errorf("the commit holds a file the check-in did not change:\n%s", msg)
+	}
+}
+
+// TestCheckinCommitHoldsOnlyTheCheckin: --commit refuses, writing nothing, when a commit of the
+// file would hold more than the check-in: a plan git does not track yet (the README's flow of
+// okr init then git init) or an uncommitted edit in the same plan. Without a git identity it
+// refuses before writing, not after.
+func TestCheckinCommitHoldsOnlyTheCheckin(t *testing.T) {
+	t.Run("untracked plan", func(t *testing.T) {
+		g := vcstest.New(t)
+		if code, stdout, stderr := runIn(t, g.Dir, "init", "--as-of", "2026-07-01"); code != 0 {
+			t.Fatalf("init exited %d\n%s%s", code, stdout, stderr)
+		}
+		files := snapshot(t, g.Dir)
+		code, stdout, stderr := runIn(t, g.Dir, "checkin", "company", "raise-retention=81", "--as-of", "2026-08-01", "--commit")
+		if code != 2 {
+			t.Fatalf("exit %d, want 2\n%s%s", code, stdout, stderr)
+		}
+		match(t, "stderr", `--commit: plans/2026-Q3/company.yaml is not committed yet, .*; nothing was written: commit the plans first \(git add plans/2026-Q3/company.yaml && git commit`, stderr)
+		assertUnchanged(t, g.Dir, files)
+		if out := g.Git("status", "--porcelain"); strings.Contains(out, "A ") {
+			t.Errorf("something was staged:\n%s", out)
+		}
+	})
+	t.Run("uncommitted edit", func(t *testing.T) {
+		g := vcstest.New(t)
+		g.Write(".okr.yaml", "# plans\n")
+		g.Write("plans/2026-Q3/sales.yaml", salesPlan("2026-Q3", 80, 72))
+		g.Commit("2026-07-01T10:00:00Z", "Q3 plan")
+		g.Write("plans/2026-Q3/sales.yaml", "owner: dana\n"+salesPlan("2026-Q3", 80, 72))
+		files := snapshot(t, g.Dir)
+		code, stdout, stderr := runIn(t, g.Dir, "checkin", "sales", "--as-of", "2026-08-01", "keep=75", "--commit")
+		if code != 2 {
+			t.Fatalf("exit %d, want 2\n%s%s", code, stdout, stderr)
+		}
+		match(t, "stderr", `--commit: plans/2026-Q3/sales.yaml has changes that are not committed, .*; nothing was written: commit or stash those changes first .*, or leave out --commit`, stderr)
+		assertUnchanged(t, g.Dir, files)
+		if n := g.Git("rev-list", "--count", "HEAD"); n != "1\n" {
+			t.Errorf("%s commits, want 1", n)
+		}
+	})
+	t.Run("no git identity", func(t *testing.T) {
+		g := vcstest.New(t)
+		g.Write(".okr.yaml", "# plans\n")
+		g.Write("plans/2026-Q3/sales.yaml", salesPlan("2026-Q3", 80, 72))
+		g.Commit("2026-07-01T10:00:00Z", "Q3 plan")
+		g.Git("config", "--unset", "user.name")
+		g.Git("config", "--unset", "user.email")
+		g.Git("config", "user.useConfigOnly", "true")
+		t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+		t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+		for _, v := range []string{"GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"} {
+			t.Setenv(v, "")
+			os.Unsetenv(v)
+		}
+		files := snapshot(t, g.Dir)
+		code, stdout, stderr := runIn(t, g.Dir, "checkin", "sales", "--as-of", "2026-08-01", "keep=75", "--commit")
+		if code != 2 {
+			t.Fatalf("exit %d, want 2\n%s%s", code, stdout, stderr)
+		}
+		match(t, "stderr", `--commit: git does not know who you are: set your name and email with git config user.name .*; nothing was written`, stderr)
+		if strings.Contains(stderr, "; ;") || strings.Contains(stderr, "***") {
+			t.Errorf("git's text is run together:\n%s", stderr)
+		}
+		assertUnchanged(t, g.Dir, files)
+		if out := g.Git("status", "--porcelain"); out != "" {
+			t.Errorf("the work tree or index changed:\n%s", out)
+		}
+	})
+}
+
+func assertUnchanged(t *testing.T, dir string, before map[string]string) {
+	t.Helper()
+	after := snapshot(t, dir)
+	for p, data := range before {
+		if after[p] != data {
+			t.Errorf("%s changed", p)
+		}
+	}
+	if len(after) != len(before) {
+		t.Errorf("%d files before, %d after", len(before), len(after))
 	}
 }

@@ -15,8 +15,8 @@ import (
 )
 
 // Shell completion: cobra's "okr completion SHELL" prints the script; the functions here
-// complete what users type after it is installed — scopes, periods and ids for checkin, rule
-// ids for rules, and the --format names of each command.
+// complete what users type after it is installed — scopes, periods and ids for checkin, scopes
+// and quarters for next, rule ids for rules, and the --format names of each command.
 
 // formatNames are the --format values of each command, read from each output kind's table.
 var formatNames = map[string]func() []string{
@@ -112,5 +112,45 @@ func completeCheckin(env *Env, f *checkinFlags) cobra.CompletionFunc {
 			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+	}
+}
+
+// completeScopes offers the scopes that have plans, for a flag that takes a comma-separated
+// list: after "sales," it offers "sales,company" and the like, leaving out the scopes given.
+func completeScopes(env *Env) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		n := readNames(env)
+		if n == nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		given, prefix := []string(nil), ""
+		if i := strings.LastIndex(toComplete, ","); i >= 0 {
+			prefix = toComplete[:i+1]
+			given = strings.Split(toComplete[:i], ",")
+		}
+		var out []cobra.Completion
+		for _, s := range n.Scopes() {
+			if !slices.Contains(given, s) {
+				out = append(out, prefix+s)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// completeQuarters offers the quarters that have plans (okr next carries a quarter forward).
+func completeQuarters(env *Env) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		n := readNames(env)
+		if n == nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var out []cobra.Completion
+		for _, p := range n.Periods("") {
+			if strings.Contains(p, "-Q") {
+				out = append(out, p)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
 	}
 }

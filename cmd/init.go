@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -22,8 +23,8 @@ func newInitCmd(env *Env) *cobra.Command {
 			"  .okr.yaml                         every setting, commented out at its default\n" +
 			"  plans/YYYY/company.yaml           the company's annual plan, as an example\n" +
 			"  plans/YYYY-Qn/company.yaml        its plan for the quarter in progress\n" +
-			"  .github/workflows/okr.yaml        CI: okr lint on every push and pull request\n" +
-			"  .github/okr-problem-matcher.json  turns findings into pull-request annotations\n" +
+			"  .github/workflows/okr.yaml        CI: okr lint on every push and pull request, with\n" +
+			"                                    findings as annotations (okr's GitHub Action)\n" +
 			"  .vscode/settings.json             validates plans in VS Code as they are typed\n" +
 			"  .okr/plan.schema.json             the JSON Schema the plans and the editor use\n" +
 			"  .okr/okr-config.schema.json       the JSON Schema of .okr.yaml\n" +
@@ -71,7 +72,7 @@ func runInit(env *Env, dir string, opts scaffold.Options) error {
 		}
 	}
 	if err != nil {
-		return troublef("cannot create the plan repository in %s: %v", dir, plan.UnwrapPathError(err))
+		return troublef("cannot create the plan repository in %s: %s", dir, initError(abs, dir, err))
 	}
 	for _, n := range res.Notes {
 		fmt.Fprintf(env.Stdout, "  note: %s\n", n)
@@ -113,4 +114,21 @@ func inGit(dir string) bool {
 		}
 		dir = parent
 	}
+}
+
+// initError names the path a failed okr init stumbled on, as the user wrote the directory, and
+// says what to do when a file stands where a directory must go.
+func initError(abs, dir string, err error) string {
+	var pe *os.PathError
+	if !errors.As(err, &pe) {
+		return err.Error()
+	}
+	where := pe.Path
+	if rel, e := filepath.Rel(abs, pe.Path); e == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		where = filepath.ToSlash(filepath.Join(dir, rel))
+	}
+	if info, e := os.Stat(pe.Path); e == nil && !info.IsDir() && pe.Op == "mkdir" {
+		return fmt.Sprintf("%s is a file, where okr init needs a directory; move it away, or run okr init in another directory", where)
+	}
+	return fmt.Sprintf("%s: %v", where, plan.UnwrapPathError(err))
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/rollover"
+	"github.com/okr-tool/okr/schema"
 )
 
 // nextFlags are the options of okr next.
@@ -48,6 +49,8 @@ func newNextCmd(env *Env) *cobra.Command {
 	fl.StringVar(&f.asOf, "as-of", "", "today's date, YYYY-MM-DD: picks the default --from and decides whether it has closed (default: today)")
 	fl.BoolVar(&f.dryRun, "dry-run", false, "print the drafts instead of writing them")
 	fl.StringVarP(&f.config, "config", "c", "", "configuration file (default: .okr.yaml at the repository root)")
+	c.RegisterFlagCompletionFunc("scope", completeScopes(env))
+	c.RegisterFlagCompletionFunc("from", completeQuarters(env))
 	return c
 }
 
@@ -56,7 +59,7 @@ func runNext(env *Env, f nextFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := rollover.Options{From: plan.QuarterOf(asOf), AsOf: asOf}
+	opts := rollover.Options{From: plan.QuarterOf(asOf), AsOf: asOf, Schema: schema.Plan()}
 	if f.from != "" {
 		if opts.From, err = plan.ParsePeriod(f.from); err != nil {
 			return troublef("--from: %v", err)
@@ -106,6 +109,9 @@ func runNext(env *Env, f nextFlags, args []string) error {
 			}
 			fmt.Fprintf(env.Stdout, "--- %s (new, from %s)\n%s", show(file.Path), show(file.From), file.Data)
 		}
+		if res.Schema != nil {
+			fmt.Fprintf(env.Stdout, "\n--- %s (new: the JSON Schema the drafts point at, as okr schema prints it)\n", show(res.Schema.Path))
+		}
 		return nil
 	}
 	if err := rollover.Write(root, res); err != nil {
@@ -120,6 +126,9 @@ func runNext(env *Env, f nextFlags, args []string) error {
 		}
 		created++
 		fmt.Fprintf(env.Stdout, "  created %s (from %s)\n", show(file.Path), show(file.From))
+	}
+	if res.Schema != nil && res.Schema.Skip == "" && created > 0 {
+		fmt.Fprintf(env.Stdout, "  created %s (the JSON Schema the new plans point at, as okr schema prints it)\n", show(res.Schema.Path))
 	}
 	if created == 0 {
 		fmt.Fprintf(env.Stdout, "Nothing to draft: every plan of %s exists.\n", res.To)

@@ -220,3 +220,32 @@ func unwrap(err error) error {
 	}
 	return err
 }
+
+// CheckWritable checks, without changing anything, that WriteFile could replace the file at
+// path: it creates and removes the temporary file WriteFile would write in the file's
+// directory (or, for a file WriteFile writes in place, opens it for writing). A caller that
+// writes several files checks them all first, so that a directory it cannot write stops it
+// before any file changed.
+func CheckWritable(path string) error {
+	target, err := resolveLinks(path)
+	if err != nil {
+		return err
+	}
+	info, statErr := os.Lstat(target)
+	if statErr == nil && info.IsDir() {
+		return fmt.Errorf("%s is a directory", path)
+	}
+	if statErr == nil && (!info.Mode().IsRegular() || linkCount(info) > 1) {
+		f, err := os.OpenFile(target, os.O_WRONLY, 0)
+		if err != nil {
+			return unwrap(err)
+		}
+		return unwrap(f.Close())
+	}
+	tmp, err := createBeside(target)
+	if err != nil {
+		return unwrap(err)
+	}
+	tmp.Close()
+	return unwrap(os.Remove(tmp.Name()))
+}

@@ -31,6 +31,9 @@ type Options struct {
 	// AsOf is the day the drafts are made: when From has not closed by then, a key result's start
 	// is From's latest reading so far and is marked provisional.
 	AsOf time.Time
+	// Schema is the JSON Schema of plan files (okr schema's). When the repository keeps no copy
+	// at plan.SchemaFile, the drafts point at that path and Result.Schema creates it there.
+	Schema []byte
 }
 
 // File is one drafted plan.
@@ -54,6 +57,9 @@ type Result struct {
 	// Files are the drafts: the quarter plans by scope, then the annual plans when the year
 	// turns.
 	Files []*File
+	// Schema, when not nil, is the repository's copy of the plan schema that the drafts point
+	// at, created with them because the repository keeps none (Skip says when it was not).
+	Schema *File
 }
 
 // Next drafts the plans of the period after opts.From for every scope with a plan in From (or
@@ -108,12 +114,21 @@ func Next(repo *plan.Repository, opts Options) (*Result, error) {
 	for _, a := range annuals {
 		d.noteObjectives(a, res.To.YearPeriod(), repo.Plan(a.Scope.Value, from))
 	}
+	if opts.Schema != nil && repo.Root != "" {
+		if _, err := os.Lstat(filepath.Join(repo.Root, filepath.FromSlash(plan.SchemaFile))); errors.Is(err, fs.ErrNotExist) {
+			res.Schema = &File{Path: plan.SchemaFile, Data: opts.Schema}
+			d.localSchema = true
+		}
+	}
 	taken := map[string]bool{}
 	for _, p := range sources {
 		res.Files = append(res.Files, d.file(p, res.To, p, taken))
 	}
 	for _, a := range annuals {
 		res.Files = append(res.Files, d.file(a, res.To.YearPeriod(), repo.Plan(a.Scope.Value, from), taken))
+	}
+	if res.Schema != nil && !slices.ContainsFunc(res.Files, func(f *File) bool { return f.Skip == "" }) {
+		res.Schema = nil // no draft to point at it
 	}
 	return res, nil
 }
@@ -122,6 +137,18 @@ func Next(repo *plan.Repository, opts Options) (*Result, error) {
 // appeared since Next looked is left alone and the draft marked skipped. It stops at the first
 // other error.
 func Write(root string, res *Result) error {
+	if res.Schema != nil && res.Schema.Skip == "" {
+		name := filepath.Join(root, filepath.FromSlash(res.Schema.Path))
+		if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
+			return err
+		}
+		err := edit.CreateNew(name, res.Schema.Data, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			res.Schema.Skip = "the file exists"
+		} else if err != nil {
+			return err
+		}
+	}
 	for _, f := range res.Files {
 		if f.Skip != "" {
 			continue
@@ -161,6 +188,8 @@ type drafter struct {
 	opts     Options
 	from, to plan.Period
 	closed   bool // From has ended by AsOf: its readings are final
+	// localSchema: the repository keeps no schema and the run creates plan.SchemaFile.
+	localSchema bool
 	// objectives are the "scope/id" of the objectives each drafted period keeps.
 	objectives map[plan.Period]map[string]bool
 }
@@ -245,7 +274,8 @@ func (d *drafter) file(p *plan.Plan, period plan.Period, quarter *plan.Plan, tak
 
 // schemaRef is the $schema reference of a new plan at file, drafted from the plan at from: the
 // schema the old plan names in its first line (a path is rewritten to stay right from the new
-// file), else the repository's own copy of the schema when it keeps one, else the published one.
+// file; the old published address is not kept), else the repository's own copy of the schema,
+// which the run creates when the repository keeps none and Options.Schema is set.
 func (d *drafter) schemaRef(file, from string) string {
 	rel := func(target string) string {
 		r, err := filepath.Rel(filepath.Dir(filepath.FromSlash(file)), filepath.FromSlash(target))
@@ -259,7 +289,7 @@ func (d *drafter) schemaRef(file, from string) string {
 	}
 	if data, err := os.ReadFile(filepath.Join(d.repo.Root, filepath.FromSlash(from))); err == nil {
 		first, _, _ := strings.Cut(string(data), "\n")
-		if ref, ok := strings.CutPrefix(strings.TrimSpace(first), plan.SchemaComment("")); ok && ref != "" {
+		if ref, ok := strings.CutPrefix(strings.TrimSpace(first), plan.SchemaComment("")); ok && ref != "" && ref != plan.SchemaURL {
 			if strings.Contains(ref, "://") {
 				return ref
 			}
@@ -267,6 +297,9 @@ func (d *drafter) schemaRef(file, from string) string {
 				return rel(target)
 			}
 		}
+	}
+	if d.localSchema {
+		return rel(plan.SchemaFile)
 	}
 	if _, err := os.Stat(filepath.Join(d.repo.Root, filepath.FromSlash(plan.SchemaFile))); err == nil {
 		return rel(plan.SchemaFile)
@@ -311,26 +344,34 @@ func (d *drafter) render(p *plan.Plan, period plan.Period, quarter *plan.Plan, f
 
 	w.comment(0, fmt.Sprintf("%s, %s: drafted by okr next from %s.", scope, period, p.File))
 	w.comment(0, "")
+	reading := fmt.Sprintf("final %s reading", p.Period.Value)
+	if !d.closed {
+		reading = fmt.Sprintf("latest %s reading (provisional: %s has not closed)", p.Period.Value, p.Period.Value)
+	}
 	w.comment(0, fmt.Sprintf("Carried forward from %s: the live KPIs with their definitions, and each key result "+
-		"that measures one, starting from the KPI's final %s reading. Not carried: retired KPIs, "+
+		"that measures one, starting from the KPI's %s. Not carried: retired KPIs, "+
 		"the other key results, and current, progress, done and score. okr lint reports what is "+
-		"left to decide until it is done:", p.Period.Value, p.Period.Value))
+		"left to decide until it is done:", p.Period.Value, reading))
 	var todo []string
 	if len(homes) > 0 {
-		todo = append(todo, "a target for each key result, and a title that names it;",
-			"3 to 5 key results for each objective, not all of them KPIs;")
+		todo = append(todo, "a target for each key result, and a title that names it",
+			"3 to 5 key results for each objective, not all of them KPIs")
 	} else {
-		todo = append(todo, "the objectives and key results of "+period.String()+";")
+		todo = append(todo, "the objectives and key results of "+period.String())
 	}
 	if unmeasured > 0 {
 		if period.IsYear() {
-			todo = append(todo, "an annual_target for each KPI no key result measures.")
+			todo = append(todo, "an annual_target for each KPI no key result measures")
 		} else {
-			todo = append(todo, "a target for each KPI no key result measures.")
+			todo = append(todo, "a target for each KPI no key result measures")
 		}
 	}
-	for _, t := range todo {
-		w.comment(0, "  - "+t)
+	for i, t := range todo {
+		end := ";"
+		if i == len(todo)-1 {
+			end = "."
+		}
+		w.comment(0, "  - "+t+end)
 	}
 	w.field(0, "period", period.String(), "")
 	w.field(0, "scope", edit.Text(scope), "")
@@ -413,7 +454,7 @@ func (d *drafter) kpi(w *writer, p *plan.Plan, k *plan.KPI, period plan.Period, 
 	case period.IsYear():
 		last := "it has no reading yet"
 		if v, where, ok := reading(p, k.ID.Value, quarter); ok {
-			last = fmt.Sprintf("it ended %s at %s", where.Period.Value, number(v))
+			last = d.lastReading(v, where)
 		}
 		was := ""
 		if k.AnnualTarget.Set {
@@ -444,13 +485,19 @@ func (d *drafter) kpi(w *writer, p *plan.Plan, k *plan.KPI, period plan.Period, 
 	if !measured && !period.IsYear() {
 		last := "it has no reading in " + p.Period.Value.String()
 		if v, where, ok := reading(p, k.ID.Value, quarter); ok {
-			last = fmt.Sprintf("it ended %s at %s", where.Period.Value, number(v))
-			if !d.closed {
-				last = fmt.Sprintf("its latest reading is %s as of %s; %s has not closed", number(v), day(d.opts.AsOf), where.Period.Value)
-			}
+			last = d.lastReading(v, where)
 		}
 		w.comment(4, fmt.Sprintf("No key result measures this KPI: add target: <number> for %s (%s).", period, last))
 	}
+}
+
+// lastReading says what a KPI's reading v in the plan where is: its final one when the period
+// carried forward has closed, else its latest so far.
+func (d *drafter) lastReading(v float64, where *plan.Plan) string {
+	if !d.closed {
+		return fmt.Sprintf("its latest reading is %s as of %s, provisional until %s closes", number(v), day(d.opts.AsOf), where.Period.Value)
+	}
+	return fmt.Sprintf("it ended %s at %s", where.Period.Value, number(v))
 }
 
 // keyResult writes one carried key result.

@@ -231,6 +231,16 @@ func TestNextAcrossTheYearEnd(t *testing.T) {
 	if n, want := strings.Count(data, "start: "), strings.Count(data, "# provisional: "); n == 0 || n != want {
 		t.Errorf("%d starts, %d marked provisional:\n%s", n, want, data)
 	}
+	// Every draft says so, the annual one too: no reading of the open quarter is called final.
+	for _, f := range res.Files {
+		text := string(f.Data)
+		if strings.Contains(text, "ended 2026-Q4") || strings.Contains(text, "final 2026") {
+			t.Errorf("%s calls a reading of the open 2026-Q4 final:\n%s", f.Path, text)
+		}
+		if !strings.Contains(text, "provisional") {
+			t.Errorf("%s does not say its readings are provisional", f.Path)
+		}
+	}
 	annual := repo.Plan("company", period(t, "2027"))
 	if annual == nil || len(annual.KPIs) != 6 {
 		t.Fatalf("the 2027 annual plan carries %v", annual)
@@ -489,5 +499,34 @@ objectives:
 	kr := p.KeyResult("hold-csat")
 	if kr == nil || kr.Type.Value != plan.Maintain || kr.Threshold().Value != 90 || kr.HoldDirection().Value != plan.Up || kr.Start.Set || kr.KPI.Value != "csat" {
 		t.Errorf("carried %+v\n%s", kr, res.Files[0].Data)
+	}
+}
+
+// TestDraftHeaderListEnds: the header's list of decisions ends on a full stop, whichever items
+// it has (the sales draft has no item for a KPI no key result measures).
+func TestDraftHeaderListEnds(t *testing.T) {
+	for _, from := range []string{"2026-Q3", "2026-Q4"} {
+		root := examplesWithout(t, "2026-Q4", "2027", "2027-Q1")
+		if from == "2026-Q4" {
+			root = examplesWithout(t, "2027", "2027-Q1")
+		}
+		_, res := next(t, root, from, Options{From: period(t, from), AsOf: date("2026-12-01")})
+		for _, f := range res.Files {
+			var items []string
+			for _, line := range strings.Split(string(f.Data), "\n") {
+				if strings.HasPrefix(line, "#   - ") {
+					items = append(items, line)
+				}
+			}
+			if len(items) == 0 {
+				t.Errorf("%s: no list of decisions", f.Path)
+				continue
+			}
+			for i, it := range items {
+				if end := it[len(it)-1:]; (i == len(items)-1) != (end == ".") || (end != "." && end != ";") {
+					t.Errorf("%s: item %d of %d ends on %q: %s", f.Path, i+1, len(items), end, it)
+				}
+			}
+		}
 	}
 }

@@ -1,6 +1,6 @@
 // Package scaffold creates a new plan repository: the configuration with every setting at its
 // default, an annual and a quarter company plan that show the format and lint clean, the CI
-// workflow with its problem matcher, and the editor settings that validate plans as they are
+// workflow (okr's GitHub Action, which turns findings into annotations), and the editor settings that validate plans as they are
 // typed.
 package scaffold
 
@@ -72,7 +72,6 @@ func Files(opts Options) []File {
 		{Path: annualPath, Data: render("annual.yaml", quarter, annualPath), Perm: 0o666},
 		{Path: quarterPath, Data: render("quarter.yaml", quarter, quarterPath), Perm: 0o666},
 		{Path: ".github/workflows/okr.yaml", Data: read("workflow.yaml"), Perm: 0o666},
-		{Path: ".github/okr-problem-matcher.json", Data: read("okr-problem-matcher.json"), Perm: 0o666},
 		{Path: ".vscode/settings.json", Data: read("vscode-settings.json"), Perm: 0o666},
 	}
 	if opts.Schema != nil {

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/okr-tool/okr/internal/golden"
 	"github.com/okr-tool/okr/lint"
 	"github.com/okr-tool/okr/lint/config"
@@ -150,14 +152,50 @@ func TestPlansPointAtTheSchema(t *testing.T) {
 	}
 }
 
-// The problem matcher is the one okr documents, byte for byte.
-func TestProblemMatcherIsOkrs(t *testing.T) {
-	want, err := os.ReadFile(filepath.Join("..", ".github", "okr-problem-matcher.json"))
+// The CI workflow runs okr through the repository's own GitHub Action, as the README shows, with
+// inputs the action has: a module path that is not published cannot be installed.
+func TestWorkflowUsesTheAction(t *testing.T) {
+	wf := string(read("workflow.yaml"))
+	if strings.Contains(wf, "go install") || !strings.Contains(wf, "uses: okr-tool/okr@main") {
+		t.Errorf("the workflow does not run okr's action:\n%s", wf)
+	}
+	action, err := os.ReadFile(filepath.Join("..", "action.yml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := read("okr-problem-matcher.json"); !bytes.Equal(got, want) {
-		t.Error("scaffold/templates/okr-problem-matcher.json differs from .github/okr-problem-matcher.json; copy it")
+	var spec struct {
+		Inputs map[string]any `yaml:"inputs"`
+	}
+	if err := yaml.Unmarshal(action, &spec); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Jobs map[string]struct {
+			Steps []struct {
+				Uses string         `yaml:"uses"`
+				With map[string]any `yaml:"with"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal([]byte(wf), &doc); err != nil {
+		t.Fatal(err)
+	}
+	used := map[string]bool{}
+	for _, job := range doc.Jobs {
+		for _, st := range job.Steps {
+			if !strings.HasPrefix(st.Uses, "okr-tool/okr@") {
+				continue
+			}
+			for in := range st.With {
+				used[in] = true
+				if _, ok := spec.Inputs[in]; !ok {
+					t.Errorf("the workflow gives the action an input it does not have: %s", in)
+				}
+			}
+		}
+	}
+	if !used["new-from-rev"] || !used["max-warnings"] {
+		t.Errorf("the workflow does not use new-from-rev and max-warnings: %v", used)
 	}
 }
 
