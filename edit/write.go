@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/okr-tool/okr/plan"
 )
 
 // Stamp is what a file looked like when it was read, so that a later write can tell whether
@@ -19,11 +21,16 @@ type Stamp struct {
 	Sum     [sha256.Size]byte
 }
 
-// ReadFile reads a file and stamps it for a later WriteFile with Unchanged.
+// ReadFile reads a plan file and stamps it for a later WriteFile with Unchanged. It reads as okr
+// reads plans (plan.ReadFile): opened without blocking, a regular file only (a named pipe or a
+// device is refused, not waited on), of at most plan.MaxFileSize bytes.
 func ReadFile(path string) ([]byte, Stamp, error) {
-	data, err := os.ReadFile(path)
+	data, err := plan.ReadFile(path)
 	if err != nil {
 		return nil, Stamp{}, err
+	}
+	if len(data) > plan.MaxFileSize {
+		return nil, Stamp{}, fmt.Errorf("the file is larger than %d MiB, the most a plan may have", plan.MaxFileSize>>20)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
@@ -123,7 +130,12 @@ func checkUnchanged(path string, info fs.FileInfo, exists bool, s Stamp) error {
 	case info.Size() != s.Size:
 		return ErrChanged
 	}
-	data, err := os.ReadFile(path)
+	// Read as ReadFile reads, without blocking and no further than one byte past what was read:
+	// more, or what is no longer a regular file, is not the content that was read.
+	data, err := plan.ReadRegular(path, int(s.Size))
+	if _, ok := errors.AsType[*plan.NotRegularError](err); ok {
+		return ErrChanged
+	}
 	if err != nil {
 		return unwrap(err)
 	}

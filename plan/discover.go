@@ -67,31 +67,132 @@ func IsYAMLFile(name string) bool {
 
 // MatchAny reports whether rel matches one of the globs, or globs is empty.
 func MatchAny(globs []string, rel string) bool {
-	if len(globs) == 0 {
-		return true
-	}
-	for _, g := range globs {
-		if MatchGlob(g, rel) {
-			return true
-		}
-	}
-	return false
+	return compileGlobs(globs).match(rel)
 }
 
 // MatchGlob matches a slash-separated path against a pattern in which "**" stands for any number
 // of directories and the other elements follow path.Match. A pattern naming a directory matches
 // everything below it ("plans" matches "plans/2026-Q3/sales.yaml").
 func MatchGlob(pattern, name string) bool {
+	return matchParts(globParts(pattern), strings.Split(name, "/"))
+}
+
+// globParts splits a pattern into its elements, once: a leading "./" and a trailing "/" are
+// dropped and a run of "**" elements is one "**" (they match the same paths).
+func globParts(pattern string) []string {
 	pattern = strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(pattern), "./"), "/")
-	return matchParts(strings.Split(pattern, "/"), strings.Split(name, "/"))
+	parts := strings.Split(pattern, "/")
+	out := parts[:0]
+	for _, p := range parts {
+		if p == "**" && len(out) > 0 && out[len(out)-1] == "**" {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// globSet is the paths: globs compiled once for a walk: each split into its elements, runs of
+// "**" collapsed and duplicates dropped. Matching a path against it allocates nothing once its
+// scratch space has grown to the path's depth, so a walk costs the files times the globs' elements,
+// without a split or an allocation per file and glob. A globSet is not safe for concurrent use.
+type globSet struct {
+	pats [][]string // nil: no globs, everything matches
+	// scratch, reused from one match to the next
+	names    []string
+	at, next []bool
+}
+
+// compileGlobs compiles globs for matching; no globs match everything.
+func compileGlobs(globs []string) *globSet {
+	s := &globSet{}
+	if len(globs) == 0 {
+		return s
+	}
+	seen := make(map[string]bool, len(globs))
+	s.pats = make([][]string, 0, len(globs))
+	for _, g := range globs {
+		parts := globParts(g)
+		key := strings.Join(parts, "/")
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		s.pats = append(s.pats, parts)
+	}
+	return s
+}
+
+// split splits name at its slashes into the reused scratch slice.
+func (s *globSet) split(name string) []string {
+	s.names = s.names[:0]
+	for {
+		i := strings.IndexByte(name, '/')
+		if i < 0 {
+			s.names = append(s.names, name)
+			return s.names
+		}
+		s.names = append(s.names, name[:i])
+		name = name[i+1:]
+	}
+}
+
+// match reports whether rel matches one of the globs, or there are none.
+func (s *globSet) match(rel string) bool {
+	if s.pats == nil {
+		return true
+	}
+	names := s.split(rel)
+	if cap(s.at) < len(names)+1 {
+		s.at = make([]bool, len(names)+1)
+		s.next = make([]bool, len(names)+1)
+	}
+	for _, pat := range s.pats {
+		if matchPartsInto(pat, names, s.at[:len(names)+1], s.next[:len(names)+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHoldMatches reports whether a file below dir could match one of the globs (always when
+// there are none): the pattern's elements match dir's as far as both go, or a "**" comes first.
+func (s *globSet) mayHoldMatches(dir string) bool {
+	if s.pats == nil {
+		return true
+	}
+	names := s.split(dir)
+	for _, pat := range s.pats {
+		ok := true
+		for i := 0; i < len(pat) && i < len(names); i++ {
+			if pat[i] == "**" {
+				break
+			}
+			if m, err := path.Match(pat[i], names[i]); err != nil || !m {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // matchParts runs the pattern over the name's elements once, keeping the set of name positions
 // the pattern read so far can end at. Each pattern element costs one pass over the name, so
 // twenty "**" elements against a path 23 directories deep cost 20×24 steps, not 24^20.
 func matchParts(pat, name []string) bool {
-	at := make([]bool, len(name)+1) // at[j]: the pattern so far matches name[:j]
-	next := make([]bool, len(name)+1)
+	return matchPartsInto(pat, name, make([]bool, len(name)+1), make([]bool, len(name)+1))
+}
+
+// matchPartsInto is matchParts with its two position sets (each len(name)+1 long) given, so that
+// a caller matching many paths allocates them once. Once runs of "**" are collapsed, every other
+// pattern element moves the first reachable position on by one, so a pattern stops after at most
+// twice the name's depth elements however long it is.
+func matchPartsInto(pat, name []string, at, next []bool) bool {
+	clear(at)
 	at[0] = true
 	for _, p := range pat {
 		clear(next)
@@ -284,12 +385,13 @@ type problem struct {
 // It also returns what it could not use: links that lead out of the repository and directories
 // it could not list (when the globs may match something in them).
 func walk(t *tree, dir string, globs []string) (files []string, problems []problem, err error) {
+	set := compileGlobs(globs)
 	err = fs.WalkDir(t.fsys, dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir {
 				return err
 			}
-			if mayHoldMatches(globs, p) {
+			if set.mayHoldMatches(p) {
 				problems = append(problems, problem{p, &errDirUnreadable{err}})
 			}
 			return nil
@@ -301,7 +403,7 @@ func walk(t *tree, dir string, globs []string) (files []string, problems []probl
 			return nil
 		}
 		// Directories were filtered above, so a hidden directory the user named is still read.
-		if !IsYAMLFile(p) || !MatchAny(globs, p) {
+		if !IsYAMLFile(p) || !set.match(p) {
 			return nil
 		}
 		if !e.Type().IsRegular() {
@@ -322,32 +424,6 @@ func walk(t *tree, dir string, globs []string) (files []string, problems []probl
 		return nil
 	})
 	return files, problems, err
-}
-
-// mayHoldMatches reports whether a file below dir could match one of the globs (always when
-// there are none): the pattern's elements match dir's as far as both go, or a "**" comes first.
-func mayHoldMatches(globs []string, dir string) bool {
-	if len(globs) == 0 {
-		return true
-	}
-	names := strings.Split(dir, "/")
-	for _, g := range globs {
-		pat := strings.Split(strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(g), "./"), "/"), "/")
-		ok := true
-		for i := 0; i < len(pat) && i < len(names); i++ {
-			if pat[i] == "**" {
-				break
-			}
-			if m, err := path.Match(pat[i], names[i]); err != nil || !m {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
 }
 
 // isRootFS is isRoot for a directory of fsys.

@@ -21,7 +21,7 @@ func openRegular(name string) (io.ReadCloser, int64, error) {
 	}
 	if !info.Mode().IsRegular() {
 		f.Close()
-		return nil, 0, errNotRegular
+		return nil, 0, &NotRegularError{Mode: info.Mode().Type()}
 	}
 	return f, info.Size(), nil
 }

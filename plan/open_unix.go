@@ -5,6 +5,7 @@ package plan
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"syscall"
 )
 
@@ -33,9 +34,28 @@ func openRegular(name string) (io.ReadCloser, int64, error) {
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		syscall.Close(fd)
-		return nil, 0, errNotRegular
+		return nil, 0, &NotRegularError{Mode: typeMode(uint32(st.Mode))}
 	}
 	return &fdFile{fd: fd}, st.Size, nil
+}
+
+// typeMode returns the fs.FileMode type bits of a stat mode.
+func typeMode(m uint32) fs.FileMode {
+	switch m & syscall.S_IFMT {
+	case syscall.S_IFDIR:
+		return fs.ModeDir
+	case syscall.S_IFIFO:
+		return fs.ModeNamedPipe
+	case syscall.S_IFSOCK:
+		return fs.ModeSocket
+	case syscall.S_IFCHR:
+		return fs.ModeDevice | fs.ModeCharDevice
+	case syscall.S_IFBLK:
+		return fs.ModeDevice
+	case syscall.S_IFLNK:
+		return fs.ModeSymlink
+	}
+	return fs.ModeIrregular
 }
 
 // fdFile reads a raw descriptor, so that it keeps O_NONBLOCK (an *os.File would hand it to the

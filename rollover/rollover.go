@@ -287,7 +287,7 @@ func (d *drafter) schemaRef(file, from string) string {
 	if d.repo.Root == "" {
 		return plan.SchemaURL
 	}
-	if data, err := os.ReadFile(filepath.Join(d.repo.Root, filepath.FromSlash(from))); err == nil {
+	if data, err := plan.ReadFile(filepath.Join(d.repo.Root, filepath.FromSlash(from))); err == nil {
 		first, _, _ := strings.Cut(string(data), "\n")
 		if ref, ok := strings.CutPrefix(strings.TrimSpace(first), plan.SchemaComment("")); ok && ref != "" && ref != plan.SchemaURL {
 			if strings.Contains(ref, "://") {

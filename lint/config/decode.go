@@ -107,6 +107,7 @@ func (d *decoder) paths(n *yaml.Node) {
 		d.problemAt(n, "paths must be a list of globs, e.g. [\"plans/**\"]")
 		return
 	}
+	seen := map[string]bool{}
 	for _, item := range n.Content {
 		item = yamlx.Resolve(item)
 		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
@@ -117,9 +118,24 @@ func (d *decoder) paths(n *yaml.Node) {
 			d.problemAt(item, "path %s %s", strconv.Quote(item.Value), msg)
 			continue
 		}
+		if seen[item.Value] {
+			continue // a repeated glob adds nothing
+		}
+		seen[item.Value] = true
+		if len(d.cfg.Paths) == MaxPaths {
+			d.problemAt(n, "paths has more than %d different globs, the most okr accepts (every plan is "+
+				"matched against each of them); a plan repository needs a handful: name the directories "+
+				"that hold plans, e.g. plans/**", MaxPaths)
+			d.cfg.Paths = nil
+			return
+		}
 		d.cfg.Paths = append(d.cfg.Paths, item.Value)
 	}
 }
+
+// MaxPaths is the most globs paths: may list. Every file discovery finds is matched against each
+// glob, so the cap keeps the cost of a walk linear in the repository's files.
+const MaxPaths = 256
 
 // checkGlob says what is wrong with a paths: glob, or returns "".
 func checkGlob(glob string) string {

@@ -3,10 +3,10 @@ package config
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
-	"syscall"
+
+	"github.com/okr-tool/okr/plan"
 )
 
 // MaxSize is the largest configuration file okr reads, in bytes. A configuration is a few lines;
@@ -23,34 +23,19 @@ func ReadFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := regular(info); err != nil {
+	if err := regular(info.Mode()); err != nil {
 		return nil, err
 	}
-	return readOpened(path, info)
+	return readOpened(path)
 }
 
-// readOpened opens path without blocking and reads it when what it opened is a regular file of
-// at most MaxSize bytes, and, when info is not nil, the file info describes.
-func readOpened(path string, info fs.FileInfo) ([]byte, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, err
+// readOpened reads path the way plan files are read (plan.ReadRegular: opened without blocking,
+// its type checked on the opened file) when it is a regular file of at most MaxSize bytes.
+func readOpened(path string) ([]byte, error) {
+	data, err := plan.ReadRegular(path, MaxSize)
+	if notRegular, ok := errors.AsType[*plan.NotRegularError](err); ok {
+		return nil, regular(notRegular.Mode)
 	}
-	defer f.Close()
-	opened, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if err := regular(opened); err != nil {
-		return nil, err
-	}
-	if info != nil && !os.SameFile(info, opened) {
-		return nil, errors.New("the file changed while it was opened; run okr again")
-	}
-	if opened.Size() > MaxSize {
-		return nil, tooLarge()
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, err
 	}
@@ -61,8 +46,7 @@ func readOpened(path string, info fs.FileInfo) ([]byte, error) {
 }
 
 // regular refuses what is not a regular file, saying what it is.
-func regular(info fs.FileInfo) error {
-	m := info.Mode()
+func regular(m fs.FileMode) error {
 	if m.IsRegular() {
 		return nil
 	}

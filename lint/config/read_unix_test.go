@@ -47,7 +47,7 @@ func TestReadOpenedChecksType(t *testing.T) {
 		t.Skipf("mkfifo: %v", err)
 	}
 	done := make(chan error, 1)
-	go func() { _, err := readOpened(fifo, nil); done <- err }()
+	go func() { _, err := readOpened(fifo); done <- err }()
 	select {
 	case err := <-done:
 		if err == nil || !strings.Contains(err.Error(), "it is a named pipe") {
