@@ -118,7 +118,7 @@ func Init(dir string, opts Options) (*Result, error) {
 // pointsAtSchema reports whether an editor settings file already names the plan schema, as the
 // one Init writes does.
 func pointsAtSchema(name string) bool {
-	data, err := os.ReadFile(name)
+	data, err := plan.ReadFile(name) // regular files only: a pipe there must not stall init
 	return err == nil && bytes.Contains(data, []byte(plan.SchemaFile))
 }
 
