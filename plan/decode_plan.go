@@ -73,6 +73,8 @@ func (d *decoder) kpi(p *Plan, m *yaml.Node) *KPI {
 	k := &KPI{Plan: p, Pos: posOf(m)}
 	entries, typos := d.entries(m, "KPI", kpiKeys)
 	defer d.release(entries)
+	d.unit = unitOf(entries)
+	defer func() { d.unit = "" }()
 	for _, e := range entries {
 		switch e.key {
 		case "id":
@@ -133,6 +135,8 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 	var outcomeOnly, effortOnly, maintainOnly, measuredOnly []pair
 	entries, typos := d.entries(m, "key result", keyResultKeys)
 	defer d.release(entries)
+	d.unit = unitOf(entries)
+	defer func() { d.unit = "" }()
 	for _, e := range entries {
 		switch e.key {
 		case "id":
