@@ -91,3 +91,21 @@ func TestDuplicatePlans(t *testing.T) {
 // mid2026Q3 is a day inside the quarter of these tests' plans, so that no period has ended and
 // date-dependent rules (kpi-unmeasured) stay out of them.
 var mid2026Q3 = time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)
+
+// TestEmptyPlanIsOneFinding checks that a plan with only its period and scope gets empty-plan's
+// finding alone, with every count rule on: its missing KPIs are the same problem, not a second.
+func TestEmptyPlanIsOneFinding(t *testing.T) {
+	for _, text := range []string{
+		"period: 2026-Q3\nscope: sales\n",
+		"period: 2026-Q3\nscope: company\nlevel: company\nobjectives: []\nkpis: []\n",
+	} {
+		repo := plan.LoadSources("", []plan.Source{{File: "p.yaml", Named: true, Data: []byte(text)}}, 1)
+		var got []string
+		for _, f := range Run(repo, Options{AsOf: mid2026Q3}).Findings {
+			got = append(got, fmt.Sprintf("%d:%d: [%s] %s", f.Pos.Line, f.Pos.Col, f.Rule, f.Message))
+		}
+		if len(got) != 1 || !strings.Contains(got[0], "[empty-plan]") {
+			t.Errorf("%s\ngot:\n  %s\nwant the one empty-plan finding", text, strings.Join(got, "\n  "))
+		}
+	}
+}
