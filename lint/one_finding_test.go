@@ -34,11 +34,16 @@ func TestOneFindingPerProblem(t *testing.T) {
 			`10:9: error: outcome key result "b" has no target; add target: <goal> for the end of the period [kr-quantified]`,
 		}},
 		{"an alias repeating a bad objective nine times", alias, []string{
-			`6:13: error: objective id "grow" is already used on line 6 of this plan; ids must be unique in a plan [duplicate-id]`,
 			`6:32: error: unknown key "colour" in objective; allowed keys are id, title, owner, aligns_to, key_results [schema]`,
-			`6:64: error: key result id "a" is already used on line 6 of this plan; ids must be unique in a plan [duplicate-id]`,
-			`6:104: error: key result id "b" is already used on line 6 of this plan; ids must be unique in a plan [duplicate-id]`,
-			`6:144: error: key result id "c" is already used on line 6 of this plan; ids must be unique in a plan [duplicate-id]`,
+			// Each alias repeats the objective, key results and all: one finding there, not one per id.
+			`7:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
+			`8:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
+			`9:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
+			`10:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
+			`11:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
+			`12:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
+			`13:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
+			`14:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
 		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

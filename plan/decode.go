@@ -28,6 +28,53 @@ type decoder struct {
 	// unit is the unit of the KPI or key result being decoded, for the hint on a number written
 	// with a unit or a magnitude ("$25M" with unit "$M" is 25).
 	unit string
+	// alias is the outermost alias the node being decoded was reached through (nil for none),
+	// and aliasOf the alias of each KPI, objective and key result that was so repeated, or
+	// whose id a "<<: *anchor" merged in, so that a repeated id is reported at the alias.
+	alias   *yaml.Node
+	aliasOf map[any]aliasUse
+}
+
+// aliasUse is the alias that repeated an item, and whether a "<<" merged it in.
+type aliasUse struct {
+	node   *yaml.Node
+	merged bool
+}
+
+// through marks n, when it is an alias and no outer alias is, as the alias the nodes decoded
+// next are reached through; the returned func restores the one before.
+func (d *decoder) through(n *yaml.Node) func() {
+	outer := d.alias
+	if outer == nil && n != nil && n.Kind == yaml.AliasNode {
+		d.alias = n
+	}
+	return func() { d.alias = outer }
+}
+
+// noteAlias records the alias through which item (a KPI, objective or key result) was reached,
+// or, failing that, the "<<: *anchor" alias that merged its id in.
+func (d *decoder) noteAlias(item any, id *pair) {
+	a := aliasUse{node: d.alias}
+	if a.node == nil && id != nil && id.via != nil && id.via.Kind == yaml.AliasNode {
+		a = aliasUse{node: id.via, merged: true}
+	}
+	if a.node == nil {
+		return
+	}
+	if d.aliasOf == nil {
+		d.aliasOf = map[any]aliasUse{}
+	}
+	d.aliasOf[item] = a
+}
+
+// idPair is the id entry among entries, nil when there is none.
+func idPair(entries []pair) *pair {
+	for i := range entries {
+		if entries[i].key == "id" {
+			return &entries[i]
+		}
+	}
+	return nil
 }
 
 func (d *decoder) addf(pos Pos, rule, format string, args ...any) {
