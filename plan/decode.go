@@ -476,6 +476,11 @@ func numberSlip(s, unit string) string {
 			}
 			return join2("write "+n+" in its unit "+strconv.Quote(have), why)
 		}
+		if _, _, isScale := scaleOf(have); !isScale && currency == "" && isMultiplier {
+			// A count with a magnitude in a unit of its own, as 12k in unit "users": 12000 users.
+			why = join(why, fmt.Sprintf("%q means ×1%s", suffix, strings.Repeat("0", shift)))
+			return join2("write "+shiftPoint(number, shift)+" in its unit "+strconv.Quote(have), why)
+		}
 	}
 	hint := "write " + number
 	if written != "" {
