@@ -466,7 +466,7 @@ func numberSlip(s, unit string) string {
 		if have == written {
 			return join2("write "+number+" (the unit is already "+strconv.Quote(have)+")", why)
 		}
-		if cur, mag, ok := scaleOf(have); ok && cur == currency && (isMultiplier || suffix == "") {
+		if cur, mag, ok := scaleOf(have); ok && (cur == currency || currency == "") && (isMultiplier || suffix == "") {
 			if shift != mag && isMultiplier {
 				why = join(why, fmt.Sprintf("%q means ×1%s", suffix, strings.Repeat("0", shift)))
 			}

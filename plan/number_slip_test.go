@@ -61,6 +61,7 @@ func TestNumberHintInTheItemsUnit(t *testing.T) {
 		{"M€", "€3.5M", `target must be a number, not "€3.5M"; write 3.5 in its unit "M€"`},
 		{"%", "15%", `target must be a number, not "15%"; write 15 (the unit is already "%")`},
 		{"h", "$25M", `target must be a number, not "$25M"; write 25 and put "$M" in unit`},
+		{"$M", "25M", `target must be a number, not "25M"; write 25 in its unit "$M"`},
 		{"users", "12k", `target must be a number, not "12k"; write 12000 in its unit "users" ("k" means ×1000)`},
 		{"users", "1.5k", `target must be a number, not "1.5k"; write 1500 in its unit "users" ("k" means ×1000)`},
 	}
