@@ -34,11 +34,16 @@ func TestOneFindingPerProblem(t *testing.T) {
 			`10:9: error: outcome key result "b" has no target; add target: <goal> for the end of the period [kr-quantified]`,
 		}},
 		{"an alias repeating a bad objective nine times", alias, []string{
-			`6:13: error: objective id "grow" is already used on line 6 of this plan; ids must be unique in a plan [duplicate-id]`,
 			`6:32: error: unknown key "colour" in objective; allowed keys are id, title, owner, aligns_to, key_results [schema]`,
-			`6:64: error: key result id "a" is already used on line 6 of this plan; ids must be unique in a plan [duplicate-id]`,
-			`6:104: error: key result id "b" is already used on line 6 of this plan; ids must be unique in a plan [duplicate-id]`,
-			`6:144: error: key result id "c" is already used on line 6 of this plan; ids must be unique in a plan [duplicate-id]`,
+			// Each alias repeats the objective, key results and all: one finding there, not one per id.
+			`7:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
+			`8:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
+			`9:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
+			`10:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
+			`11:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
+			`12:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
+			`13:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
+			`14:5: error: *o repeats objective "grow", defined on line 6; remove the alias or give it its own id (write <<: *o with an id: of its own) [duplicate-id]`,
 		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -91,3 +96,21 @@ func TestDuplicatePlans(t *testing.T) {
 // mid2026Q3 is a day inside the quarter of these tests' plans, so that no period has ended and
 // date-dependent rules (kpi-unmeasured) stay out of them.
 var mid2026Q3 = time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)
+
+// TestEmptyPlanIsOneFinding checks that a plan with only its period and scope gets empty-plan's
+// finding alone, with every count rule on: its missing KPIs are the same problem, not a second.
+func TestEmptyPlanIsOneFinding(t *testing.T) {
+	for _, text := range []string{
+		"period: 2026-Q3\nscope: sales\n",
+		"period: 2026-Q3\nscope: company\nlevel: company\nobjectives: []\nkpis: []\n",
+	} {
+		repo := plan.LoadSources("", []plan.Source{{File: "p.yaml", Named: true, Data: []byte(text)}}, 1)
+		var got []string
+		for _, f := range Run(repo, Options{AsOf: mid2026Q3}).Findings {
+			got = append(got, fmt.Sprintf("%d:%d: [%s] %s", f.Pos.Line, f.Pos.Col, f.Rule, f.Message))
+		}
+		if len(got) != 1 || !strings.Contains(got[0], "[empty-plan]") {
+			t.Errorf("%s\ngot:\n  %s\nwant the one empty-plan finding", text, strings.Join(got, "\n  "))
+		}
+	}
+}

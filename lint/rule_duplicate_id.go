@@ -9,7 +9,8 @@ func newDuplicateID() *loadRule {
 		Summary:  "Objective, key result and KPI ids are unique in a plan; (scope, period) is unique in the repository.",
 		Rationale: "Ids are how alignment links, KPI links and carry-forward across quarters find things; a " +
 			"duplicate makes every one of them ambiguous. Two files for the same scope and period would " +
-			"split one plan in two.",
+			"split one plan in two. A YAML alias (*anchor) that repeats a KPI, an objective or a list of key " +
+			"results repeats their ids too; that is reported once, at the alias, with the line it repeats.",
 		Bad: onePlan(`period: 2026-Q3
 scope: sales
 objectives:

@@ -32,7 +32,8 @@ func newKPICount() *kpiCount {
 			"since a team covers a part of the organisation, at most five. Individual plans are not " +
 			"counted: people work on key results, and the KPIs live at team and company level. Retired KPIs " +
 			"do not count. Both ranges, and the levels checked (company stands for top-level plans), are " +
-			"configurable; an individual level, when listed, uses the team range.",
+			"configurable; an individual level, when listed, uses the team range. A plan with neither " +
+			"objectives nor KPIs is not counted: empty-plan reports it, once.",
 		Sources: []Source{onStrategy, weekdone},
 		Bad: Example{
 			{Path: "plans/2026-Q3/acme.yaml", Text: `# The plan of the whole organisation, whatever its scope is called: sales names it as parent.
@@ -117,7 +118,7 @@ func (r *kpiCount) VisitRepository(c *Context, repo *plan.Repository) {
 
 // count checks the live KPIs of plan p, counted at level.
 func (r *kpiCount) count(c *Context, p *plan.Plan, level plan.Level) {
-	if !p.Scope.Set || !p.Period.Set || !slices.Contains(r.levels, level) {
+	if !p.Scope.Set || !p.Period.Set || !slices.Contains(r.levels, level) || planIsEmpty(p) {
 		return
 	}
 	n := 0

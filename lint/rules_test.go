@@ -220,6 +220,10 @@ func TestKPICount(t *testing.T) {
 		return withKPIs("scope: "+scope+"\n", n, extra...)
 	}
 	team := func(n int, head string) Example { return withKPIs("scope: sales\n"+head, n) }
+	withObjective := func(ex Example) Example {
+		ex[0].Text = strings.Replace(ex[0].Text, "objectives: []\n", "objectives:\n  - {id: grow, title: Grow}\n", 1)
+		return ex
+	}
 	checkRule(t, "kpi-count", []ruleCase{
 		{"five", company("company", 5), nil},
 		{"seven", company("company", 7), nil},
@@ -227,7 +231,7 @@ func TestKPICount(t *testing.T) {
 			[]string{`plan.yaml:3:1: company plan "company" for 2026-Q3 has 4 live KPIs; choose 5 to 7 KPIs that best show how the company performs (add them under kpis:)`}},
 		{"eight", company("company", 8),
 			[]string{`plan.yaml:3:1: company plan "company" for 2026-Q3 has 8 live KPIs; keep 5 to 7 KPIs, the essential measures, and track the rest as key results or retire them`}},
-		{"no kpis key points at the first key", onePlan("# The company's plan.\n\nperiod: 2026\nscope: company\nobjectives: []\n"),
+		{"no kpis key points at the first key", onePlan("# The company's plan.\n\nperiod: 2026\nscope: company\nobjectives:\n  - {id: grow, title: Grow}\n"),
 			[]string{`plan.yaml:3:1: company plan "company" for 2026 has 0 live KPIs; choose 5 to 7 KPIs that best show how the company performs (add them under kpis:)`}},
 		{"a lone plan is a team's", company("sales", 2), nil},
 		{"level: company is top-level whatever its scope", withKPIs("scope: group\nlevel: company\n", 8),
@@ -237,7 +241,8 @@ func TestKPICount(t *testing.T) {
 			"sales.yaml", strings.Replace(quarter("2026-Q3", liveKPI("a")), "scope: sales\n", "scope: sales\nparent: org\n", 1)),
 			[]string{`org.yaml:3:1: top-level plan "org" for 2026-Q3 has 1 live KPI; choose 5 to 7 KPIs that best show how the organisation performs (add them under kpis:)`}},
 		{"a team has its own range", team(3, ""), nil},
-		{"a team with none", team(0, ""),
+		{"an empty plan is empty-plan's alone", team(0, ""), nil},
+		{"a team with none", withObjective(team(0, "")),
 			[]string{`plan.yaml:3:1: team plan "sales" for 2026-Q3 has 0 live KPIs; choose 1 to 5 KPIs that best show how the team performs (add them under kpis:)`}},
 		{"a team with six", team(6, "level: team\n"),
 			[]string{`plan.yaml:4:1: team plan "sales" for 2026-Q3 has 6 live KPIs; keep 1 to 5 KPIs, the essential measures, and track the rest as key results or retire them`}},
@@ -252,7 +257,7 @@ func TestKPICountLevels(t *testing.T) {
 	r := newKPICount()
 	r.levels = []plan.Level{plan.LevelIndividual}
 	r.teamMin, r.teamMax = 1, 2
-	repo := plan.LoadSources("", []plan.Source{{File: "p.yaml", Named: true, Data: []byte(strings.Replace(quarter("2026-Q3"), "scope: sales\n", "scope: ana\nlevel: individual\n", 1))}}, 1)
+	repo := plan.LoadSources("", []plan.Source{{File: "p.yaml", Named: true, Data: []byte(strings.Replace(strings.Replace(quarter("2026-Q3"), "scope: sales\n", "scope: ana\nlevel: individual\n", 1), "objectives: []\n", "objectives:\n  - {id: grow, title: Grow}\n", 1))}}, 1)
 	res := Run(repo, Options{Rules: []Rule{r}})
 	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, `individual plan "ana" for 2026-Q3 has 0 live KPIs; choose 1 to 2 KPIs`) {
 		t.Errorf("findings = %+v", res.Findings)

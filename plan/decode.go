@@ -25,6 +25,56 @@ type decoder struct {
 	// pairs is a stack of mapping entries shared by the nested mappings being decoded, so that
 	// decoding a plan does not allocate a slice for each of its mappings.
 	pairs []pair
+	// unit is the unit of the KPI or key result being decoded, for the hint on a number written
+	// with a unit or a magnitude ("$25M" with unit "$M" is 25).
+	unit string
+	// alias is the outermost alias the node being decoded was reached through (nil for none),
+	// and aliasOf the alias of each KPI, objective and key result that was so repeated, or
+	// whose id a "<<: *anchor" merged in, so that a repeated id is reported at the alias.
+	alias   *yaml.Node
+	aliasOf map[any]aliasUse
+}
+
+// aliasUse is the alias that repeated an item, and whether a "<<" merged it in.
+type aliasUse struct {
+	node   *yaml.Node
+	merged bool
+}
+
+// through marks n, when it is an alias and no outer alias is, as the alias the nodes decoded
+// next are reached through; the returned func restores the one before.
+func (d *decoder) through(n *yaml.Node) func() {
+	outer := d.alias
+	if outer == nil && n != nil && n.Kind == yaml.AliasNode {
+		d.alias = n
+	}
+	return func() { d.alias = outer }
+}
+
+// noteAlias records the alias through which item (a KPI, objective or key result) was reached,
+// or, failing that, the "<<: *anchor" alias that merged its id in.
+func (d *decoder) noteAlias(item any, id *pair) {
+	a := aliasUse{node: d.alias}
+	if a.node == nil && id != nil && id.via != nil && id.via.Kind == yaml.AliasNode {
+		a = aliasUse{node: id.via, merged: true}
+	}
+	if a.node == nil {
+		return
+	}
+	if d.aliasOf == nil {
+		d.aliasOf = map[any]aliasUse{}
+	}
+	d.aliasOf[item] = a
+}
+
+// idPair is the id entry among entries, nil when there is none.
+func idPair(entries []pair) *pair {
+	for i := range entries {
+		if entries[i].key == "id" {
+			return &entries[i]
+		}
+	}
+	return nil
 }
 
 func (d *decoder) addf(pos Pos, rule, format string, args ...any) {
@@ -312,7 +362,7 @@ func (d *decoder) number(p pair) Field[float64] {
 		return f
 	}
 	f.Pos = posOf(v)
-	x, err := parseNumber(v)
+	x, err := parseNumberIn(v, d.unit)
 	if err != nil {
 		d.addf(f.Pos, RuleSchema, "%s %s", p.key, err)
 		return f
@@ -324,7 +374,11 @@ func (d *decoder) number(p pair) Field[float64] {
 // parseNumber reads an int or float scalar. A value that is not a number gets the one message of
 // notNumber, with a hint for the usual slips: a number in quotes, in hexadecimal, with a decimal
 // comma or a thousands separator, with a unit or a currency, or with k, M or bn for thousands.
-func parseNumber(v *yaml.Node) (float64, error) {
+func parseNumber(v *yaml.Node) (float64, error) { return parseNumberIn(v, "") }
+
+// parseNumberIn is parseNumber for a value of an item whose unit is unit ("" for none), so
+// that the hint for "$25M" speaks in that unit.
+func parseNumberIn(v *yaml.Node, unit string) (float64, error) {
 	switch v.Tag {
 	case "!!int":
 		s := strings.ReplaceAll(v.Value, "_", "")
@@ -355,7 +409,7 @@ func parseNumber(v *yaml.Node) (float64, error) {
 		}
 		return f, nil
 	}
-	return 0, notNumber(v.Value, numberSlip(v.Value))
+	return 0, notNumber(v.Value, numberSlip(v.Value, unit))
 }
 
 // notNumber is the error for a value that should be a number and is not, with a hint on what to
@@ -374,8 +428,11 @@ var slipNumber = regexp.MustCompile(`^([+-]?)\s*([$€£¥]?)\s*([+-]?[0-9][0-9.
 // multipliers are the suffixes people write for thousands, millions and billions, as powers of ten.
 var multipliers = map[string]int{"k": 3, "K": 3, "M": 6, "mn": 6, "bn": 9, "B": 9}
 
-// numberSlip says what to write for text s that should be a number; "" when s is no number at all.
-func numberSlip(s string) string {
+// numberSlip says what to write for text s that should be a number of an item whose unit is
+// unit ("" for none); "" when s is no number at all. A magnitude (k, M, bn) stays with the unit,
+// as plans write it ("$25M" is 25 in unit "$M"); when the item has a unit already, the number is
+// given in that unit ("$25M" is 25000000 in unit "$").
+func numberSlip(s, unit string) string {
 	t := strings.TrimSpace(s)
 	if f, err := strconv.ParseFloat(strings.ReplaceAll(t, "_", ""), 64); err == nil {
 		if math.IsInf(f, 0) || math.IsNaN(f) {
@@ -397,27 +454,81 @@ func numberSlip(s string) string {
 	if !ok {
 		return ""
 	}
-	unit := currency
-	if shift, isMultiplier := multipliers[suffix]; isMultiplier {
-		number = shiftPoint(number, shift)
-		why = join(why, fmt.Sprintf("%q means ×1%s", suffix, strings.Repeat("0", shift)))
-	} else if suffix != "" {
-		if unit != "" {
-			return "" // two units, as in "$12 h"
-		}
-		unit = suffix
+	shift, isMultiplier := multipliers[suffix]
+	written := currency + suffix // the unit as the value writes it: "$M", "%", "k"
+	if !isMultiplier && suffix != "" && currency != "" {
+		return "" // two units, as in "$12 h"
 	}
 	if sign == "-" {
 		number = "-" + number
 	}
+	if have := strings.TrimSpace(unit); have != "" {
+		if have == written {
+			return join2("write "+number+" (the unit is already "+strconv.Quote(have)+")", why)
+		}
+		if cur, mag, ok := scaleOf(have); ok && (cur == currency || currency == "") && (isMultiplier || suffix == "") {
+			if shift != mag && isMultiplier {
+				why = join(why, fmt.Sprintf("%q means ×1%s", suffix, strings.Repeat("0", shift)))
+			}
+			n := number
+			if shift != mag {
+				n = shiftPoint(number, shift-mag)
+			}
+			return join2("write "+n+" in its unit "+strconv.Quote(have), why)
+		}
+		if _, _, isScale := scaleOf(have); !isScale && currency == "" && isMultiplier {
+			// A count with a magnitude in a unit of its own, as 12k in unit "users": 12000 users.
+			why = join(why, fmt.Sprintf("%q means ×1%s", suffix, strings.Repeat("0", shift)))
+			return join2("write "+shiftPoint(number, shift)+" in its unit "+strconv.Quote(have), why)
+		}
+	}
 	hint := "write " + number
-	if unit != "" {
-		hint += fmt.Sprintf(" and put %q in unit", unit)
+	if written != "" {
+		hint += fmt.Sprintf(" and put %q in unit", written)
 	}
-	if why != "" {
-		hint += " (" + why + ")"
+	return join2(hint, why)
+}
+
+// unitOf is the unit an item's entries give, "" for none, for the hints of its numbers.
+func unitOf(entries []pair) string {
+	for _, e := range entries {
+		if e.key == "unit" {
+			if v := yamlx.Resolve(e.value); v != nil && v.Kind == yaml.ScalarNode {
+				return v.Value
+			}
+		}
 	}
-	return hint
+	return ""
+}
+
+// join2 adds why, when there is one, to a hint in parentheses.
+func join2(hint, why string) string {
+	if why == "" {
+		return hint
+	}
+	return hint + " (" + why + ")"
+}
+
+// scaleOf reads a unit that is a currency, a magnitude or both, as "$", "$M", "M€" or "k", into
+// its currency ("" for none) and the power of ten of its magnitude.
+func scaleOf(unit string) (currency string, shift int, ok bool) {
+	rest := unit
+	for _, c := range []string{"$", "€", "£", "¥"} {
+		if r, found := strings.CutPrefix(rest, c); found {
+			currency, rest = c, r
+			break
+		}
+		if r, found := strings.CutSuffix(rest, c); found {
+			currency, rest = c, r
+			break
+		}
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return currency, 0, currency != ""
+	}
+	shift, ok = multipliers[rest]
+	return currency, shift, ok
 }
 
 // readSeparators reads digits with "." and "," (and "'") in them, as they are written in one
@@ -469,8 +580,13 @@ func readSeparators(digits string) (number, why string, ok bool) {
 	return number, why, true
 }
 
-// shiftPoint multiplies the plain decimal number by 10 to the power shift, moving its point.
+// shiftPoint multiplies the plain decimal number (with an optional "-") by 10 to the power
+// shift, moving its point right, or left for a negative shift.
 func shiftPoint(number string, shift int) string {
+	sign, number := "", number
+	if strings.HasPrefix(number, "-") {
+		sign, number = "-", number[1:]
+	}
 	whole, fraction, _ := strings.Cut(number, ".")
 	for ; shift > 0; shift-- {
 		if fraction != "" {
@@ -479,14 +595,21 @@ func shiftPoint(number string, shift int) string {
 			whole += "0"
 		}
 	}
+	for ; shift < 0; shift++ {
+		if whole == "" {
+			whole = "0"
+		}
+		whole, fraction = whole[:len(whole)-1], whole[len(whole)-1:]+fraction
+	}
 	whole = strings.TrimLeft(whole, "0")
+	fraction = strings.TrimRight(fraction, "0")
 	if whole == "" {
 		whole = "0"
 	}
 	if fraction != "" {
-		return whole + "." + fraction
+		return sign + whole + "." + fraction
 	}
-	return whole
+	return sign + whole
 }
 
 // join joins two parts of a hint that may be empty with "; ".

@@ -31,18 +31,26 @@ func (d *decoder) plan(root *yaml.Node) *Plan {
 			}
 		case "kpis":
 			p.KPIsKey = posOf(e.keyN)
+			restore := d.through(e.value)
 			for _, item := range d.list(e, "KPIs") {
 				if m := d.mapping(item, "kpis"); m != nil && !d.over {
+					back := d.through(item)
 					p.KPIs = append(p.KPIs, d.kpi(p, m))
+					back()
 				}
 			}
+			restore()
 		case "objectives":
 			p.ObjectivesKey = posOf(e.keyN)
+			restore := d.through(e.value)
 			for _, item := range d.list(e, "objectives") {
 				if m := d.mapping(item, "objectives"); m != nil && !d.over {
+					back := d.through(item)
 					p.Objectives = append(p.Objectives, d.objective(p, m))
+					back()
 				}
 			}
+			restore()
 		}
 	}
 	d.need(Pos{Line: 1, Col: 1}, "the plan", typos, req{"period", p.Period.Key}, req{"scope", p.Scope.Key})
@@ -73,6 +81,9 @@ func (d *decoder) kpi(p *Plan, m *yaml.Node) *KPI {
 	k := &KPI{Plan: p, Pos: posOf(m)}
 	entries, typos := d.entries(m, "KPI", kpiKeys)
 	defer d.release(entries)
+	d.noteAlias(k, idPair(entries))
+	d.unit = unitOf(entries)
+	defer func() { d.unit = "" }()
 	for _, e := range entries {
 		switch e.key {
 		case "id":
@@ -105,6 +116,7 @@ func (d *decoder) objective(p *Plan, m *yaml.Node) *Objective {
 	o := &Objective{Plan: p, Pos: posOf(m)}
 	entries, typos := d.entries(m, "objective", objectiveKeys)
 	defer d.release(entries)
+	d.noteAlias(o, idPair(entries))
 	for _, e := range entries {
 		switch e.key {
 		case "id":
@@ -117,11 +129,15 @@ func (d *decoder) objective(p *Plan, m *yaml.Node) *Objective {
 			o.AlignsTo = d.text(e)
 		case "key_results":
 			o.KeyResultsKey = posOf(e.keyN)
+			restore := d.through(e.value)
 			for _, item := range d.list(e, "key results") {
 				if km := d.mapping(item, "key_results"); km != nil && !d.over {
+					back := d.through(item)
 					o.KeyResults = append(o.KeyResults, d.keyResult(o, km))
+					back()
 				}
 			}
+			restore()
 		}
 	}
 	d.need(o.Pos, "this objective", typos, req{"id", o.ID.Key}, req{"title", o.Title.Key})
@@ -133,6 +149,9 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 	var outcomeOnly, effortOnly, maintainOnly, measuredOnly []pair
 	entries, typos := d.entries(m, "key result", keyResultKeys)
 	defer d.release(entries)
+	d.noteAlias(kr, idPair(entries))
+	d.unit = unitOf(entries)
+	defer func() { d.unit = "" }()
 	for _, e := range entries {
 		switch e.key {
 		case "id":
@@ -227,27 +246,45 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 }
 
 // checkIDs reports ids used twice within the plan: objectives, key results (across all
-// objectives) and KPIs each have their own namespace.
+// objectives) and KPIs each have their own namespace. An id repeated by an alias (*anchor, or
+// "<<: *anchor" without an id of its own) is reported once at the alias, which is what to fix;
+// the ids within what the alias repeats are the same slip, not more findings.
 func (d *decoder) checkIDs(p *Plan) {
-	dup := func(what string, seen map[string]Pos, id Field[string]) {
+	reported := map[*yaml.Node]bool{}
+	dup := func(what string, seen map[string]Pos, id Field[string], item any) {
 		if !id.Set {
 			return
 		}
-		if first, ok := seen[id.Value]; ok {
+		first, ok := seen[id.Value]
+		if !ok {
+			seen[id.Value] = id.Pos
+			return
+		}
+		alias, how := d.aliasOf[item], ""
+		switch {
+		case alias.node == nil:
 			d.addf(id.Pos, RuleDuplicateID, "%s id %s is already used on line %d of this plan; ids must be unique in a plan",
 				what, quote(id.Value), first.Line)
 			return
+		case reported[alias.node]:
+			return
+		case alias.merged:
+			how = "add an id: of its own next to <<: *" + alias.node.Value
+		default:
+			how = "write <<: *" + alias.node.Value + " with an id: of its own"
 		}
-		seen[id.Value] = id.Pos
+		reported[alias.node] = true
+		d.addf(posOf(alias.node), RuleDuplicateID, "*%s repeats %s %s, defined on line %d; remove the alias or give it its own id (%s)",
+			alias.node.Value, what, quote(id.Value), first.Line, how)
 	}
 	kpis, objectives, krs := map[string]Pos{}, map[string]Pos{}, map[string]Pos{}
 	for _, k := range p.KPIs {
-		dup("KPI", kpis, k.ID)
+		dup("KPI", kpis, k.ID, k)
 	}
 	for _, o := range p.Objectives {
-		dup("objective", objectives, o.ID)
+		dup("objective", objectives, o.ID, o)
 		for _, kr := range o.KeyResults {
-			dup("key result", krs, kr.ID)
+			dup("key result", krs, kr.ID, kr)
 		}
 	}
 }

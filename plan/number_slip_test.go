@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -21,9 +22,9 @@ func TestNumberMessages(t *testing.T) {
 		{"3 h", `start must be a number, not "3 h"; write 3 and put "h" in unit`},
 		{"€12", `start must be a number, not "€12"; write 12 and put "€" in unit`},
 		{"-$3", `start must be a number, not "-$3"; write -3 and put "$" in unit`},
-		{"$1.5M", `start must be a number, not "$1.5M"; write 1500000 and put "$" in unit ("M" means ×1000000)`},
-		{"12k", `start must be a number, not "12k"; write 12000 ("k" means ×1000)`},
-		{"1,5k", `start must be a number, not "1,5k"; write 1500 (with a decimal point, not a comma; "k" means ×1000)`},
+		{"$1.5M", `start must be a number, not "$1.5M"; write 1.5 and put "$M" in unit`},
+		{"12k", `start must be a number, not "12k"; write 12 and put "k" in unit`},
+		{"1,5k", `start must be a number, not "1,5k"; write 1.5 and put "k" in unit (with a decimal point, not a comma)`},
 		{`"40"`, `start must be a number, not "40"; write the number without quotes: 40`},
 		{"0x1F", `start must be a number, not "0x1F"; it is written in hexadecimal; plans use decimal numbers, so write 31`},
 		{".inf", `start must be a number, not ".inf"; write a finite number`},
@@ -42,6 +43,49 @@ func TestNumberMessages(t *testing.T) {
 		}
 		if len(got) != 1 || got[0] != c.want {
 			t.Errorf("start: %s\n got %s\nwant %s", c.value, strings.Join(got, "\n     "), c.want)
+		}
+	}
+}
+
+// TestNumberHintInTheItemsUnit pins the hint for a number written with a currency or a
+// magnitude: the magnitude stays in the unit, as the examples write it (unit "$M", target 25),
+// and when the key result or KPI has a unit already, the number is given in that unit.
+func TestNumberHintInTheItemsUnit(t *testing.T) {
+	cases := []struct{ unit, value, want string }{
+		{"", "$25M", `target must be a number, not "$25M"; write 25 and put "$M" in unit`},
+		{"$M", "$25M", `target must be a number, not "$25M"; write 25 (the unit is already "$M")`},
+		{"$", "$25M", `target must be a number, not "$25M"; write 25000000 in its unit "$" ("M" means ×1000000)`},
+		{"$k", "$25M", `target must be a number, not "$25M"; write 25000 in its unit "$k" ("M" means ×1000000)`},
+		{"$M", "$250k", `target must be a number, not "$250k"; write 0.25 in its unit "$M" ("k" means ×1000)`},
+		{"$M", "$1200", `target must be a number, not "$1200"; write 0.0012 in its unit "$M"`},
+		{"M€", "€3.5M", `target must be a number, not "€3.5M"; write 3.5 in its unit "M€"`},
+		{"%", "15%", `target must be a number, not "15%"; write 15 (the unit is already "%")`},
+		{"h", "$25M", `target must be a number, not "$25M"; write 25 and put "$M" in unit`},
+		{"$M", "25M", `target must be a number, not "25M"; write 25 in its unit "$M"`},
+		{"users", "12k", `target must be a number, not "12k"; write 12000 in its unit "users" ("k" means ×1000)`},
+		{"users", "1.5k", `target must be a number, not "1.5k"; write 1500 in its unit "users" ("k" means ×1000)`},
+	}
+	for _, c := range cases {
+		for _, kpi := range []bool{false, true} {
+			unit := ""
+			if c.unit != "" {
+				unit = "unit: " + strconv.Quote(c.unit) + ", "
+			}
+			var doc string
+			if kpi {
+				doc = "period: 2026-Q3\nscope: sales\nkpis:\n  - {id: k, name: K, target: " + c.value + ", " + unit + "}\n"
+			} else {
+				doc = "period: 2026-Q3\nscope: sales\nobjectives:\n  - id: a\n    title: A\n    key_results:\n" +
+					"      - {id: k, title: K, start: 1, target: " + c.value + ", " + unit + "}\n"
+			}
+			_, diags := Parse("plan.yaml", []byte(doc))
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.Message)
+			}
+			if len(got) != 1 || got[0] != c.want {
+				t.Errorf("unit %q, target %s (kpi %v):\n got %s\nwant %s", c.unit, c.value, kpi, strings.Join(got, "\n     "), c.want)
+			}
 		}
 	}
 }
