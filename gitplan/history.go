@@ -39,10 +39,10 @@ type HistoryOptions struct {
 	// the eve of a period and what happened to it since, all the eased goalposts of the period
 	// need (history.KeyResultEasings), for a walk of the period's commits only.
 	Since time.Time
-	// GoalpostsOnly skips the versions whose start, target and annual_target values read the
-	// same as those of the version before them: the history then holds every change of a
-	// goalpost, for history.KeyResultEasings and KPIEasings, but not every check-in, and most
-	// versions need no parsing.
+	// GoalpostsOnly skips the versions whose start, target, annual_target, threshold and
+	// direction values read the same as those of the version before them: the history then
+	// holds every change of a goalpost, for history.KeyResultEasings and KPIEasings, but not
+	// every check-in, and most versions need no parsing.
 	GoalpostsOnly bool
 }
 
@@ -273,14 +273,15 @@ type version struct {
 	blob   string // the blob's hash, or "<commit>:<path>"
 }
 
-// goalposts returns the values of a plan file's start, target and annual_target keys, in file
-// order, without parsing it: the text after each "start:" or "target:" (also "annual_target:")
+// goalposts returns the values of a plan file's start, target, annual_target, threshold and
+// direction keys (the goalposts history.Eases knows), without parsing it: the text after each
+// "start:", "target:" (also "annual_target:"), "threshold:" or "direction:"
 // that follows a space, "{", "," or a line's start, up to the next ",", "}" or line end. Two
 // versions whose goalposts read the same set the same goalposts; the converse need not hold (a
 // comment may mention one), which costs a parse, never a missed change.
 func goalposts(data []byte) []byte {
 	var out []byte
-	for _, key := range [...][]byte{[]byte("start:"), []byte("target:")} {
+	for _, key := range [...][]byte{[]byte("start:"), []byte("target:"), []byte("threshold:"), []byte("direction:")} {
 		rest := data
 		for {
 			i := bytes.Index(rest, key)
