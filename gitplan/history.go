@@ -271,6 +271,9 @@ type version struct {
 	commit string
 	date   time.Time
 	blob   string // the blob's hash, or "<commit>:<path>"
+	// path is the file's path in the commit, relative to the top level; merged is the commit's
+	// second parent when the commit is a merge.
+	path, merged string
 }
 
 // goalposts returns the values of a plan file's start, target, annual_target, threshold and
@@ -340,19 +343,23 @@ func (r *Repo) follow(ctx context.Context, head string, atHead map[string]string
 	for f, p := range atHead {
 		alias[p] = f
 	}
-	record := func(f string, c *vcs.Commit, blob string) {
+	record := func(f string, c *vcs.Commit, blob, path string) {
+		v := version{commit: c.Hash, date: c.Time, blob: blob, path: path}
+		if len(c.Parents) > 1 {
+			v.merged = c.Parents[1]
+		}
 		vs := out.versions[f]
 		if n := len(vs); n > 0 && vs[n-1].blob == blob {
 			// The newer commit only renamed the file: the content dates from this one.
-			vs[n-1] = version{commit: c.Hash, date: c.Time, blob: blob}
+			vs[n-1] = v
 			return
 		}
-		out.versions[f] = append(vs, version{commit: c.Hash, date: c.Time, blob: blob})
+		out.versions[f] = append(vs, v)
 	}
 	err := r.Git.Log(ctx, vcs.LogOptions{Rev: head, Dir: r.Prefix, FirstParent: true}, func(c *vcs.Commit) error {
 		if !since.IsZero() && c.Time.Before(since) {
 			for p, f := range alias {
-				record(f, c, c.Hash+":"+p)
+				record(f, c, c.Hash+":"+p, p)
 			}
 			return errAllFound
 		}
@@ -363,12 +370,12 @@ func (r *Repo) follow(ctx context.Context, head string, atHead map[string]string
 			}
 			switch ch.Status {
 			case vcs.Modified, vcs.TypeChg:
-				record(f, c, ch.NewID)
+				record(f, c, ch.NewID, ch.Path)
 			case vcs.Added, vcs.Copied:
-				record(f, c, ch.NewID)
+				record(f, c, ch.NewID, ch.Path)
 				delete(alias, ch.Path)
 			case vcs.Renamed:
-				record(f, c, ch.NewID)
+				record(f, c, ch.NewID, ch.Path)
 				delete(alias, ch.Path)
 				alias[ch.OldPath] = f
 			}
@@ -381,5 +388,46 @@ func (r *Repo) follow(ctx context.Context, head string, atHead map[string]string
 	if errors.Is(err, errAllFound) {
 		err = nil
 	}
-	return out, err
+	if err != nil {
+		return out, err
+	}
+	for _, vs := range out.versions {
+		for i, v := range vs {
+			if v.merged == "" || v.blob == v.commit+":"+v.path {
+				continue
+			}
+			if a, ok, err := r.authored(ctx, v); err != nil {
+				return out, err
+			} else if ok {
+				vs[i].commit, vs[i].date = a.Hash, a.Time
+			}
+		}
+	}
+	return out, nil
+}
+
+// authored finds the commit that wrote a merged version of a file: the newest commit on the
+// merged branch's first-parent line, among those the merge brought in, that changed the file,
+// when it left the very content the merge has. A pull request's change is then named by the
+// same commit before and after it is merged, in lint and in the report alike. ok is false when
+// the merge itself made the content (a conflict resolved, a file changed on both sides) or no
+// such commit is found: the merge then stands for the change.
+func (r *Repo) authored(ctx context.Context, v version) (found *vcs.Commit, ok bool, err error) {
+	path := v.path
+	err = r.Git.Log(ctx, vcs.LogOptions{Rev: v.commit + "^1.." + v.merged, Dir: r.Prefix, FirstParent: true}, func(c *vcs.Commit) error {
+		for _, ch := range c.Changes {
+			if ch.Path != path {
+				continue
+			}
+			if ch.NewID == v.blob && ch.Status != vcs.Deleted {
+				found, ok = c, true
+			}
+			return errAllFound
+		}
+		return nil
+	})
+	if errors.Is(err, errAllFound) {
+		err = nil
+	}
+	return found, ok, err
 }
