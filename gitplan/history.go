@@ -39,10 +39,10 @@ type HistoryOptions struct {
 	// the eve of a period and what happened to it since, all the eased goalposts of the period
 	// need (history.KeyResultEasings), for a walk of the period's commits only.
 	Since time.Time
-	// GoalpostsOnly skips the versions whose start, target and annual_target values read the
-	// same as those of the version before them: the history then holds every change of a
-	// goalpost, for history.KeyResultEasings and KPIEasings, but not every check-in, and most
-	// versions need no parsing.
+	// GoalpostsOnly skips the versions whose start, target, annual_target, threshold and
+	// direction values read the same as those of the version before them: the history then
+	// holds every change of a goalpost, for history.KeyResultEasings and KPIEasings, but not
+	// every check-in, and most versions need no parsing.
 	GoalpostsOnly bool
 }
 
@@ -271,16 +271,20 @@ type version struct {
 	commit string
 	date   time.Time
 	blob   string // the blob's hash, or "<commit>:<path>"
+	// path is the file's path in the commit, relative to the top level; merged is the commit's
+	// second parent when the commit is a merge.
+	path, merged string
 }
 
-// goalposts returns the values of a plan file's start, target and annual_target keys, in file
-// order, without parsing it: the text after each "start:" or "target:" (also "annual_target:")
+// goalposts returns the values of a plan file's start, target, annual_target, threshold and
+// direction keys (the goalposts history.Eases knows), without parsing it: the text after each
+// "start:", "target:" (also "annual_target:"), "threshold:" or "direction:"
 // that follows a space, "{", "," or a line's start, up to the next ",", "}" or line end. Two
 // versions whose goalposts read the same set the same goalposts; the converse need not hold (a
 // comment may mention one), which costs a parse, never a missed change.
 func goalposts(data []byte) []byte {
 	var out []byte
-	for _, key := range [...][]byte{[]byte("start:"), []byte("target:")} {
+	for _, key := range [...][]byte{[]byte("start:"), []byte("target:"), []byte("threshold:"), []byte("direction:")} {
 		rest := data
 		for {
 			i := bytes.Index(rest, key)
@@ -339,19 +343,23 @@ func (r *Repo) follow(ctx context.Context, head string, atHead map[string]string
 	for f, p := range atHead {
 		alias[p] = f
 	}
-	record := func(f string, c *vcs.Commit, blob string) {
+	record := func(f string, c *vcs.Commit, blob, path string) {
+		v := version{commit: c.Hash, date: c.Time, blob: blob, path: path}
+		if len(c.Parents) > 1 {
+			v.merged = c.Parents[1]
+		}
 		vs := out.versions[f]
 		if n := len(vs); n > 0 && vs[n-1].blob == blob {
 			// The newer commit only renamed the file: the content dates from this one.
-			vs[n-1] = version{commit: c.Hash, date: c.Time, blob: blob}
+			vs[n-1] = v
 			return
 		}
-		out.versions[f] = append(vs, version{commit: c.Hash, date: c.Time, blob: blob})
+		out.versions[f] = append(vs, v)
 	}
 	err := r.Git.Log(ctx, vcs.LogOptions{Rev: head, Dir: r.Prefix, FirstParent: true}, func(c *vcs.Commit) error {
 		if !since.IsZero() && c.Time.Before(since) {
 			for p, f := range alias {
-				record(f, c, c.Hash+":"+p)
+				record(f, c, c.Hash+":"+p, p)
 			}
 			return errAllFound
 		}
@@ -362,12 +370,12 @@ func (r *Repo) follow(ctx context.Context, head string, atHead map[string]string
 			}
 			switch ch.Status {
 			case vcs.Modified, vcs.TypeChg:
-				record(f, c, ch.NewID)
+				record(f, c, ch.NewID, ch.Path)
 			case vcs.Added, vcs.Copied:
-				record(f, c, ch.NewID)
+				record(f, c, ch.NewID, ch.Path)
 				delete(alias, ch.Path)
 			case vcs.Renamed:
-				record(f, c, ch.NewID)
+				record(f, c, ch.NewID, ch.Path)
 				delete(alias, ch.Path)
 				alias[ch.OldPath] = f
 			}
@@ -380,5 +388,46 @@ func (r *Repo) follow(ctx context.Context, head string, atHead map[string]string
 	if errors.Is(err, errAllFound) {
 		err = nil
 	}
-	return out, err
+	if err != nil {
+		return out, err
+	}
+	for _, vs := range out.versions {
+		for i, v := range vs {
+			if v.merged == "" || v.blob == v.commit+":"+v.path {
+				continue
+			}
+			if a, ok, err := r.authored(ctx, v); err != nil {
+				return out, err
+			} else if ok {
+				vs[i].commit, vs[i].date = a.Hash, a.Time
+			}
+		}
+	}
+	return out, nil
+}
+
+// authored finds the commit that wrote a merged version of a file: the newest commit on the
+// merged branch's first-parent line, among those the merge brought in, that changed the file,
+// when it left the very content the merge has. A pull request's change is then named by the
+// same commit before and after it is merged, in lint and in the report alike. ok is false when
+// the merge itself made the content (a conflict resolved, a file changed on both sides) or no
+// such commit is found: the merge then stands for the change.
+func (r *Repo) authored(ctx context.Context, v version) (found *vcs.Commit, ok bool, err error) {
+	path := v.path
+	err = r.Git.Log(ctx, vcs.LogOptions{Rev: v.commit + "^1.." + v.merged, Dir: r.Prefix, FirstParent: true}, func(c *vcs.Commit) error {
+		for _, ch := range c.Changes {
+			if ch.Path != path {
+				continue
+			}
+			if ch.NewID == v.blob && ch.Status != vcs.Deleted {
+				found, ok = c, true
+			}
+			return errAllFound
+		}
+		return nil
+	})
+	if errors.Is(err, errAllFound) {
+		err = nil
+	}
+	return found, ok, err
 }

@@ -16,18 +16,76 @@ type Step struct {
 	Value   plan.Field[float64]
 }
 
-// Easing is a goalpost moved to make it easier after its period started: a target lowered on a
-// metric that should rise (raised on one that should fall), or a start moved toward its target.
+// Easing is a goalpost moved to make its grade easier after its period started (Eases says
+// which moves those are).
 type Easing struct {
-	// Field is what moved: "target", "start" or "annual target".
+	// Field is what moved: "target", "start", "threshold", "direction" or "annual target".
 	Field    string
 	Old, New float64
-	// By is the revision that eased it.
+	// SetBy is the revision that set Old; zero when the history does not say.
+	SetBy Revision
+	// By is the revision that gave the goalpost the value it has now (Moved.By).
 	By Revision
 	// Reason is the reason of the "# okr:ignore moved-goalposts <reason>" comment on the line of
 	// the value (or of its key result, objective or KPI) in the newest plan; "" when there is
 	// none.
 	Reason string
+}
+
+// The goalposts a grade is measured against, as Easing.Field names them.
+const (
+	FieldTarget       = "target"
+	FieldStart        = "start"
+	FieldThreshold    = "threshold"
+	FieldDirection    = "direction"
+	FieldAnnualTarget = "annual target"
+)
+
+// Directions as the values of a "direction" goalpost (DirectionValue).
+const (
+	upValue   = 1
+	downValue = -1
+)
+
+// DirectionValue is a direction as the value of a "direction" goalpost; DirectionOf reads it back.
+func DirectionValue(d plan.Direction) float64 {
+	if d == plan.Down {
+		return downValue
+	}
+	return upValue
+}
+
+// DirectionOf is the direction a "direction" goalpost's value stands for.
+func DirectionOf(v float64) plan.Direction {
+	if v == downValue {
+		return plan.Down
+	}
+	return plan.Up
+}
+
+// Eases is the one definition of an eased goalpost: whether moving field from one value to
+// another raises the grade the same reading earns, for a metric that should move dir (a key
+// result's Direction, a KPI's EffectiveDirection; for a maintain key result, the side of its
+// threshold it holds).
+//
+//   - An outcome key result is graded (current - start) / (target - start). For a metric that
+//     should rise, a lower target and a lower start both raise that grade for the same current
+//     (a lower start counts more of the current value as progress); for one that should fall,
+//     a higher target and a higher start do.
+//   - A maintain key result holds current at or above its threshold (up) or at or below it
+//     (down): a lower threshold for up, a higher one for down, lets more readings hold the line,
+//     and a flipped direction changes which readings do, so it counts either way.
+//   - A KPI's target and annual target ease like a key result's target.
+//
+// Any other field, an unchanged value, or a move the other way is not an easing.
+func Eases(field string, dir plan.Direction, from, to float64) bool {
+	switch field {
+	case FieldTarget, FieldStart, FieldThreshold, FieldAnnualTarget:
+		return Easier(from, to, dir != plan.Down)
+	case FieldDirection:
+		return from != to
+	}
+	return false
 }
 
 // Eased returns the steps (oldest first) that made a value easier than the value before them
@@ -36,13 +94,17 @@ type Easing struct {
 // easing. This is the one definition of a moved goalpost: lint's moved-goalposts rule and the
 // report both ask it.
 func Eased(prev plan.Field[float64], steps []Step, lower bool, start time.Time) []Easing {
+	return eased(prev, steps, func(from, to float64) bool { return Easier(from, to, lower) }, start)
+}
+
+func eased(prev plan.Field[float64], steps []Step, easier func(from, to float64) bool, start time.Time) []Easing {
 	var out []Easing
 	for _, s := range steps {
 		if !s.Present {
 			prev = plan.Field[float64]{}
 			continue
 		}
-		if prev.Set && s.Value.Set && Easier(prev.Value, s.Value.Value, lower) && !dayOf(s.Date).Before(start) {
+		if prev.Set && s.Value.Set && easier(prev.Value, s.Value.Value) && !dayOf(s.Date).Before(start) {
 			out = append(out, Easing{Old: prev.Value, New: s.Value.Value, By: s.Revision})
 		}
 		prev = s.Value
@@ -86,7 +148,10 @@ type Moved struct {
 	Old, New float64
 	// SetBy is the revision that set Old; zero when the history does not say.
 	SetBy Revision
-	// By is the last revision that eased the value after the period started.
+	// By is the revision that gave the value it has now: on the first-parent line, the commit
+	// where that value landed on the branch (gitplan names the commit that authored a merged
+	// value instead of the merge, so that a pull request and its merge name the same one). It
+	// is dated on or after the period's start.
 	By Revision
 }
 
@@ -99,6 +164,11 @@ type Moved struct {
 // depends on the history up to the newest version only, not on where a pull request branched,
 // so every later change to the plan gets the same one.
 func MovedSince(steps []Step, lower bool, start time.Time) *Moved {
+	return movedSince(steps, func(from, to float64) bool { return Easier(from, to, lower) }, start)
+}
+
+// movedSince is MovedSince with easier saying which moves ease the value.
+func movedSince(steps []Step, easier func(from, to float64) bool, start time.Time) *Moved {
 	eve := 0 // steps[:eve] are those up to the last one dated before start
 	for i, s := range steps {
 		if dayOf(s.Date).Before(start) {
@@ -124,18 +194,14 @@ func MovedSince(steps []Step, lower bool, start time.Time) *Moved {
 	if !ref.Set {
 		return nil
 	}
-	moves := Eased(ref, after, lower, start)
-	if len(moves) == 0 {
+	if len(eased(ref, after, easier, start)) == 0 {
 		return nil
 	}
-	last := ref
-	for _, s := range after {
-		last = s.Value
-	}
-	if !last.Set || !Easier(ref.Value, last.Value, lower) {
+	by, last := LastSet(append([]Step{{Revision: setBy, Present: true, Value: ref}}, after...))
+	if !last.Set || !easier(ref.Value, last.Value) || dayOf(by.Date).Before(start) {
 		return nil
 	}
-	return &Moved{Old: ref.Value, New: last.Value, SetBy: setBy, By: moves[len(moves)-1].By}
+	return &Moved{Old: ref.Value, New: last.Value, SetBy: setBy, By: by}
 }
 
 // PreviousReading is the value a key result's start may be set to after its period started
@@ -206,62 +272,81 @@ func KPISteps(versions []KPIVersion, field func(*plan.KPI) plan.Field[float64]) 
 	return out
 }
 
-// KeyResultEasings returns the target and start of a key result of a loaded plan eased after
-// its period started, over the history of its plan, oldest first, each with the reason its plan
-// records. The key result's direction is the one it has now. Effort key results have no
-// goalposts. A start set to the previous period's final reading of its KPI (Refreshed, in repo)
-// is a refreshed baseline, not an easing; nor is any easing of a start that now equals that
-// reading. repo may be nil: every easing then counts.
+// KeyResultEasings returns the goalposts of a key result of a loaded plan eased since its
+// period started (KeyResultMoves), over the history of its plan.
 func (h *History) KeyResultEasings(repo *plan.Repository, kr *plan.KeyResult) []Easing {
+	if kr == nil || kr.Objective == nil || kr.Objective.Plan == nil {
+		return nil
+	}
+	return KeyResultMoves(repo, kr, h.KeyResult(kr))
+}
+
+// KeyResultMoves returns the goalposts of a key result of a loaded plan that are easier now
+// (Eases) than when its period started (MovedSince), over its versions, oldest first, each
+// with the reason its plan records: the target and start of an outcome key result, the
+// threshold and direction of a maintain key result. The direction is the one the key result
+// has now. Effort key results have no goalposts. A start that now equals the previous period's
+// final reading of its KPI (Refreshed, in repo) is a refreshed baseline, not an easing. repo
+// may be nil: every easing then counts. Lint's moved-goalposts rule and the report both ask
+// this, so they flag the same edits and name the same commits.
+func KeyResultMoves(repo *plan.Repository, kr *plan.KeyResult, versions []KeyResultVersion) []Easing {
 	if kr == nil || kr.Type.Value == plan.Effort || kr.Objective == nil || kr.Objective.Plan == nil {
 		return nil
 	}
 	p := kr.Objective.Plan
-	versions := h.KeyResult(kr)
 	if len(versions) < 2 || !p.Period.Set {
 		return nil
 	}
 	start := p.Period.Value.Start()
-	up := kr.Direction() == plan.Up
+	dir := kr.Direction()
 	var out []Easing
 	for _, g := range []struct {
 		name  string
 		field func(*plan.KeyResult) plan.Field[float64]
-		lower bool
 		line  int32
 	}{
-		{"target", func(k *plan.KeyResult) plan.Field[float64] { return k.Target }, up, kr.Target.Pos.Line},
-		{"start", func(k *plan.KeyResult) plan.Field[float64] { return k.Start }, !up, kr.Start.Pos.Line},
+		{FieldTarget, func(k *plan.KeyResult) plan.Field[float64] { return k.Target }, kr.Target.Pos.Line},
+		{FieldStart, func(k *plan.KeyResult) plan.Field[float64] { return k.Start }, kr.Start.Pos.Line},
+		{FieldThreshold, func(k *plan.KeyResult) plan.Field[float64] { return k.Threshold() }, kr.Threshold().Pos.Line},
+		{FieldDirection, maintainDirection, kr.HoldDirection().Pos.Line},
 	} {
-		refresh := g.name == "start"
-		if refresh && kr.Start.Set && Refreshed(repo, kr, kr.Start.Value) {
+		m := movedSince(KeyResultSteps(versions, g.field), func(from, to float64) bool { return Eases(g.name, dir, from, to) }, start)
+		if m == nil || g.name == FieldStart && Refreshed(repo, kr, m.New) {
 			continue
 		}
 		reason := ignoreReason(p, g.line, kr.Pos.Line, kr.Objective.Pos.Line)
-		for _, e := range Eased(plan.Field[float64]{}, KeyResultSteps(versions, g.field), g.lower, start) {
-			if refresh && Refreshed(repo, kr, e.New) {
-				continue
-			}
-			e.Field, e.Reason = g.name, reason
-			out = append(out, e)
-		}
+		out = append(out, Easing{Field: g.name, Old: m.Old, New: m.New, SetBy: m.SetBy, By: m.By, Reason: reason})
 	}
 	slices.SortStableFunc(out, func(a, b Easing) int { return a.By.Date.Compare(b.By.Date) })
 	return out
 }
 
-// KPIEasings returns the target and annual target of a KPI of a loaded plan eased after its
-// period started, over the history of its plan, oldest first, each with the reason its
-// plan records.
+// maintainDirection is the direction of a maintain key result as a goalpost (DirectionValue);
+// unset for the other types.
+func maintainDirection(k *plan.KeyResult) plan.Field[float64] {
+	if k.Type.Value != plan.Maintain {
+		return plan.Field[float64]{}
+	}
+	return plan.Field[float64]{Value: DirectionValue(k.Direction()), Set: true, Pos: k.HoldDirection().Pos}
+}
+
+// KPIEasings returns the target and annual target of a KPI of a loaded plan eased since its
+// period started (KPIMoves), over the history of its plan.
 func (h *History) KPIEasings(k *plan.KPI) []Easing {
-	if k == nil || k.Plan == nil || !k.Plan.Period.Set {
+	if k == nil || k.Plan == nil {
 		return nil
 	}
-	versions := h.KPI(k)
-	if len(versions) < 2 {
+	return KPIMoves(k, h.KPI(k))
+}
+
+// KPIMoves returns the target and annual target of a KPI of a loaded plan that are easier now
+// (Eases, in the KPI's direction) than when its period started (MovedSince), over its
+// versions, oldest first, each with the reason its plan records.
+func KPIMoves(k *plan.KPI, versions []KPIVersion) []Easing {
+	if k == nil || k.Plan == nil || !k.Plan.Period.Set || len(versions) < 2 {
 		return nil
 	}
-	up := k.EffectiveDirection() != plan.Down
+	dir := k.EffectiveDirection()
 	start := k.Plan.Period.Value.Start()
 	var out []Easing
 	for _, g := range []struct {
@@ -269,14 +354,15 @@ func (h *History) KPIEasings(k *plan.KPI) []Easing {
 		field func(*plan.KPI) plan.Field[float64]
 		line  int32
 	}{
-		{"target", func(k *plan.KPI) plan.Field[float64] { return k.Target }, k.Target.Pos.Line},
-		{"annual target", func(k *plan.KPI) plan.Field[float64] { return k.AnnualTarget }, k.AnnualTarget.Pos.Line},
+		{FieldTarget, func(k *plan.KPI) plan.Field[float64] { return k.Target }, k.Target.Pos.Line},
+		{FieldAnnualTarget, func(k *plan.KPI) plan.Field[float64] { return k.AnnualTarget }, k.AnnualTarget.Pos.Line},
 	} {
-		reason := ignoreReason(k.Plan, g.line, k.Pos.Line)
-		for _, e := range Eased(plan.Field[float64]{}, KPISteps(versions, g.field), up, start) {
-			e.Field, e.Reason = g.name, reason
-			out = append(out, e)
+		m := movedSince(KPISteps(versions, g.field), func(from, to float64) bool { return Eases(g.name, dir, from, to) }, start)
+		if m == nil {
+			continue
 		}
+		reason := ignoreReason(k.Plan, g.line, k.Pos.Line)
+		out = append(out, Easing{Field: g.name, Old: m.Old, New: m.New, SetBy: m.SetBy, By: m.By, Reason: reason})
 	}
 	slices.SortStableFunc(out, func(a, b Easing) int { return a.By.Date.Compare(b.By.Date) })
 	return out

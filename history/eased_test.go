@@ -2,6 +2,7 @@ package history_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/okr-tool/okr/history"
@@ -38,7 +39,8 @@ func TestEasings(t *testing.T) {
 	h.Plans[ph.File] = ph
 
 	got := h.KeyResultEasings(nil, newest.Objectives[0].KeyResults[0])
-	want := `[{target 15 10 c4 2026-08-03 two reps left in July}]`
+	// Compared with the target on the eve of the quarter (12), whatever came in between.
+	want := `[{target 12 10 c4 2026-08-03 two reps left in July}]`
 	if s := easingsString(got); s != want {
 		t.Errorf("KeyResultEasings = %s, want %s", s, want)
 	}
@@ -157,14 +159,110 @@ objectives:
 	newest := repo.PlanOf("plans/sales.yaml")
 	h := history.New()
 	ph := history.NewPlan("plans/sales.yaml")
-	ph.Add(rev("c1", "2026-09-15"), parse(t, q4("74", "80")))
+	ph.Add(rev("c1", "2026-09-15"), parse(t, q4("76", "80")))
 	ph.Add(rev("c2", "2026-10-05"), newest)
 	h.Plans[ph.File] = ph
 	kr := newest.Objectives[0].KeyResults[0]
 	if s := easingsString(h.KeyResultEasings(repo, kr)); s != `[{target 80 79 c2 2026-10-05 }]` {
 		t.Errorf("KeyResultEasings = %s, want only the target", s)
 	}
-	if s := easingsString(h.KeyResultEasings(nil, kr)); s != `[{target 80 79 c2 2026-10-05 } {start 74 75 c2 2026-10-05 }]` {
+	if s := easingsString(h.KeyResultEasings(nil, kr)); s != `[{target 80 79 c2 2026-10-05 } {start 76 75 c2 2026-10-05 }]` {
 		t.Errorf("KeyResultEasings without the repository = %s, want both", s)
+	}
+}
+
+// TestEases is the easing predicate on every goalpost, both directions of the metric and both
+// ways of moving the value: easing is the move that raises the grade the same reading earns.
+func TestEases(t *testing.T) {
+	up, down := history.DirectionValue(plan.Up), history.DirectionValue(plan.Down)
+	tests := []struct {
+		field    string
+		dir      plan.Direction
+		from, to float64
+		want     bool
+	}{
+		// Outcome key result, higher is better: lowering the target or the start eases it.
+		{history.FieldTarget, plan.Up, 25, 20, true},
+		{history.FieldTarget, plan.Up, 25, 30, false},
+		{history.FieldStart, plan.Up, 21.9, 15, true},
+		{history.FieldStart, plan.Up, 21.9, 23, false},
+		// Lower is better: the mirror.
+		{history.FieldTarget, plan.Down, 5, 6, true},
+		{history.FieldTarget, plan.Down, 5, 4, false},
+		{history.FieldStart, plan.Down, 8, 9, true},
+		{history.FieldStart, plan.Down, 8, 7, false},
+		// Maintain key result: the threshold moved to the easy side, or the direction flipped.
+		{history.FieldThreshold, plan.Up, 40, 30, true},
+		{history.FieldThreshold, plan.Up, 40, 45, false},
+		{history.FieldThreshold, plan.Down, 10, 12, true},
+		{history.FieldThreshold, plan.Down, 10, 8, false},
+		{history.FieldDirection, plan.Up, up, down, true},
+		{history.FieldDirection, plan.Down, down, up, true},
+		{history.FieldDirection, plan.Up, up, up, false},
+		// KPI targets, as today.
+		{history.FieldAnnualTarget, plan.Up, 100, 90, true},
+		{history.FieldAnnualTarget, plan.Up, 100, 110, false},
+		{history.FieldAnnualTarget, plan.Down, 4, 5, true},
+		{history.FieldAnnualTarget, plan.Down, 4, 3, false},
+		// An unchanged value, or a field that is no goalpost, is never an easing.
+		{history.FieldTarget, plan.Up, 25, 25, false},
+		{history.FieldStart, plan.Down, 8, 8, false},
+		{"current", plan.Up, 23, 30, false},
+	}
+	for _, tt := range tests {
+		if got := history.Eases(tt.field, tt.dir, tt.from, tt.to); got != tt.want {
+			t.Errorf("Eases(%s, %s, %g → %g) = %v, want %v", tt.field, tt.dir, tt.from, tt.to, got, tt.want)
+		}
+	}
+}
+
+// reviewerPlan is the plan of the review of issue 8: an ARR key result from start to 25 that
+// stands at 23, and a maintain key result holding 35 at or above threshold.
+func reviewerPlan(start, threshold string) string {
+	return `period: 2026-Q3
+scope: sales
+kpis:
+  - {id: arr, name: ARR, source: Billing, frequency: monthly, direction: up}
+objectives:
+  - id: grow
+    title: Grow
+    key_results:
+      - {id: arr-kr, title: Grow ARR, start: ` + start + `, target: 25, current: 23, kpi: arr}
+      - {id: healthy, title: Keep clients healthy, type: maintain, threshold: ` + threshold + `, direction: up, current: 35}
+`
+}
+
+// TestKeyResultMovesReviewer: a lower start and a lower threshold both raise the grade, so both
+// are easings; a higher start lowers it and is not.
+func TestKeyResultMovesReviewer(t *testing.T) {
+	for _, tt := range []struct {
+		start, threshold string
+		want             []string
+	}{
+		{"15", "30", []string{`[{start 21.9 15 c2 2026-08-20 }]`, `[{threshold 40 30 c2 2026-08-20 }]`}},
+		{"23", "40", []string{`[]`, `[]`}},
+		{"21.9", "45", []string{`[]`, `[]`}},
+	} {
+		h := history.New()
+		ph := history.NewPlan("plans/sales.yaml")
+		ph.Add(rev("c1", "2026-06-20"), parse(t, reviewerPlan("21.9", "40")))
+		newest := parse(t, reviewerPlan(tt.start, tt.threshold))
+		ph.Add(rev("c2", "2026-08-20"), newest)
+		h.Plans[ph.File] = ph
+		for i, kr := range newest.Objectives[0].KeyResults {
+			if s := easingsString(h.KeyResultEasings(nil, kr)); s != tt.want[i] {
+				t.Errorf("start %s, threshold %s: %s: %s, want %s", tt.start, tt.threshold, kr.ID.Value, s, tt.want[i])
+			}
+		}
+	}
+	// A maintain key result whose direction flips eases it.
+	h := history.New()
+	ph := history.NewPlan("plans/sales.yaml")
+	ph.Add(rev("c1", "2026-06-20"), parse(t, reviewerPlan("21.9", "40")))
+	newest := parse(t, strings.Replace(reviewerPlan("21.9", "40"), "direction: up, current", "direction: down, current", 1))
+	ph.Add(rev("c2", "2026-08-20"), newest)
+	h.Plans[ph.File] = ph
+	if s := easingsString(h.KeyResultEasings(nil, newest.Objectives[0].KeyResults[1])); s != `[{direction 1 -1 c2 2026-08-20 }]` {
+		t.Errorf("direction flipped: %s", s)
 	}
 }

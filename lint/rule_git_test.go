@@ -93,10 +93,12 @@ func TestMovedGoalposts(t *testing.T) {
 			{c1, "2026-06-20", false, goalposts("70", "80", "5", "4", "")},
 			{c2, "2026-07-20", true, goalposts("70", "76", "5", "4", "")},
 		}, []string{`sales.yaml:9:57: target of key result "keep" eased from 80 to 76 in commit 2222222 on 2026-07-20, after 2026-Q3 started on 2026-07-01 (80 was set in commit 1111111 on 2026-06-20); keep the goalpost where it was, or record why with # okr:ignore moved-goalposts <reason>`}},
-		{"start moved toward the target, uncommitted", []version{
+		// A lower start counts more of the same current value as progress: it eases a rising
+		// metric (history.Eases).
+		{"start lowered, uncommitted", []version{
 			{c1, "2026-06-20", false, goalposts("70", "80", "5", "4", "")},
-			{"", "2026-08-05", true, goalposts("72", "80", "5", "4", "")},
-		}, []string{`sales.yaml:9:45: start of key result "keep" moved toward its target, from 70 to 72 in uncommitted changes on 2026-08-05, after 2026-Q3 started on 2026-07-01 (70 was set in commit 1111111 on 2026-06-20); keep the goalpost where it was, or record why with # okr:ignore moved-goalposts <reason>`}},
+			{"", "2026-08-05", true, goalposts("68", "80", "5", "4", "")},
+		}, []string{`sales.yaml:9:45: start of key result "keep" eased from 70 to 68 in uncommitted changes on 2026-08-05, after 2026-Q3 started on 2026-07-01 (70 was set in commit 1111111 on 2026-06-20); keep the goalpost where it was, or record why with # okr:ignore moved-goalposts <reason>`}},
 		// The annual target is compared with the plan on the eve of the quarter (4), not with the
 		// base (4.5): the easing before the change is part of the finding.
 		{"KPI targets eased against a falling direction", []version{
@@ -107,9 +109,10 @@ func TestMovedGoalposts(t *testing.T) {
 			`sales.yaml:4:88: target of KPI "churn" eased from 5 to 6 in commit 3333333 on 2026-07-20, after 2026-Q3 started on 2026-07-01 (5 was set in commit 1111111 on 2026-06-20); keep the goalpost where it was, or record why with # okr:ignore moved-goalposts <reason>`,
 			`sales.yaml:4:106: annual target of KPI "churn" eased from 4 to 5 in commit 3333333 on 2026-07-20, after 2026-Q3 started on 2026-07-01 (4 was set in commit 1111111 on 2026-06-20); keep the goalpost where it was, or record why with # okr:ignore moved-goalposts <reason>`,
 		}},
-		{"harder targets are fine", []version{
+		// A start raised toward the target lowers the grade of the same current value.
+		{"harder targets and a higher start are fine", []version{
 			{c1, "2026-06-20", false, goalposts("70", "80", "5", "4", "")},
-			{c2, "2026-07-20", true, goalposts("68", "85", "4", "3", "")},
+			{c2, "2026-07-20", true, goalposts("72", "85", "4", "3", "")},
 		}, nil},
 		{"eased before the period started", []version{
 			{c1, "2026-06-01", false, goalposts("70", "80", "5", "4", "")},
@@ -306,7 +309,7 @@ objectives:
 		}
 		return got
 	}
-	draft := version{c1, "2026-09-15", false, baselinePlan("74", "80")}
+	draft := version{c1, "2026-09-15", false, baselinePlan("76", "80")}
 	if got := run(draft, version{c2, "2026-10-05", true, baselinePlan("75", "80")}); len(got) != 0 {
 		t.Errorf("a start refreshed to the previous quarter's final reading was reported:\n  %s", strings.Join(got, "\n  "))
 	}
@@ -315,8 +318,8 @@ objectives:
 	if strings.Join(got, "\n") != want {
 		t.Errorf("with the target eased too:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), want)
 	}
-	got = run(draft, version{c2, "2026-10-05", true, baselinePlan("76", "80")})
-	want = `9:45: start of key result "keep" moved toward its target, from 74 to 76 in commit 2222222 on 2026-10-05, after 2026-Q4 started on 2026-10-01 (74 was set in commit 1111111 on 2026-09-15); ` + movedAdvice
+	got = run(draft, version{c2, "2026-10-05", true, baselinePlan("74", "80")})
+	want = `9:45: start of key result "keep" eased from 76 to 74 in commit 2222222 on 2026-10-05, after 2026-Q4 started on 2026-10-01 (76 was set in commit 1111111 on 2026-09-15); ` + movedAdvice
 	if strings.Join(got, "\n") != want {
 		t.Errorf("with the start past the final reading:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), want)
 	}

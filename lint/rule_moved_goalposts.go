@@ -8,7 +8,7 @@ import (
 	"github.com/okr-tool/okr/plan"
 )
 
-// movedGoalposts checks that a target was not eased after its period started. It compares each
+// movedGoalposts checks that no goalpost (history.Eases) was eased after its period started. It compares each
 // changed plan with the plan as it stood when its period started (history.MovedSince), reading
 // the history of the changed files only, so it runs only in pull-request mode (okr lint
 // --new-from-rev); the plan files alone hold nothing for it to visit.
@@ -18,22 +18,29 @@ func newMovedGoalposts() *movedGoalposts {
 	return &movedGoalposts{base: base{
 		ID:       "moved-goalposts",
 		Severity: Warning,
-		Summary:  "A target was not eased after its period started (needs git; pull-request mode).",
+		Summary:  "No goalpost was eased after its period started (needs git; pull-request mode).",
 		Rationale: "The OnStrategy article wants a KPI's annual target to stay steady through the year; the same holds for " +
-			"any target once its period is under way, or the grade at the end measures the edits rather " +
-			"than the work. In pull-request mode (okr lint --new-from-rev REV) okr reads the git history of " +
-			"each changed plan and compares it with the plan as it stood when its period started (the last " +
-			"commit before the period's first day on the first-parent line; for a key result or KPI added " +
-			"later, the value it was first given). It reports a key result target moved toward its start, " +
-			"a start moved toward its target, and a KPI target or annual target eased against the KPI's " +
-			"direction, when a commit dated on or after the period's first day (or uncommitted work, dated " +
-			"today) did the easing. The comparison does not depend on where the pull request branched, so " +
-			"an easing is reported on every later change to its plan until a suppression records why it " +
-			"moved, and that suppression stays in use. Setting a first target, making one harder, or " +
-			"easing and restoring it is not reported; nor is a start set to the final reading of its KPI " +
-			"in the previous quarter, the baseline kpi-baseline asks for once that quarter closes. The " +
-			"message names the commit that eased the value and the one that set the old value. Without " +
-			"git the rule does not run.",
+			"any goalpost once its period is under way, or the grade at the end measures the edits rather " +
+			"than the work. A goalpost is eased when the same reading would now earn a better grade. For " +
+			"an outcome key result whose metric should rise, that is a lower target or a lower start (a " +
+			"lower start counts more of the current value as progress); for one that should fall, a " +
+			"higher target or a higher start. For a maintain key result it is a threshold moved to the " +
+			"easy side (lower when it holds at or above, higher when at or below) or a flipped " +
+			"direction. For a KPI it is a target or annual target moved against its direction. Raising " +
+			"a rising key result's start makes it harder and is not reported. In pull-request mode " +
+			"(okr lint --new-from-rev REV) okr reads the git history of each changed plan and compares " +
+			"each goalpost now with the plan as it stood when its period started (the last commit before " +
+			"the period's first day on the first-parent line; for a key result or KPI added later, the " +
+			"value it was first given), and reports it when it is easier now and a commit dated on or " +
+			"after the period's first day (or uncommitted work, dated today) eased it. The comparison " +
+			"does not depend on where the pull request branched, so an easing is reported on every later " +
+			"change to its plan until a suppression records why it moved, and that suppression stays in " +
+			"use. Setting a first value, making one harder, or easing and restoring it is not reported; " +
+			"nor is a start set to the final reading of its KPI in the previous quarter, the baseline " +
+			"kpi-baseline asks for once that quarter closes. The message names the commit that gave the " +
+			"goalpost its current value, the one okr report names too: the commit that wrote that value, " +
+			"also when it reached the branch through a merge, so the pull request and its merge name the " +
+			"same commit. Without git the rule does not run.",
 		Sources:  []Source{onStrategy},
 		Requires: RequiresPullRequest,
 		Bad: onePlan(`# At the start of 2026-Q3 this key result had target: 80.
@@ -79,19 +86,22 @@ func (r *movedGoalposts) VisitKeyResult(c *Context, kr *plan.KeyResult) {
 			versions = append(before[:len(before):len(before)], versions...)
 		}
 	}
-	up := kr.Direction() == plan.Up
-	start := p.Period.Value.Start()
-	target := func(k *plan.KeyResult) plan.Field[float64] { return k.Target }
-	// A lower target eases a metric that should rise; a higher start eases it too.
-	if m := history.MovedSince(history.KeyResultSteps(versions, target), up, start); m != nil {
-		c.ReportKeyResult(kr, kr.Target.Pos, "target of key result %s eased from %s to %s %s; %s",
-			quote(kr.ID.Value), num(m.Old), num(m.New), describe(m, p), movedAdvice)
-	}
-	startOf := func(k *plan.KeyResult) plan.Field[float64] { return k.Start }
-	if m := history.MovedSince(history.KeyResultSteps(versions, startOf), !up, start); m != nil &&
-		!history.Refreshed(c.Repo, kr, m.New) {
-		c.ReportKeyResult(kr, kr.Start.Pos, "start of key result %s moved toward its target, from %s to %s %s; %s",
-			quote(kr.ID.Value), num(m.Old), num(m.New), describe(m, p), movedAdvice)
+	for _, e := range history.KeyResultMoves(c.Repo, kr, versions) {
+		pos := kr.Pos
+		switch e.Field {
+		case history.FieldTarget:
+			pos = kr.Target.Pos
+		case history.FieldStart:
+			pos = kr.Start.Pos
+		case history.FieldThreshold:
+			pos = kr.Threshold().Pos
+		case history.FieldDirection:
+			if d := kr.HoldDirection(); d.Set {
+				pos = d.Pos
+			}
+		}
+		c.ReportKeyResult(kr, pos, "%s of key result %s %s %s; %s",
+			e.Field, quote(kr.ID.Value), easedFromTo(e), describe(e, p), movedAdvice)
 	}
 }
 
@@ -111,19 +121,23 @@ func (r *movedGoalposts) VisitKPI(c *Context, k *plan.KPI) {
 			versions = append(before[:len(before):len(before)], versions...)
 		}
 	}
-	up := k.EffectiveDirection() != plan.Down
-	p := k.Plan
-	start := p.Period.Value.Start()
-	target := func(k *plan.KPI) plan.Field[float64] { return k.Target }
-	annual := func(k *plan.KPI) plan.Field[float64] { return k.AnnualTarget }
-	if m := history.MovedSince(history.KPISteps(versions, target), up, start); m != nil {
-		c.ReportKPI(k, k.Target.Pos, "target of KPI %s eased from %s to %s %s; %s",
-			quote(k.ID.Value), num(m.Old), num(m.New), describe(m, p), movedAdvice)
+	for _, e := range history.KPIMoves(k, versions) {
+		pos := k.Target.Pos
+		if e.Field == history.FieldAnnualTarget {
+			pos = k.AnnualTarget.Pos
+		}
+		c.ReportKPI(k, pos, "%s of KPI %s %s %s; %s",
+			e.Field, quote(k.ID.Value), easedFromTo(e), describe(e, k.Plan), movedAdvice)
 	}
-	if m := history.MovedSince(history.KPISteps(versions, annual), up, start); m != nil {
-		c.ReportKPI(k, k.AnnualTarget.Pos, "annual target of KPI %s eased from %s to %s %s; %s",
-			quote(k.ID.Value), num(m.Old), num(m.New), describe(m, p), movedAdvice)
+}
+
+// easedFromTo says how a goalpost moved: "eased from 80 to 75", or for a maintain key result's
+// direction "flipped from up to down".
+func easedFromTo(e history.Easing) string {
+	if e.Field == history.FieldDirection {
+		return fmt.Sprintf("flipped from %s to %s", history.DirectionOf(e.Old), history.DirectionOf(e.New))
 	}
+	return fmt.Sprintf("eased from %s to %s", num(e.Old), num(e.New))
 }
 
 const movedAdvice = "keep the goalpost where it was, or record why with # okr:ignore moved-goalposts <reason>"
@@ -150,14 +164,18 @@ func committed(n int, pending func(i int) bool) bool {
 }
 
 // describe says when the goalpost moved and where the old value came from.
-func describe(m *history.Moved, p *plan.Plan) string {
+func describe(m history.Easing, p *plan.Plan) string {
 	when := "in uncommitted changes on " + m.By.Date.Format(time.DateOnly)
 	if !m.By.Uncommitted() {
 		when = "in commit " + m.By.Short() + " on " + m.By.Date.Format(time.DateOnly)
 	}
 	s := fmt.Sprintf("%s, after %s started on %s", when, p.Period.Value, p.Period.Value.Start().Format(time.DateOnly))
 	if m.SetBy.Commit != "" {
-		s += fmt.Sprintf(" (%s was set in commit %s on %s)", num(m.Old), m.SetBy.Short(), m.SetBy.Date.Format(time.DateOnly))
+		old := num(m.Old)
+		if m.Field == history.FieldDirection {
+			old = string(history.DirectionOf(m.Old))
+		}
+		s += fmt.Sprintf(" (%s was set in commit %s on %s)", old, m.SetBy.Short(), m.SetBy.Date.Format(time.DateOnly))
 	}
 	return s
 }

@@ -220,11 +220,10 @@ func short(hash string) string {
 	return hash
 }
 
-// Easing is a goalpost moved to make it easier after its period started (history.Easing): a
-// target lowered on a metric that should rise, raised on one that should fall, or a start moved
-// toward its target.
+// Easing is a goalpost easier now than when its period started (history.Easing; history.Eases
+// says which moves ease one): the same reading now earns a better grade.
 type Easing struct {
-	Field    string // "target", "start" or "annual target"
+	Field    string // "target", "start", "threshold", "direction" or "annual target"
 	Old, New float64
 	Date     time.Time
 	Commit   string // the full hash of the commit that eased it; "" for uncommitted changes
@@ -238,7 +237,11 @@ func (e Easing) Text() string {
 	if e.Commit != "" {
 		where = "in commit " + short(e.Commit)
 	}
-	s := fmt.Sprintf("%s eased from %s to %s on %s %s", e.Field, FormatNumber(e.Old), FormatNumber(e.New), e.Date.Format(time.DateOnly), where)
+	moved := fmt.Sprintf("eased from %s to %s", FormatNumber(e.Old), FormatNumber(e.New))
+	if e.Field == history.FieldDirection {
+		moved = fmt.Sprintf("flipped from %s to %s", history.DirectionOf(e.Old), history.DirectionOf(e.New))
+	}
+	s := fmt.Sprintf("%s %s on %s %s", e.Field, moved, e.Date.Format(time.DateOnly), where)
 	if e.Reason == "" {
 		return s + ", no reason recorded"
 	}

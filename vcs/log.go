@@ -34,6 +34,7 @@ type FileChange struct {
 type Commit struct {
 	Hash    string
 	Time    time.Time // committer date, UTC
+	Parents []string  // the parents' hashes, the first parent first (Log only)
 	Changes []FileChange
 }
 
@@ -59,7 +60,7 @@ func (r *Repo) Log(ctx context.Context, opts LogOptions, fn func(*Commit) error)
 	if err := r.checkRevs(rev); err != nil {
 		return err
 	}
-	args := []string{"log", "--raw", "-z", "--no-abbrev", "-M", "--no-color", "--format=%H %ct"}
+	args := []string{"log", "--raw", "-z", "--no-abbrev", "-M", "--no-color", "--format=%H %ct %P"}
 	if opts.FirstParent {
 		args = append(args, "--first-parent", "-m") // -m: merges diffed against the first parent, as older gits need
 	}
@@ -106,12 +107,20 @@ func (r *Repo) Log(ctx context.Context, opts LogOptions, fn func(*Commit) error)
 }
 
 func parseHeader(tok []byte) (*Commit, error) {
-	hash, ts, ok := strings.Cut(strings.TrimSpace(string(tok)), " ")
-	sec, err := strconv.ParseInt(ts, 10, 64)
-	if !ok || err != nil || len(hash) < 40 {
+	f := strings.Fields(string(tok))
+	if len(f) < 2 {
 		return nil, fmt.Errorf("git log printed a commit header okr cannot read: %q", tok)
 	}
-	return &Commit{Hash: hash, Time: time.Unix(sec, 0).UTC()}, nil
+	hash, ts := f[0], f[1]
+	sec, err := strconv.ParseInt(ts, 10, 64)
+	if err != nil || len(hash) < 40 {
+		return nil, fmt.Errorf("git log printed a commit header okr cannot read: %q", tok)
+	}
+	c := &Commit{Hash: hash, Time: time.Unix(sec, 0).UTC()}
+	if len(f) > 2 {
+		c.Parents = f[2:]
+	}
+	return c, nil
 }
 
 // Diff lists the files under dir that differ between commit from and commit to, or the work
