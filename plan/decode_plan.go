@@ -139,6 +139,8 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 			kr.ID = d.slug(e)
 		case "title":
 			kr.Title = d.label(e, "key result")
+		case "owner":
+			kr.Owner = d.text(e)
 		case "type":
 			kr.Type = choice(d, e, KRTypes...)
 		case "unit":

@@ -260,6 +260,7 @@ type KeyResult struct {
 
 	ID     Field[string]
 	Title  Field[string]
+	Owner  Field[string] // who owns the key result; "" when the plan names none
 	Type   Field[KRType] // Set is false when it defaulted to outcome
 	Unit   Field[string]
 	Weight Field[float64] // Value is 1 when not set

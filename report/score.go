@@ -34,11 +34,22 @@ const (
 	BasisInvalid Basis = "invalid"
 )
 
+// The reasons, in KRScore.Reason, that a key result with valid values is not scored.
+const (
+	// ReasonAgainstDirection: its start → target (or held direction) runs against its KPI's.
+	ReasonAgainstDirection = "runs against KPI direction"
+	// ReasonTwoTargets: its target disagrees with its KPI's own target (lint: kpi-target-agree).
+	ReasonTwoTargets = "two targets for one quarter"
+)
+
 // KRScore is the score of one key result.
 type KRScore struct {
 	Value float64 // in 0..1
 	Basis Basis
 	Note  string // why the score is not the plain formula: clamped, invalid, start = target
+	// Reason is why an invalid key result is not scored, in a few words for a status column
+	// ("runs against KPI direction"); "" when it is scored or the Note says it best.
+	Reason string
 }
 
 // NoData reports whether the score is 0 for want of a measurement rather than measured as 0.
@@ -65,7 +76,7 @@ func ScoreKeyResult(kr *plan.KeyResult, dir plan.Direction) KRScore {
 		return scoreEffort(kr)
 	}
 	if implied, ok := kr.ImpliedDirection(); ok && dir != "" && implied != dir {
-		return KRScore{Basis: BasisInvalid, Note: contradiction(kr, implied, dir)}
+		return KRScore{Basis: BasisInvalid, Note: contradiction(kr, implied, dir), Reason: ReasonAgainstDirection}
 	}
 	if kr.Type.Value == plan.Maintain {
 		return scoreMaintain(kr, dir)

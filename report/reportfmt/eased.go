@@ -118,6 +118,6 @@ func toJSONEased(es []report.Easing) []jsonEasing {
 
 // csvEased is the CSV cell of a key result's eased goalposts: each easing's sentence, joined by
 // "; ".
-func csvEased(kr *report.KRReport) string {
-	return csvText(strings.Join(easedNotes(kr.Eased), "; "))
+func csvEased(es []report.Easing) string {
+	return csvText(strings.Join(easedNotes(es), "; "))
 }

@@ -214,7 +214,7 @@ func htmlPlanOf(p *report.PlanReport) htmlPlan {
 			}
 			ho.KeyResults = append(ho.KeyResults, htmlKR{
 				Title: kr.Title, CheckIn: checkInText(kr), Type: typ, KPI: kpiMark(kr), Range: rangeText(kr) + easedMark(kr), Current: currentText(kr),
-				Score: scoreChip(kr.Status, kr.Value, kr.NoData()), Status: statusChip(kr.Status),
+				Score: scoreChip(kr.Status, kr.Value, kr.NoData()), Status: htmlChip{string(kr.Status.Tone()), kr.StatusText()},
 				Flagged: len(kr.Notes) > 0,
 			})
 			for _, n := range kr.Notes {
