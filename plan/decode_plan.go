@@ -140,7 +140,8 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 		case "title":
 			kr.Title = d.label(e, "key result")
 		case "owner":
-			kr.Owner = d.text(e)
+			owner := d.text(e)
+			kr.Owner = &owner
 		case "type":
 			kr.Type = choice(d, e, KRTypes...)
 		case "unit":

@@ -101,7 +101,7 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 		KeyResult: kr,
 		ID:        kr.ID.Value,
 		Title:     kr.Title.Value,
-		Owner:     kr.Owner.Value,
+		Owner:     kr.OwnerName(),
 		Type:      typ,
 		KPI:       kr.KPI.Value,
 		Unit:      kr.Unit.Value,
