@@ -40,6 +40,9 @@ const (
 	ReasonAgainstDirection = "runs against KPI direction"
 	// ReasonTwoTargets: its target disagrees with its KPI's own target (lint: kpi-target-agree).
 	ReasonTwoTargets = "two targets for one quarter"
+	// ReasonCurrent and ReasonProgress: the value itself cannot be read as a measurement.
+	ReasonCurrent  = "current not a number"
+	ReasonProgress = "progress not on the grade scale"
 )
 
 // KRScore is the score of one key result.
@@ -68,7 +71,7 @@ func ScoreKeyResult(kr *plan.KeyResult, dir plan.Direction) KRScore {
 	if kr.Score.Set {
 		v, note, ok := grade(kr, kr.Score.Value, "score")
 		if !ok {
-			return KRScore{Basis: BasisInvalid, Note: note}
+			return KRScore{Basis: BasisInvalid, Note: note, Reason: "score not on the grade scale"}
 		}
 		return KRScore{Value: v, Basis: BasisManual, Note: note}
 	}
@@ -101,7 +104,7 @@ func scoreEffort(kr *plan.KeyResult) KRScore {
 	case kr.Progress.Set:
 		v, note, ok := grade(kr, kr.Progress.Value, "progress")
 		if !ok {
-			return KRScore{Basis: BasisInvalid, Note: note}
+			return KRScore{Basis: BasisInvalid, Note: note, Reason: ReasonProgress}
 		}
 		return KRScore{Value: v, Basis: BasisEffort, Note: note}
 	}
@@ -114,13 +117,13 @@ func scoreMaintain(kr *plan.KeyResult, dir plan.Direction) KRScore {
 	threshold := kr.Threshold()
 	switch {
 	case !threshold.Set:
-		return KRScore{Basis: BasisInvalid, Note: "not scored: a maintain key result needs a threshold"}
+		return KRScore{Basis: BasisInvalid, Note: "not scored: a maintain key result needs a threshold", Reason: "threshold missing"}
 	case !finite(threshold.Value):
-		return KRScore{Basis: BasisInvalid, Note: "not scored: threshold must be a finite number"}
+		return KRScore{Basis: BasisInvalid, Note: "not scored: threshold must be a finite number", Reason: "threshold not a number"}
 	case !kr.Current.Set:
 		return KRScore{Basis: BasisNoData}
 	case !finite(kr.Current.Value):
-		return KRScore{Basis: BasisInvalid, Note: "not scored: current must be a finite number"}
+		return KRScore{Basis: BasisInvalid, Note: "not scored: current must be a finite number", Reason: ReasonCurrent}
 	}
 	if d := kr.HoldDirection(); d.Set {
 		dir = d.Value
@@ -134,13 +137,13 @@ func scoreMaintain(kr *plan.KeyResult, dir plan.Direction) KRScore {
 func scoreOutcome(kr *plan.KeyResult, dir plan.Direction) KRScore {
 	switch {
 	case !kr.Start.Set || !kr.Target.Set:
-		return KRScore{Basis: BasisInvalid, Note: "not scored: start and target are both required"}
+		return KRScore{Basis: BasisInvalid, Note: "not scored: start and target are both required", Reason: "start or target missing"}
 	case !finite(kr.Start.Value) || !finite(kr.Target.Value):
-		return KRScore{Basis: BasisInvalid, Note: "not scored: start and target must be finite numbers"}
+		return KRScore{Basis: BasisInvalid, Note: "not scored: start and target must be finite numbers", Reason: "start or target not a number"}
 	case !kr.Current.Set:
 		return KRScore{Basis: BasisNoData}
 	case !finite(kr.Current.Value):
-		return KRScore{Basis: BasisInvalid, Note: "not scored: current must be a finite number"}
+		return KRScore{Basis: BasisInvalid, Note: "not scored: current must be a finite number", Reason: ReasonCurrent}
 	}
 	start, target, current := kr.Start.Value, kr.Target.Value, kr.Current.Value
 	if start == target {
@@ -157,7 +160,7 @@ func scoreOutcome(kr *plan.KeyResult, dir plan.Direction) KRScore {
 	v := (current - start) / (target - start)
 	if !finite(v) {
 		// Numbers near the float range overflow (∞/∞); a score must stay a number.
-		return KRScore{Basis: BasisInvalid, Note: "not scored: start, target and current are too large to compare"}
+		return KRScore{Basis: BasisInvalid, Note: "not scored: start, target and current are too large to compare", Reason: "numbers too large"}
 	}
 	return KRScore{Value: math.Min(math.Max(v, 0), 1), Basis: BasisOutcome}
 }

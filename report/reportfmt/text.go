@@ -77,7 +77,7 @@ func rangeText(kr *report.KRReport) string {
 // "invalid" when the value itself is what cannot be read (its note says why).
 func currentText(kr *report.KRReport) string {
 	switch {
-	case kr.Basis == report.BasisInvalid && (kr.Type == plan.Effort || kr.Current == nil || math.IsNaN(*kr.Current) || math.IsInf(*kr.Current, 0)):
+	case kr.Basis == report.BasisInvalid && (kr.Reason == report.ReasonCurrent || kr.Reason == report.ReasonProgress):
 		return "invalid"
 	case kr.Type != plan.Effort:
 		return number(kr.Current, kr.Unit)

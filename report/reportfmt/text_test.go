@@ -37,7 +37,7 @@ func TestCurrentTextInvalid(t *testing.T) {
 		t.Errorf("StatusText of a direction conflict = %q", got)
 	}
 	inf := math.Inf(1)
-	kr.Current = &inf
+	kr.Current, kr.Reason = &inf, report.ReasonCurrent
 	if got := currentText(&kr); got != "invalid" {
 		t.Errorf("currentText of an infinite current = %q, want \"invalid\"", got)
 	}
