@@ -224,7 +224,7 @@ func TestReportShowsEasedTargets(t *testing.T) {
 	for format, want := range map[string]string{
 		"table":    `(?m)^│   Close new deals +│ outcome │ +│ 0 → 10 \(target was 12\) │ 10 +│ 1\.00 +│(?s).*\n↘ grow/deals: ` + sentence + `\n`,
 		"markdown": `(?m)^\| ↳ Close new deals \| outcome \|  \| 0 → 10 \(target was 12\) \| 10 \|(?s).*^> ⚠️ ↘ Close new deals: ` + sentence + `\.$`,
-		"html":     `<td>0 → 10 \(target was 12\)</td>(?s).*<li>Close new deals: ` + sentence + `\.</li>`,
+		"html":     `<span class="eased-badge">↘ target eased 12 → 10 on 3 Aug 2026 \(commit ` + cut[:7] + `\): two reps left in July</span></td><td>outcome</td><td class="kpi-mark"></td><td>0 → 10 \(target was 12\)</td>`,
 		"json":     `"eased": \[\n\s+\{\n\s+"field": "target",\n\s+"from": 12,\n\s+"to": 10,\n\s+"date": "2026-08-03",\n\s+"commit": "` + cut + `",\n\s+"reason": "two reps left in July"\n`,
 		"csv":      `(?m),deals,Close new deals,.*,` + sentence + `,,,,,false$`,
 		// A KPI target raised against its direction is eased too.

@@ -28,9 +28,10 @@ func TestReportShowsEasedTargetsByDefault(t *testing.T) {
 	for format, want := range map[string]string{
 		"table":    `(?m)^↘ grow/deals: ` + sentence + `\n`,
 		"markdown": `(?m)^> ⚠️ ↘ Close new deals: ` + sentence + `\.$`,
-		"html":     `<li>Close new deals: ` + sentence + `\.</li>`,
-		"json":     `"eased": \[\n\s+\{\n\s+"field": "target",\n\s+"from": 12,\n\s+"to": 10,\n\s+"date": "2026-08-03",\n\s+"commit": "` + cut + `",\n\s+"reason": "two reps left in July"\n`,
-		"csv":      `(?m),deals,Close new deals,.*,` + sentence + `,`,
+		// Beside the key result, as a badge a room sees on the screen.
+		"html": `<td class="kr-title">Close new deals(<br>[^<]*)*<br><span class="eased-badge">↘ target eased 12 → 10 on 3 Aug 2026 \(commit ` + cut[:7] + `\): two reps left in July</span></td>`,
+		"json": `"eased": \[\n\s+\{\n\s+"field": "target",\n\s+"from": 12,\n\s+"to": 10,\n\s+"date": "2026-08-03",\n\s+"commit": "` + cut + `",\n\s+"reason": "two reps left in July"\n`,
+		"csv":  `(?m),deals,Close new deals,.*,` + sentence + `,`,
 		// A KPI target raised against its direction is eased too.
 		"table ": `(?m)^↘ KPI churn: target eased from 5 to 6 on 2026-08-03 in commit ` + cut[:7] + `, no reason recorded$`,
 	} {

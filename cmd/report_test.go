@@ -45,6 +45,8 @@ var reportGoldens = []struct {
 	{"flawed.txt", []string{"testdata/report/flawed", "--as-of", "2026-08-20"}},
 	{"flawed.json", []string{"testdata/report/flawed", "--as-of", "2026-08-20", "-f", "json"}},
 	{"flawed.html", []string{"testdata/report/flawed", "--as-of", "2026-08-20", "-f", "html"}},
+	{"flawed.md", []string{"testdata/report/flawed", "--as-of", "2026-08-20", "-f", "markdown"}},
+	{"flawed.csv", []string{"testdata/report/flawed", "--as-of", "2026-08-20", "-f", "csv"}},
 }
 
 // TestReportGolden compares okr report's output with the golden files; go test -update rewrites
@@ -322,5 +324,35 @@ func watchHeap() func() float64 {
 		close(done)
 		<-stopped
 		return float64(peak.Load()) / (1 << 20)
+	}
+}
+
+// TestReportReviewerCases: the cases a review of the report found, in every format: a key
+// result's owner; two targets for one quarter and a direction conflict marked "not scored" with
+// the valid current shown; a maintain key result's side; KPI rows in CSV.
+func TestReportReviewerCases(t *testing.T) {
+	base := []string{"report", "testdata/report/flawed", "--as-of", "2026-08-20"}
+	for _, format := range []string{"table", "markdown", "html", "json", "csv"} {
+		code, out, stderr := run(t, append(base, "-f", format)...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", format, code, stderr)
+		}
+		wants := []string{"Lee", "Sam", "two targets", "against KPI direction"}
+		switch format {
+		case "json":
+			wants = append(wants, `"owner": "Lee"`, `"holds": "at_or_above"`, `"threshold": 4.5`, `"problem": "not scored: two targets, 77 here and 75 on key result retain"`)
+		case "csv":
+			wants = append(wants, "\nkpi,plans/care.yaml,", ",4.5,4.5,at_or_above,4.6,", ",Sam,outcome,wait,,1,min,70,80,,,74,")
+		default:
+			wants = append(wants, "owner Lee", "not scored: runs against KPI direction", "not scored: two targets for one quarter")
+		}
+		for _, w := range wants {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: output lacks %q", format, w)
+			}
+		}
+		if format == "table" && (!strings.Contains(out, "│ 74 min ") || !strings.Contains(out, "│ 75.5% ")) {
+			t.Errorf("table: the valid currents of key results not scored are not shown:\n%s", out)
+		}
 	}
 }

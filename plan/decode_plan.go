@@ -158,6 +158,9 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 			kr.ID = d.slug(e)
 		case "title":
 			kr.Title = d.label(e, "key result")
+		case "owner":
+			owner := d.text(e)
+			kr.Owner = &owner
 		case "type":
 			kr.Type = choice(d, e, KRTypes...)
 		case "unit":

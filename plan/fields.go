@@ -82,6 +82,7 @@ var FieldTable = map[Section][]FieldSpec{
 	SectionKeyResult: {
 		{Key: "id", Type: TypeSlug, Required: true, Doc: "The key result's id, unique among all key results of the plan."},
 		{Key: "title", Type: TypeText, Required: true, Doc: "The result, in words."},
+		{Key: "owner", Type: TypeText, Doc: "Who owns the key result."},
 		{Key: "type", Type: TypeEnum, Enum: Names(KRTypes), Doc: "outcome (default): a number moved from start to target; maintain: a level held at a threshold; effort: a deliverable tracked by due, progress and done."},
 		{Key: "start", Type: TypeNumber, Only: []KRType{Outcome}, Doc: "Outcome key results: the baseline."},
 		{Key: "target", Type: TypeNumber, Only: []KRType{Outcome}, Doc: "Outcome key results: the number to reach, different from start."},

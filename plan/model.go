@@ -258,8 +258,11 @@ type KeyResult struct {
 	Objective *Objective
 	Pos       Pos // position of the list item
 
-	ID     Field[string]
-	Title  Field[string]
+	ID    Field[string]
+	Title Field[string]
+	// Owner is who owns the key result; nil unless the plan writes one. A pointer, like Hold, so
+	// that the many key results without an owner do not carry the room. Read it with OwnerName.
+	Owner  *Field[string]
 	Type   Field[KRType] // Set is false when it defaulted to outcome
 	Unit   Field[string]
 	Weight Field[float64] // Value is 1 when not set
@@ -311,6 +314,14 @@ func (kr *KeyResult) HoldDirection() Field[Direction] {
 		return Field[Direction]{}
 	}
 	return kr.Hold.Direction
+}
+
+// OwnerName is who owns the key result, "" when the plan names none.
+func (kr *KeyResult) OwnerName() string {
+	if kr.Owner == nil {
+		return ""
+	}
+	return kr.Owner.Value
 }
 
 // Goal is the value the key result aims at: its target, or the threshold of a maintain key

@@ -17,7 +17,7 @@ var (
 	planKeys      = []string{"period", "scope", "level", "parent", "owner", "grade_scale", "kpis", "objectives"}
 	kpiKeys       = []string{"id", "name", "unit", "direction", "source", "frequency", "annual_target", "target", "actual", "retired"}
 	objectiveKeys = []string{"id", "title", "owner", "aligns_to", "key_results"}
-	keyResultKeys = []string{"id", "title", "type", "start", "target", "threshold", "direction", "current", "unit", "kpi", "weight", "score", "due", "progress", "done", "confidence", "note"}
+	keyResultKeys = []string{"id", "title", "owner", "type", "start", "target", "threshold", "direction", "current", "unit", "kpi", "weight", "score", "due", "progress", "done", "confidence", "note"}
 )
 
 // Parse decodes one file the user expects to be a plan. file is the path reported in

@@ -142,8 +142,11 @@ type KPI struct {
 	ID, Name string
 	// Value is the KPI's reading before and after: its linked key result's current, else its
 	// actual.
-	Value  Score
-	Fields []Field
+	Value Score
+	// OldProblem and NewProblem say why the reading written in that version could not be read
+	// (its key result's current, or its actual, is `"62%"`); Value's Old or New is then nil.
+	OldProblem, NewProblem string
+	Fields                 []Field
 }
 
 // Options tune Compare.
@@ -539,9 +542,15 @@ func (c comparer) compareKPIs(old, cur *plan.Plan) []*KPI {
 		kd := &KPI{ID: id, Kind: Changed}
 		if o != nil {
 			kd.Value.Old = history.Reading(old, o)
+			if kd.Value.Old == nil {
+				kd.OldProblem = readingProblem(c.old, old.File, o)
+			}
 		}
 		if n != nil {
 			kd.Value.New = history.Reading(cur, n)
+			if kd.Value.New == nil {
+				kd.NewProblem = readingProblem(c.cur, cur.File, n)
+			}
 		}
 		switch {
 		case o == nil:
@@ -574,6 +583,18 @@ func (c comparer) compareKPIs(old, cur *plan.Plan) []*KPI {
 		}
 	}
 	return out
+}
+
+// readingProblem says why a KPI without a reading has none although one is written: the
+// current of the key result that measures it, else its actual, could not be read; "" when
+// nothing was written.
+func readingProblem(ps problems, file string, k *plan.KPI) string {
+	if kr := k.ReadingKeyResult(); kr != nil {
+		if msg := ps.of(file, posOf(kr.Current)); msg != "" {
+			return "current of key result " + kr.ID.Value + ": " + msg
+		}
+	}
+	return ps.of(file, posOf(k.Actual))
 }
 
 func objectives(p *plan.Plan) []*plan.Objective {

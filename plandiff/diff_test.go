@@ -152,3 +152,38 @@ func TestCompareInvalidValue(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareInvalidKPIReading: when the current of a KPI's key result becomes unreadable, the
+// KPI's reading is shown as invalid with the problem, not as "none".
+func TestCompareInvalidKPIReading(t *testing.T) {
+	const linked = `period: 2026-Q3
+scope: care
+kpis:
+  - {id: retention, name: Retention, source: CRM, frequency: monthly}
+objectives:
+  - id: keep
+    title: Keep clients
+    key_results:
+      - {id: ret, title: Retention from 20 to 30, start: 20, target: 30, current: 25.5, kpi: retention}
+`
+	loadAny := func(text string) *plan.Repository {
+		return plan.LoadSources("", []plan.Source{{File: "plans/care.yaml", Data: []byte(text)}}, 1)
+	}
+	broken := strings.Replace(linked, "current: 25.5", `current: "25.5%"`, 1)
+	d := plandiff.Compare(loadAny(linked), loadAny(broken), plandiff.Options{AsOf: time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)})
+	if len(d.Plans) != 1 || len(d.Plans[0].KPIs) != 1 {
+		t.Fatalf("want one changed KPI, got %+v", d.Plans)
+	}
+	k := d.Plans[0].KPIs[0]
+	if k.Value.New != nil || !strings.Contains(k.NewProblem, "key result ret") || !strings.Contains(k.NewProblem, `"25.5%"`) {
+		t.Errorf("KPI value %v, problem %q; want none, with the key result's problem", k.Value.New, k.NewProblem)
+	}
+	var out bytes.Buffer
+	r, _ := difffmt.New("text", difffmt.Options{})
+	if err := r.Render(&out, d); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "value 25.5 → invalid (current of key result ret: ") || strings.Contains(out.String(), "→ none") {
+		t.Errorf("the text diff does not carry the problem to the KPI:\n%s", out.String())
+	}
+}

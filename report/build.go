@@ -47,7 +47,7 @@ func Build(repo *plan.Repository, opts Options) (*Report, error) {
 	for _, p := range candidates {
 		if p.Period.Value == period {
 			pr := b.plan(p)
-			pr.KPIs = b.kpis(p)
+			pr.KPIs = b.kpis(pr)
 			r.Plans = append(r.Plans, pr)
 		}
 	}

@@ -1,16 +1,118 @@
 package report
 
 import (
+	"fmt"
+	"math"
+
 	"github.com/okr-tool/okr/plan"
 )
 
-// kpis reports the KPIs of a plan with their values through the plan's year.
-func (b *builder) kpis(p *plan.Plan) []*KPIReport {
+// kpis reports the KPIs of a scored plan with their values through the plan's year.
+func (b *builder) kpis(pr *PlanReport) []*KPIReport {
+	p := pr.Plan
 	out := make([]*KPIReport, 0, len(p.KPIs))
 	for _, k := range p.KPIs {
-		out = append(out, b.kpi(p, k))
+		kr := b.kpi(p, k)
+		linked := pr.keyResult(k.ReadingKeyResult())
+		switch {
+		case kr.Retired != "" || linked == nil || linked.Basis != BasisInvalid:
+		case linked.Reason == ReasonTwoTargets:
+			kr.Problem = fmt.Sprintf("not scored: two targets, %s here and %s on key result %s",
+				FormatNumber(k.Target.Value), FormatNumber(*linked.Target), linked.ID)
+			kr.OnTarget = nil
+		case linked.Reason == ReasonAgainstDirection && !k.Target.Set:
+			// Its target is the key result's, which runs the wrong way: there is nothing to judge by.
+			kr.Problem = fmt.Sprintf("not scored: key result %s %s", linked.ID, ReasonAgainstDirection)
+			kr.OnTarget = nil
+		}
+		kr.Baseline = b.baseline(p, k)
+		kr.Status = KPIStatus(kr, linked, pr.Phase, pr.Expected)
+		out = append(out, kr)
 	}
 	return out
+}
+
+// keyResult is the report of a key result of the plan, nil for nil or one not found.
+func (pr *PlanReport) keyResult(kr *plan.KeyResult) *KRReport {
+	if kr == nil {
+		return nil
+	}
+	for _, o := range pr.Objectives {
+		for _, r := range o.KeyResults {
+			if r.KeyResult == kr {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// baseline is where a KPI's pace through its period is measured from: its reading in the
+// scope's plan of the previous period (the previous quarter, for a quarter plan), else the start
+// of the annual plan's key result that measures it; nil when there is neither.
+func (b *builder) baseline(p *plan.Plan, k *plan.KPI) *float64 {
+	period := p.Period.Value
+	if period.IsQuarter() {
+		if pp := b.repo.Plan(p.Scope.Value, period.Prev()); pp != nil {
+			if pk := pp.KPI(k.ID.Value); pk != nil {
+				if v, ok := pk.Reading(); ok {
+					return &v
+				}
+			}
+		}
+	}
+	ap := p
+	if period.IsQuarter() {
+		ap = b.repo.Plan(p.Scope.Value, period.YearPeriod())
+	}
+	if ap != nil {
+		if kr := ap.LinkedOutcome(k.ID.Value); kr != nil && kr.Type.Value == plan.Outcome && kr.Start.Set {
+			v := kr.Start.Value
+			return &v
+		}
+	}
+	return nil
+}
+
+// KPIStatus is a KPI's status, and so its colour (Status.Tone), by one rule for every format:
+//
+//   - a KPI measured by a key result of its plan takes that key result's status, which is judged
+//     by pace (its score against the score expected by now), so one reading never shows in two
+//     colours on one page;
+//   - any other KPI is judged by the same pace rule, its score being how far its reading has come
+//     from its baseline (the previous quarter's reading, else the start of the annual key result
+//     that measures it) to its target;
+//   - without a baseline, by its reading against its target: on target is on track (green);
+//     short of it is at risk (yellow) while the period runs, red once it is over.
+//
+// A retired KPI, one without a reading or a target, and one with two targets (Problem) have no
+// data; before the period starts a KPI has not started.
+func KPIStatus(k *KPIReport, linked *KRReport, phase Phase, expected float64) Status {
+	switch {
+	case k.Retired != "" || k.Problem != "":
+		return StatusNoData
+	case phase == Upcoming:
+		return StatusNotStarted
+	case linked != nil && !linked.NoData():
+		return linked.Status
+	case k.Value == nil || k.Target == nil:
+		return StatusNoData
+	}
+	value, target := *k.Value, *k.Target
+	if meets(value, target, k.Direction) {
+		if phase == Finished {
+			return StatusGreen
+		}
+		return StatusOnTrack
+	}
+	if b := k.Baseline; b != nil && !meets(*b, target, k.Direction) && math.Abs(target-*b) > epsilon {
+		score := math.Max(0, math.Min(1, (value-*b)/(target-*b)))
+		return KRStatus(KRScore{Value: score, Basis: BasisOutcome}, phase, expected)
+	}
+	if phase == Finished {
+		return StatusRed
+	}
+	return StatusAtRisk
 }
 
 func (b *builder) kpi(p *plan.Plan, k *plan.KPI) *KPIReport {

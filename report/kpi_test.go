@@ -137,3 +137,50 @@ func TestKPISeriesStartsWhenTracked(t *testing.T) {
 		t.Errorf("win-rate in Q2 is tracked, want not")
 	}
 }
+
+// A KPI whose own target disagrees with its key result's (lint: kpi-target-agree) has two
+// targets for one quarter: neither is scored, and both say why, as a direction conflict does.
+func TestKPITwoTargetsNotScored(t *testing.T) {
+	q3 := withKPIs(newPlan("q3/c.yaml", "company", "2026-Q3",
+		objective("loyal", linked(outcomeKR("ret", 73, 75, 75.5), "retention"), outcomeKR("other", 0, 10, 5))),
+		kpi("retention", func(k *plan.KPI) { k.Target = set(77.0) }))
+	r, err := Build(repoOf(q3), Options{AsOf: day("2026-08-15")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := r.Plans[0]
+	kr := p.Objectives[0].KeyResults[0]
+	if kr.Basis != BasisInvalid || kr.StatusText() != "not scored: two targets for one quarter" || !strings.Contains(kr.Note, "77") {
+		t.Errorf("KR: basis %s, status %q, note %q; want invalid, not scored with both targets", kr.Basis, kr.StatusText(), kr.Note)
+	}
+	if got := p.Objectives[0].Score; got != 0.5 {
+		t.Errorf("objective score %v, want 0.5 (the conflicting KR left out)", got)
+	}
+	k := p.KPIs[0]
+	if !strings.HasPrefix(k.Problem, "not scored: ") || k.OnTarget != nil || k.Tone() != ToneNone {
+		t.Errorf("KPI: problem %q, on target %v, tone %s; want not scored, no judgement", k.Problem, k.OnTarget, k.Tone())
+	}
+}
+
+// A KPI measured by a key result takes its status and colour; an unlinked one is judged by pace
+// from its previous quarter's reading.
+func TestKPIStatusFromKROrBaseline(t *testing.T) {
+	q2 := withKPIs(newPlan("q2/c.yaml", "company", "2026-Q2"),
+		kpi("nps", func(k *plan.KPI) { k.Actual = set(30.0) }), kpi("retention", nil))
+	q3 := withKPIs(newPlan("q3/c.yaml", "company", "2026-Q3",
+		objective("loyal", linked(outcomeKR("ret", 72, 74, 73), "retention"))),
+		kpi("retention", nil), kpi("nps", func(k *plan.KPI) { k.Target = set(40.0); k.Actual = set(31.0) }))
+	r, err := Build(repoOf(q2, q3), Options{AsOf: day("2026-09-20")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := r.Plans[0]
+	kr := p.Objectives[0].KeyResults[0]
+	ret, nps := p.KPIs[0], p.KPIs[1]
+	if ret.Status != kr.Status || ret.Tone() != StatusOffTrack.Tone() {
+		t.Errorf("retention KPI status %s (tone %s), KR ret %s; want the KR's off track", ret.Status, ret.Tone(), kr.Status)
+	}
+	if nps.Baseline == nil || *nps.Baseline != 30 || nps.Status != StatusOffTrack {
+		t.Errorf("nps baseline %s status %s; want 30, off track (1 of 10 points late in the quarter)", show(nps.Baseline), nps.Status)
+	}
+}

@@ -80,6 +80,7 @@ type KRReport struct {
 	ID        string
 	Title     string
 	Type      plan.KRType
+	Owner     string // who owns the key result, or ""
 	KPI       string // the KPI this key result also is, or ""
 	Unit      string
 	Weight    float64
@@ -124,7 +125,15 @@ type KPIReport struct {
 	AnnualTarget *float64 // nil when no plan of the year gives one
 	Target       *float64 // the period's target: the KPI's own, else its linked KR's
 	Value        *float64 // the latest reading: the linked KR's current, else the KPI's actual
-	OnTarget     *bool    // Value against Target in Direction; nil when either is missing
+	OnTarget     *bool    // Value against Target in Direction; nil when either is missing or Problem is set
+	// Status is the KPI's status by the one rule of KPIStatus, and its colour (Tone); Baseline
+	// is the reading its pace is judged from (the previous quarter's, else the annual key
+	// result's start), nil when there is none.
+	Status   Status
+	Baseline *float64
+	// Problem says why the KPI is not scored: "not scored: …" when its own target and the
+	// target of the key result that measures it disagree (lint's kpi-target-agree); "" otherwise.
+	Problem string
 	// SoFar is true while the plan's period is in progress: a reading short of the target is
 	// then "not yet" rather than missed.
 	SoFar bool

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/okr-tool/okr/plan"
 )
@@ -100,6 +101,7 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 		KeyResult: kr,
 		ID:        kr.ID.Value,
 		Title:     kr.Title.Value,
+		Owner:     kr.OwnerName(),
 		Type:      typ,
 		KPI:       kr.KPI.Value,
 		Unit:      kr.Unit.Value,
@@ -148,6 +150,15 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 		}
 	}
 	krr.KRScore = ScoreKeyResult(scored, dir)
+	if k, goal, ok := targetConflict(pr.Plan, kr); ok && krr.Basis != BasisInvalid {
+		what := "target"
+		if kr.Type.Value == plan.Maintain {
+			what = "threshold"
+		}
+		krr.KRScore = KRScore{Basis: BasisInvalid, Reason: ReasonTwoTargets,
+			Note: fmt.Sprintf("not scored: its %s %s disagrees with the target %s of its KPI %s; one quarter has one target (kpi-target-agree)",
+				what, FormatNumber(goal), FormatNumber(k.Target.Value), k.ID.Value)}
+	}
 	krr.Grade = gradeUnlessNoData(krr.Value, krr.NoData())
 	krr.Status = KRStatus(krr.KRScore, pr.Phase, pr.Expected)
 	if krr.Note != "" {
@@ -157,6 +168,48 @@ func scoreKeyResult(pr *PlanReport, kr *plan.KeyResult) *KRReport {
 		krr.Notes = append(krr.Notes, fmt.Sprintf("weight %s is not a positive number; counted as 1", FormatNumber(kr.Weight.Value)))
 	}
 	return krr
+}
+
+// targetConflict reports whether the key result measures a KPI of its plan whose own target
+// disagrees with the key result's goal (its target, or a maintain key result's threshold): two
+// targets for one quarter, which lint reports as kpi-target-agree. The report scores neither.
+func targetConflict(p *plan.Plan, kr *plan.KeyResult) (*plan.KPI, float64, bool) {
+	if p == nil || !kr.KPI.Set {
+		return nil, 0, false
+	}
+	k := p.KPI(kr.KPI.Value)
+	if k == nil || !k.Live() || !k.Target.Set || k.ReadingKeyResult() != kr {
+		return nil, 0, false
+	}
+	goal := kr.Goal()
+	if !goal.Set || math.Abs(goal.Value-k.Target.Value) <= epsilon {
+		return nil, 0, false
+	}
+	return k, goal.Value, true
+}
+
+// StatusText is the key result's status as a person reads it: the status's label, or "not
+// scored: …" with the reason when it cannot be scored.
+func (kr *KRReport) StatusText() string {
+	if kr.Basis != BasisInvalid {
+		return kr.Status.Label()
+	}
+	if kr.Reason != "" {
+		return "not scored: " + kr.Reason
+	}
+	return "not scored"
+}
+
+// HoldsText is the side of its threshold a maintain key result holds, "at_or_above" or
+// "at_or_below"; "" for the other key results.
+func (kr *KRReport) HoldsText() string {
+	switch kr.Holds {
+	case plan.Up:
+		return "at_or_above"
+	case plan.Down:
+		return "at_or_below"
+	}
+	return ""
 }
 
 // counts reports whether the objective's score enters its plan's mean: not when it has key

@@ -34,11 +34,25 @@ const (
 	BasisInvalid Basis = "invalid"
 )
 
+// The reasons, in KRScore.Reason, that a key result with valid values is not scored.
+const (
+	// ReasonAgainstDirection: its start → target (or held direction) runs against its KPI's.
+	ReasonAgainstDirection = "runs against KPI direction"
+	// ReasonTwoTargets: its target disagrees with its KPI's own target (lint: kpi-target-agree).
+	ReasonTwoTargets = "two targets for one quarter"
+	// ReasonCurrent and ReasonProgress: the value itself cannot be read as a measurement.
+	ReasonCurrent  = "current not a number"
+	ReasonProgress = "progress not on the grade scale"
+)
+
 // KRScore is the score of one key result.
 type KRScore struct {
 	Value float64 // in 0..1
 	Basis Basis
 	Note  string // why the score is not the plain formula: clamped, invalid, start = target
+	// Reason is why an invalid key result is not scored, in a few words for a status column
+	// ("runs against KPI direction"); "" when it is scored or the Note says it best.
+	Reason string
 }
 
 // NoData reports whether the score is 0 for want of a measurement rather than measured as 0.
@@ -57,7 +71,7 @@ func ScoreKeyResult(kr *plan.KeyResult, dir plan.Direction) KRScore {
 	if kr.Score.Set {
 		v, note, ok := grade(kr, kr.Score.Value, "score")
 		if !ok {
-			return KRScore{Basis: BasisInvalid, Note: note}
+			return KRScore{Basis: BasisInvalid, Note: note, Reason: "score not on the grade scale"}
 		}
 		return KRScore{Value: v, Basis: BasisManual, Note: note}
 	}
@@ -65,7 +79,7 @@ func ScoreKeyResult(kr *plan.KeyResult, dir plan.Direction) KRScore {
 		return scoreEffort(kr)
 	}
 	if implied, ok := kr.ImpliedDirection(); ok && dir != "" && implied != dir {
-		return KRScore{Basis: BasisInvalid, Note: contradiction(kr, implied, dir)}
+		return KRScore{Basis: BasisInvalid, Note: contradiction(kr, implied, dir), Reason: ReasonAgainstDirection}
 	}
 	if kr.Type.Value == plan.Maintain {
 		return scoreMaintain(kr, dir)
@@ -90,7 +104,7 @@ func scoreEffort(kr *plan.KeyResult) KRScore {
 	case kr.Progress.Set:
 		v, note, ok := grade(kr, kr.Progress.Value, "progress")
 		if !ok {
-			return KRScore{Basis: BasisInvalid, Note: note}
+			return KRScore{Basis: BasisInvalid, Note: note, Reason: ReasonProgress}
 		}
 		return KRScore{Value: v, Basis: BasisEffort, Note: note}
 	}
@@ -103,13 +117,13 @@ func scoreMaintain(kr *plan.KeyResult, dir plan.Direction) KRScore {
 	threshold := kr.Threshold()
 	switch {
 	case !threshold.Set:
-		return KRScore{Basis: BasisInvalid, Note: "not scored: a maintain key result needs a threshold"}
+		return KRScore{Basis: BasisInvalid, Note: "not scored: a maintain key result needs a threshold", Reason: "threshold missing"}
 	case !finite(threshold.Value):
-		return KRScore{Basis: BasisInvalid, Note: "not scored: threshold must be a finite number"}
+		return KRScore{Basis: BasisInvalid, Note: "not scored: threshold must be a finite number", Reason: "threshold not a number"}
 	case !kr.Current.Set:
 		return KRScore{Basis: BasisNoData}
 	case !finite(kr.Current.Value):
-		return KRScore{Basis: BasisInvalid, Note: "not scored: current must be a finite number"}
+		return KRScore{Basis: BasisInvalid, Note: "not scored: current must be a finite number", Reason: ReasonCurrent}
 	}
 	if d := kr.HoldDirection(); d.Set {
 		dir = d.Value
@@ -123,13 +137,13 @@ func scoreMaintain(kr *plan.KeyResult, dir plan.Direction) KRScore {
 func scoreOutcome(kr *plan.KeyResult, dir plan.Direction) KRScore {
 	switch {
 	case !kr.Start.Set || !kr.Target.Set:
-		return KRScore{Basis: BasisInvalid, Note: "not scored: start and target are both required"}
+		return KRScore{Basis: BasisInvalid, Note: "not scored: start and target are both required", Reason: "start or target missing"}
 	case !finite(kr.Start.Value) || !finite(kr.Target.Value):
-		return KRScore{Basis: BasisInvalid, Note: "not scored: start and target must be finite numbers"}
+		return KRScore{Basis: BasisInvalid, Note: "not scored: start and target must be finite numbers", Reason: "start or target not a number"}
 	case !kr.Current.Set:
 		return KRScore{Basis: BasisNoData}
 	case !finite(kr.Current.Value):
-		return KRScore{Basis: BasisInvalid, Note: "not scored: current must be a finite number"}
+		return KRScore{Basis: BasisInvalid, Note: "not scored: current must be a finite number", Reason: ReasonCurrent}
 	}
 	start, target, current := kr.Start.Value, kr.Target.Value, kr.Current.Value
 	if start == target {
@@ -146,7 +160,7 @@ func scoreOutcome(kr *plan.KeyResult, dir plan.Direction) KRScore {
 	v := (current - start) / (target - start)
 	if !finite(v) {
 		// Numbers near the float range overflow (∞/∞); a score must stay a number.
-		return KRScore{Basis: BasisInvalid, Note: "not scored: start, target and current are too large to compare"}
+		return KRScore{Basis: BasisInvalid, Note: "not scored: start, target and current are too large to compare", Reason: "numbers too large"}
 	}
 	return KRScore{Value: math.Min(math.Max(v, 0), 1), Basis: BasisOutcome}
 }

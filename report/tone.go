@@ -41,19 +41,8 @@ func (s Status) Tone() Tone {
 	return ToneNone
 }
 
-// Tone colours a KPI's reading against its target: short of it is yellow while the period runs,
-// red once it is over.
-func (k *KPIReport) Tone() Tone {
-	switch {
-	case k.Retired != "" || k.OnTarget == nil:
-		return ToneNone
-	case *k.OnTarget:
-		return ToneGreen
-	case k.SoFar:
-		return ToneYellow
-	}
-	return ToneRed
-}
+// Tone colours a KPI's reading: the colour of its status (KPIStatus).
+func (k *KPIReport) Tone() Tone { return k.Status.Tone() }
 
 // GradesText says where the grades start, from the thresholds: "red below 0.4, yellow from 0.4,
 // green from 0.7".

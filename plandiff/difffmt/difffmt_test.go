@@ -46,7 +46,7 @@ var base = map[string]string{
 scope: sales
 owner: Dana Ruiz
 kpis:
-  - {id: retention, name: Client retention, source: CRM, frequency: monthly, target: 75}
+  - {id: retention, name: Client retention, source: CRM, frequency: monthly, target: 80}
 objectives:
   - id: loyal
     title: Create loyal customers
@@ -73,7 +73,7 @@ objectives:
   - id: loyal
     title: Create wildly loyal customers
     key_results:
-      - {id: keep, title: Retention from 70 to 80, start: 70, target: 80, current: 75, kpi: retention}
+      - {id: keep, title: Retention from 70 to 78, start: 70, target: 78, current: 75, kpi: retention}
       - {id: churn, title: Churn from 8 to 5, start: 8, target: 5}
   - id: onboarding
     title: Onboard every client well

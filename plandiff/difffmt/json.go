@@ -66,11 +66,14 @@ type jsonKR struct {
 }
 
 type jsonKPI struct {
-	Kind   string      `json:"kind"`
-	ID     string      `json:"id"`
-	Name   string      `json:"name"`
-	Value  jsonScore   `json:"value"`
-	Fields []jsonField `json:"fields"`
+	Kind  string    `json:"kind"`
+	ID    string    `json:"id"`
+	Name  string    `json:"name"`
+	Value jsonScore `json:"value"`
+	// OldProblem and NewProblem say why a reading written in that version could not be read.
+	OldProblem string      `json:"old_problem,omitempty"`
+	NewProblem string      `json:"new_problem,omitempty"`
+	Fields     []jsonField `json:"fields"`
 }
 
 type jsonScore struct {
@@ -112,7 +115,7 @@ func (JSON) Render(w io.Writer, d *plandiff.Diff) error {
 			jp.Objectives = append(jp.Objectives, jo)
 		}
 		for _, k := range p.KPIs {
-			jp.KPIs = append(jp.KPIs, jsonKPI{Kind: string(k.Kind), ID: k.ID, Name: k.Name, Value: score(k.Value), Fields: fields(k.Fields)})
+			jp.KPIs = append(jp.KPIs, jsonKPI{Kind: string(k.Kind), ID: k.ID, Name: k.Name, Value: score(k.Value), OldProblem: k.OldProblem, NewProblem: k.NewProblem, Fields: fields(k.Fields)})
 		}
 		out.Plans = append(out.Plans, jp)
 	}

@@ -43,7 +43,7 @@ func (Markdown) Render(w io.Writer, d *plandiff.Diff) error {
 			}
 		}
 		for _, k := range p.KPIs {
-			fmt.Fprintf(b, "| %s | KPI `%s` %s | %s | %s |\n", mark(k.Kind), k.ID, cell(k.Name), valueText(k.Kind, k.Value), change(k.Kind, k.Fields))
+			fmt.Fprintf(b, "| %s | KPI `%s` %s | %s | %s |\n", mark(k.Kind), k.ID, cell(k.Name), valueText(k.Kind, k.Value, k.OldProblem, k.NewProblem), change(k.Kind, k.Fields))
 		}
 	}
 	return b.Flush()

@@ -98,25 +98,30 @@ func scoreText(k plandiff.Kind, s plandiff.Score) string {
 
 // valueText shows a KPI reading's move: "74 → 75 (+1)", or the reading alone for a KPI added,
 // removed or not moved.
-func valueText(k plandiff.Kind, s plandiff.Score) string {
-	show := func(v *float64) string {
-		if v == nil {
-			return "none"
+//
+// A reading that is written but could not be read shows as invalid, with the problem.
+func valueText(k plandiff.Kind, s plandiff.Score, oldProblem, newProblem string) string {
+	show := func(v *float64, problem string) string {
+		switch {
+		case v != nil:
+			return report.FormatNumber(*v)
+		case problem != "":
+			return "invalid (" + problem + ")"
 		}
-		return report.FormatNumber(*v)
+		return "none"
 	}
 	switch {
 	case k == plandiff.Added:
-		return show(s.New)
+		return show(s.New, newProblem)
 	case k == plandiff.Removed:
-		return show(s.Old)
+		return show(s.Old, oldProblem)
 	case !s.Changed():
-		return show(s.New)
+		return show(s.New, newProblem)
 	}
 	if d := s.Delta(); d != nil {
-		return show(s.Old) + " → " + show(s.New) + " (" + signed(*d, false) + ")"
+		return show(s.Old, oldProblem) + " → " + show(s.New, newProblem) + " (" + signed(*d, false) + ")"
 	}
-	return show(s.Old) + " → " + show(s.New)
+	return show(s.Old, oldProblem) + " → " + show(s.New, newProblem)
 }
 
 // fieldText shows one changed field: "current 74 → 75 (+1)", "owner set to Dana", "kpi removed

@@ -58,7 +58,7 @@ func (t *Text) Render(w io.Writer, d *plandiff.Diff) error {
 			}
 		}
 		for _, k := range p.KPIs {
-			fmt.Fprintf(b, "    %s KPI %s  value %s", t.sign(k.Kind), k.ID, valueText(k.Kind, k.Value))
+			fmt.Fprintf(b, "    %s KPI %s  value %s", t.sign(k.Kind), k.ID, valueText(k.Kind, k.Value, k.OldProblem, k.NewProblem))
 			t.tail(b, k.Kind, k.Name, k.Fields)
 		}
 	}

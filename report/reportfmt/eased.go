@@ -73,16 +73,38 @@ func mdEased(pr *report.PlanReport) []string {
 	return out
 }
 
-// htmlEased returns a plan's eased goalposts as HTML notes (plain text; the template escapes).
+// easedBadges are the badges the HTML report shows beside a key result whose goalposts were
+// eased, so that a room sees it on the screen: "target eased 12 → 10 on 3 Aug 2026 (commit
+// 1a2b3c4): two reps left in July".
+func easedBadges(es []report.Easing) []string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		where := "uncommitted"
+		if e.Commit != "" {
+			where = "commit " + shortHash(e.Commit)
+		}
+		s := fmt.Sprintf("%s eased %s → %s on %s (%s)", e.Field, report.FormatNumber(e.Old), report.FormatNumber(e.New), e.Date.Format("2 Jan 2006"), where)
+		if e.Reason == "" {
+			s += ": no reason recorded"
+		} else {
+			s += ": " + e.Reason
+		}
+		out[i] = s
+	}
+	return out
+}
+
+func shortHash(h string) string {
+	if len(h) > 7 {
+		return h[:7]
+	}
+	return h
+}
+
+// htmlEased returns a plan's eased KPI targets as HTML notes (plain text; the template escapes);
+// a key result's show as badges beside it (easedBadges).
 func htmlEased(pr *report.PlanReport) []string {
 	var out []string
-	for _, o := range pr.Objectives {
-		for _, kr := range o.KeyResults {
-			for _, n := range easedNotes(kr.Eased) {
-				out = append(out, kr.Title+": "+n+".")
-			}
-		}
-	}
 	for _, k := range pr.KPIs {
 		for _, n := range easedNotes(k.Eased) {
 			out = append(out, "KPI "+k.Name+": "+n+".")
@@ -118,6 +140,6 @@ func toJSONEased(es []report.Easing) []jsonEasing {
 
 // csvEased is the CSV cell of a key result's eased goalposts: each easing's sentence, joined by
 // "; ".
-func csvEased(kr *report.KRReport) string {
-	return csvText(strings.Join(easedNotes(kr.Eased), "; "))
+func csvEased(es []report.Easing) string {
+	return csvText(strings.Join(easedNotes(es), "; "))
 }

@@ -78,7 +78,8 @@ type htmlObjective struct {
 
 type htmlKR struct {
 	Title, Type, KPI, Range, Current string
-	CheckIn                          string // the latest check-in's confidence and note
+	CheckIn                          string   // its owner, the latest check-in's confidence and note
+	Eased                            []string // badges for its eased goalposts
 	Score, Status                    htmlChip
 	Flagged                          bool
 }
@@ -214,8 +215,8 @@ func htmlPlanOf(p *report.PlanReport) htmlPlan {
 			}
 			ho.KeyResults = append(ho.KeyResults, htmlKR{
 				Title: kr.Title, CheckIn: checkInText(kr), Type: typ, KPI: kpiMark(kr), Range: rangeText(kr) + easedMark(kr), Current: currentText(kr),
-				Score: scoreChip(kr.Status, kr.Value, kr.NoData()), Status: statusChip(kr.Status),
-				Flagged: len(kr.Notes) > 0,
+				Score: scoreChip(kr.Status, kr.Value, kr.NoData()), Status: htmlChip{string(kr.Status.Tone()), kr.StatusText()},
+				Flagged: len(kr.Notes) > 0, Eased: easedBadges(kr.Eased),
 			})
 			for _, n := range kr.Notes {
 				hp.Notes = append(hp.Notes, kr.Title+": "+n+".")

@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/report"
 )
 
@@ -47,19 +48,26 @@ type jsonObjective struct {
 }
 
 type jsonKR struct {
-	ID         string         `json:"id"`
-	Title      string         `json:"title"`
-	Type       string         `json:"type"`
-	KPI        *string        `json:"kpi"`
-	Score      float64        `json:"score"`
-	NoData     bool           `json:"no_data"`
-	Basis      string         `json:"basis"`
-	Grade      *string        `json:"grade"`
-	Status     string         `json:"status"`
-	Weight     float64        `json:"weight"`
-	Unit       string         `json:"unit,omitempty"`
-	Start      *float64       `json:"start,omitempty"`
-	Target     *float64       `json:"target,omitempty"`
+	ID     string   `json:"id"`
+	Title  string   `json:"title"`
+	Owner  string   `json:"owner,omitempty"`
+	Type   string   `json:"type"`
+	KPI    *string  `json:"kpi"`
+	Score  float64  `json:"score"`
+	NoData bool     `json:"no_data"`
+	Basis  string   `json:"basis"`
+	Grade  *string  `json:"grade"`
+	Status string   `json:"status"`
+	Weight float64  `json:"weight"`
+	Unit   string   `json:"unit,omitempty"`
+	Start  *float64 `json:"start,omitempty"`
+	Target *float64 `json:"target,omitempty"`
+	// Threshold and Holds are a maintain key result's line and the side of it it holds:
+	// "at_or_above" or "at_or_below".
+	Threshold *float64 `json:"threshold,omitempty"`
+	Holds     string   `json:"holds,omitempty"`
+	// Problem says why an invalid key result is not scored ("not scored: …"); "" otherwise.
+	Problem    string         `json:"problem,omitempty"`
 	Current    *float64       `json:"current,omitempty"`
 	Due        string         `json:"due,omitempty"`
 	Progress   *float64       `json:"progress,omitempty"`
@@ -85,6 +93,8 @@ type jsonKPI struct {
 	Target       *float64       `json:"target"`
 	Value        *float64       `json:"value"`
 	OnTarget     *bool          `json:"on_target"`
+	Status       string         `json:"status"`            // report.KPIStatus
+	Problem      string         `json:"problem,omitempty"` // why it is not scored
 	Series       []jsonPoint    `json:"series"`
 	History      *[]jsonCheckIn `json:"history,omitempty"`   // with --history
 	Freshness    *jsonFreshness `json:"freshness,omitempty"` // with --history, for live KPIs
@@ -257,6 +267,7 @@ func toJSONPlan(p *report.PlanReport) jsonPlan {
 			ID: k.ID, Name: k.Name, Unit: k.Unit, Direction: string(k.Direction), Source: k.Source,
 			Frequency: string(k.Frequency), Retired: k.Retired,
 			AnnualTarget: k.AnnualTarget, Target: k.Target, Value: k.Value, OnTarget: k.OnTarget,
+			Status: string(k.Status), Problem: k.Problem,
 			Series:  make([]jsonPoint, 0, len(k.Series)),
 			History: checkInsJSON(k.Trend), Freshness: freshnessJSON(k.Freshness), Eased: toJSONEased(k.Eased),
 		}
@@ -279,6 +290,13 @@ func toJSONKR(kr *report.KRReport) jsonKR {
 	}
 	if kr.KPI != "" {
 		jk.KPI = &kr.KPI
+	}
+	jk.Owner = kr.Owner
+	if kr.Type == plan.Maintain {
+		jk.Threshold, jk.Holds = kr.Target, kr.HoldsText() // target stays, for readers of earlier reports
+	}
+	if kr.Basis == report.BasisInvalid {
+		jk.Problem = kr.StatusText()
 	}
 	if !kr.Due.IsZero() {
 		jk.Due = kr.Due.Format(time.DateOnly)

@@ -143,7 +143,7 @@ func mdPlan(w io.Writer, p *report.PlanReport) {
 				title += " — *" + mdEscape(c) + "*"
 			}
 			fmt.Fprintf(w, "| ↳ %s | %s | %s | %s | %s | %s | %s |\n", title, typ, kpiMark(kr),
-				mdEscape(rangeText(kr)+easedMark(kr)), mdEscape(currentText(kr)), score, kr.Status.Label())
+				mdEscape(rangeText(kr)+easedMark(kr)), mdEscape(currentText(kr)), score, mdEscape(kr.StatusText()))
 		}
 	}
 	notes = append(notes, mdEased(p)...)
@@ -175,7 +175,7 @@ func mdKPIs(w io.Writer, p *report.PlanReport) {
 			}
 			fmt.Fprintf(w, " %s |", cell)
 		}
-		fmt.Fprintf(w, " %s | %s %s |\n", mdEscape(number(k.AnnualTarget, k.Unit)), mdOnTarget(k), onTargetText(k))
+		fmt.Fprintf(w, " %s | %s %s |\n", mdEscape(number(k.AnnualTarget, k.Unit)), mdOnTarget(k), mdEscape(onTargetText(k)))
 	}
 	fmt.Fprintf(w, "\nEach quarter shows value / target; the reported quarter is in bold.\n")
 }

@@ -122,7 +122,8 @@ const (
 	trendW      = 300
 	trendH      = 170
 	trendLeft   = 40
-	trendRight  = 20
+	trendRight  = 52 // room for the annual target's label, right of its line
+	trendInset  = 16 // the first and last quarter sit this far inside the axes, clear of their labels
 	trendTop    = 20
 	trendBottom = 26
 )
@@ -149,10 +150,10 @@ func newTrendChart(k *report.KPIReport, current string) trendChart {
 	}
 	lo, hi := niceRange(all)
 	y := func(v float64) float64 { return round1(c.Bottom - (v-lo)/(hi-lo)*(c.Bottom-c.Top)) }
-	step := (c.Right - c.Left) / float64(max(len(k.Series)-1, 1))
+	step := (c.Right - c.Left - 2*trendInset) / float64(max(len(k.Series)-1, 1))
 	var line, targets []string
 	for i, pt := range k.Series {
-		x := round1(c.Left + float64(i)*step)
+		x := round1(c.Left + trendInset + float64(i)*step)
 		strong := pt.Period.String() == current
 		c.XLabels = append(c.XLabels, trendPoint{X: x, Y: c.Bottom + 18, Label: fmt.Sprintf("Q%d", pt.Period.Quarter), Strong: strong})
 		if pt.Value != nil {
@@ -173,7 +174,8 @@ func newTrendChart(k *report.KPIReport, current string) trendChart {
 		}
 		if pt.Target != nil {
 			targets = append(targets, fmt.Sprintf("%.1f,%.1f", x, y(*pt.Target)))
-			c.TargetPoints = append(c.TargetPoints, trendPoint{X: x, Y: y(*pt.Target), Label: report.FormatNumber(*pt.Target)})
+			tp := trendPoint{X: x, Y: y(*pt.Target), Label: report.FormatNumber(*pt.Target), DY: targetLabelDY(pt, y)}
+			c.TargetPoints = append(c.TargetPoints, tp)
 		}
 	}
 	if len(line) > 0 {
@@ -181,12 +183,34 @@ func newTrendChart(k *report.KPIReport, current string) trendChart {
 	}
 	c.Targets = strings.Join(targets, " ")
 	if k.AnnualTarget != nil {
-		c.Annual = &trendPoint{X: c.Left + 4, Y: y(*k.AnnualTarget), Label: "annual " + withUnit(report.FormatNumber(*k.AnnualTarget), k.Unit)}
+		// Right of the plot, where no point is: "annual" over the line, the value under it.
+		c.Annual = &trendPoint{X: c.Right + 4, Y: y(*k.AnnualTarget), Label: report.FormatNumber(*k.AnnualTarget)}
 	}
 	for _, v := range []float64{lo, hi} {
 		c.YLabels = append(c.YLabels, trendPoint{X: c.Left - 6, Y: y(v) + 4, Label: trimZero(v)})
 	}
 	return c
+}
+
+// targetLabelDY is where a target ring's value label goes: on the side of the ring away from
+// the quarter's reading (whose label is on the reading's far side), inside the plot; 0 when the
+// reading equals the target, whose label then says both.
+func targetLabelDY(pt report.Point, y func(float64) float64) float64 {
+	ty := y(*pt.Target)
+	above := pt.Value == nil || *pt.Target > *pt.Value
+	if pt.Value != nil && *pt.Value == *pt.Target {
+		return 0
+	}
+	dy := 14.0
+	if above {
+		dy = -7
+	}
+	if ty+dy > trendH-trendBottom-3 {
+		dy = -7
+	} else if ty+dy < 10 {
+		dy = 14
+	}
+	return dy
 }
 
 // niceRange pads the range of values so points do not sit on the chart's edges, and rounds it

@@ -72,7 +72,9 @@ func (c trendChart) Markup() template.HTML {
 		b.WriteString("\n")
 		el(&b, "line", "annual", "x1", c.Left, "y1", a.Y, "x2", c.Right, "y2", a.Y)
 		b.WriteString("\n")
-		el(&b, "text", "annual-label", "x", a.X, "y", a.Y, "dy", -5)
+		el(&b, "text", "annual-label", "x", a.X, "y", a.Y, "dy", -2)
+		b.WriteString("annual</text>\n")
+		el(&b, "text", "annual-label", "x", a.X, "y", a.Y, "dy", 10)
 		b.WriteString(esc(a.Label) + "</text>")
 	}
 	if c.Targets != "" {
@@ -82,6 +84,11 @@ func (c trendChart) Markup() template.HTML {
 		b.WriteString("\n")
 		el(&b, "circle", "target-point", "cx", p.X, "cy", p.Y, "r", 3.5)
 		b.WriteString("<title>target " + esc(p.Label) + "</title></circle>")
+		if p.DY != 0 {
+			b.WriteString("\n")
+			el(&b, "text", "target-label", "x", p.X, "y", p.Y, "dy", p.DY, "text-anchor", "middle")
+			b.WriteString(esc(p.Label) + "</text>")
+		}
 	}
 	for _, l := range c.Lines {
 		b.WriteString("\n<polyline class=\"values\" points=\"" + l + "\"/>")

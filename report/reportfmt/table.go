@@ -274,7 +274,7 @@ func (t *Table) planTable(w io.Writer, p palette, pr *report.PlanReport) error {
 			if c := checkInText(kr); c != "" {
 				title += "\n" + wrapStyled(p.faint, "    ", c)
 			}
-			if err := table.add(title, typ, kpiMark(kr), rangeText(kr)+easedMark(kr), currentText(kr), score, p.status(kr.Status)); err != nil {
+			if err := table.add(title, typ, kpiMark(kr), rangeText(kr)+easedMark(kr), currentText(kr), score, p.of(kr.Status.Tone()).Sprint(kr.StatusText())); err != nil {
 				return err
 			}
 		}

@@ -72,11 +72,12 @@ func rangeText(kr *report.KRReport) string {
 	return withUnit(start+" → "+target, kr.Unit)
 }
 
-// currentText is where a key result stands: its current value, its progress or "done";
-// "invalid" when it cannot be scored (its note says why).
+// currentText is where a key result stands: its current value, its progress or "done". A key
+// result that cannot be scored still shows a valid current (its status says "not scored: …");
+// "invalid" when the value itself is what cannot be read (its note says why).
 func currentText(kr *report.KRReport) string {
 	switch {
-	case kr.Basis == report.BasisInvalid:
+	case kr.Basis == report.BasisInvalid && (kr.Reason == report.ReasonCurrent || kr.Reason == report.ReasonProgress):
 		return "invalid"
 	case kr.Type != plan.Effort:
 		return number(kr.Current, kr.Unit)
@@ -90,10 +91,13 @@ func currentText(kr *report.KRReport) string {
 	return "not started"
 }
 
-// checkInText is what the latest check-in said of a key result: "confidence 0.6 · two deals
-// slipped", "" when it said nothing.
+// checkInText is who owns a key result and what the latest check-in said of it: "owner Lee ·
+// confidence 0.6 · two deals slipped", "" when there is nothing to say.
 func checkInText(kr *report.KRReport) string {
 	var parts []string
+	if kr.Owner != "" {
+		parts = append(parts, ownerText(kr.Owner))
+	}
 	if kr.Confidence != nil {
 		parts = append(parts, "confidence "+report.FormatNumber(*kr.Confidence))
 	}
@@ -342,15 +346,21 @@ func directionWord(d plan.Direction) string {
 // directions: "better than target", "on target", "worse than target" (with "so far" while the
 // period runs). A lower-is-better KPI above its target is worse than it, never "below".
 func onTargetText(k *report.KPIReport) string {
+	// While the period runs, a reading short of its target also says its status (report.KPIStatus),
+	// whose colour the reading is shown in: "worse than target so far, off track".
 	switch {
 	case k.Retired != "":
 		return "retired"
+	case k.Problem != "":
+		return k.Problem
 	case k.OnTarget == nil:
 		return "no data"
 	case *k.OnTarget && *k.Value == *k.Target:
 		return "on target"
 	case *k.OnTarget:
 		return "better than target"
+	case k.SoFar && (k.Status == report.StatusOnTrack || k.Status == report.StatusAtRisk || k.Status == report.StatusOffTrack):
+		return "worse than target so far, " + k.Status.Label()
 	case k.SoFar:
 		return "worse than target so far"
 	}

@@ -1,6 +1,7 @@
 package reportfmt
 
 import (
+	"math"
 	"testing"
 
 	"github.com/okr-tool/okr/plan"
@@ -24,12 +25,24 @@ func TestRangeTextMaintain(t *testing.T) {
 	}
 }
 
+// A key result not scored for its direction or its targets still shows its valid current (74),
+// and its status says why; only a current that is not a number reads "invalid".
 func TestCurrentTextInvalid(t *testing.T) {
-	v := 5.0
-	kr := report.KRReport{Type: plan.Outcome, Current: &v, KRScore: report.KRScore{Basis: report.BasisInvalid}}
-	if got := currentText(&kr); got != "invalid" {
-		t.Errorf("currentText of an invalid key result = %q, want \"invalid\"", got)
+	v := 74.0
+	kr := report.KRReport{Type: plan.Outcome, Current: &v, KRScore: report.KRScore{Basis: report.BasisInvalid, Reason: "runs against KPI direction"}}
+	if got := currentText(&kr); got != "74" {
+		t.Errorf("currentText of a direction conflict = %q, want \"74\"", got)
 	}
+	if got := kr.StatusText(); got != "not scored: runs against KPI direction" {
+		t.Errorf("StatusText of a direction conflict = %q", got)
+	}
+	inf := math.Inf(1)
+	kr.Current, kr.Reason = &inf, report.ReasonCurrent
+	if got := currentText(&kr); got != "invalid" {
+		t.Errorf("currentText of an infinite current = %q, want \"invalid\"", got)
+	}
+	v = 5
+	kr.Current = &v
 	kr.Basis = report.BasisOutcome
 	if got := currentText(&kr); got != "5" {
 		t.Errorf("currentText = %q, want \"5\"", got)
