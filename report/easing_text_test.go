@@ -17,3 +17,15 @@ func TestEasingTextDirection(t *testing.T) {
 		t.Errorf("Text() = %q, want %q", got, want)
 	}
 }
+
+// TestEasingValueText: the before and after values every format shows beside a key result.
+func TestEasingValueText(t *testing.T) {
+	dir := Easing{Field: history.FieldDirection, Old: history.DirectionValue(plan.Up), New: history.DirectionValue(plan.Down)}
+	if dir.OldText() != "up" || dir.NewText() != "down" {
+		t.Errorf("direction: %q → %q, want up → down", dir.OldText(), dir.NewText())
+	}
+	target := Easing{Field: history.FieldTarget, Old: 12, New: 9.5}
+	if target.OldText() != "12" || target.NewText() != "9.5" {
+		t.Errorf("target: %q → %q, want 12 → 9.5", target.OldText(), target.NewText())
+	}
+}

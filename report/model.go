@@ -239,6 +239,20 @@ type Easing struct {
 	Reason   string // the reason of its "# okr:ignore moved-goalposts" comment; "" when none
 }
 
+// OldText and NewText are the values before and after, as a reader writes them: a number, or
+// up/down for a direction.
+func (e Easing) OldText() string { return e.valueText(e.Old) }
+
+// NewText is the value after the easing; see OldText.
+func (e Easing) NewText() string { return e.valueText(e.New) }
+
+func (e Easing) valueText(v float64) string {
+	if e.Field == history.FieldDirection {
+		return string(history.DirectionOf(v))
+	}
+	return FormatNumber(v)
+}
+
 // Text says what moved, when and why, for every format: "target eased from 12 to 10 on
 // 2026-08-03 in commit 1a2b3c4: two reps left in July".
 func (e Easing) Text() string {
@@ -246,9 +260,9 @@ func (e Easing) Text() string {
 	if e.Commit != "" {
 		where = "in commit " + short(e.Commit)
 	}
-	moved := fmt.Sprintf("eased from %s to %s", FormatNumber(e.Old), FormatNumber(e.New))
+	moved := fmt.Sprintf("eased from %s to %s", e.OldText(), e.NewText())
 	if e.Field == history.FieldDirection {
-		moved = fmt.Sprintf("flipped from %s to %s", history.DirectionOf(e.Old), history.DirectionOf(e.New))
+		moved = fmt.Sprintf("flipped from %s to %s", e.OldText(), e.NewText())
 	}
 	s := fmt.Sprintf("%s %s on %s %s", e.Field, moved, e.Date.Format(time.DateOnly), where)
 	if e.Reason == "" {

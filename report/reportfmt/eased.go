@@ -24,7 +24,7 @@ func easedMark(kr *report.KRReport) string {
 	for _, e := range kr.Eased {
 		if !seen[e.Field] {
 			seen[e.Field] = true
-			parts = append(parts, fmt.Sprintf("%s was %s", e.Field, report.FormatNumber(e.Old)))
+			parts = append(parts, fmt.Sprintf("%s was %s", e.Field, e.OldText()))
 		}
 	}
 	return " (" + strings.Join(parts, ", ") + ")"
@@ -83,7 +83,7 @@ func easedBadges(es []report.Easing) []string {
 		if e.Commit != "" {
 			where = "commit " + shortHash(e.Commit)
 		}
-		s := fmt.Sprintf("%s eased %s → %s on %s (%s)", e.Field, report.FormatNumber(e.Old), report.FormatNumber(e.New), e.Date.Format("2 Jan 2006"), where)
+		s := fmt.Sprintf("%s eased %s → %s on %s (%s)", e.Field, e.OldText(), e.NewText(), e.Date.Format("2 Jan 2006"), where)
 		if e.Reason == "" {
 			s += ": no reason recorded"
 		} else {
