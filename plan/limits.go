@@ -1,7 +1,5 @@
 package plan
 
-import "bytes"
-
 // Limits that keep a hostile or broken file from exhausting memory or time. A file that exceeds
 // one is reported as a finding; the other files are still checked. docs/plan-format.md lists them.
 const (
@@ -21,22 +19,29 @@ const (
 )
 
 // estimateNodes counts, over the raw text, the places where a YAML node can start: line breaks,
-// the flow indicators "[", "{" and ",", and ":", "-" and "?" followed by a blank. Every node but
-// the first of a line is preceded by one of them, so the count is close to the number of nodes
-// the parser would build (the separators inside quoted text and comments count too). It counts
-// with bytes.Count, a few fast passes, since it runs on every file before it is parsed.
+// the flow indicators "[", "{" and ",", and ":", "-" and "?" followed by a blank (or ending the
+// text). Every node but the first of a line is preceded by one of them, so the count is close to
+// the number of nodes the parser would build (the separators inside quoted text and comments
+// count too). It runs on every file before it is parsed, so it is one pass over the bytes.
 func estimateNodes(data []byte) int {
 	n := 1
-	for _, sep := range []string{"\n", ",", "[", "{"} {
-		n += bytes.Count(data, []byte(sep))
-	}
-	for _, ind := range []string{":", "-", "?"} {
-		for _, blank := range []string{" ", "\n", "\t", "\r"} {
-			n += bytes.Count(data, []byte(ind+blank))
-		}
-		if bytes.HasSuffix(data, []byte(ind)) {
+	for i, c := range data {
+		switch c {
+		case ',', '[', '{':
 			n++
+		case '\n', ' ', '\t', '\r':
+			if c == '\n' {
+				n++
+			}
+			if i > 0 && isIndicator(data[i-1]) {
+				n++
+			}
 		}
+	}
+	if len(data) > 0 && isIndicator(data[len(data)-1]) {
+		n++
 	}
 	return n
 }
+
+func isIndicator(c byte) bool { return c == ':' || c == '-' || c == '?' }

@@ -1,8 +1,10 @@
 package plan
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -139,5 +141,37 @@ func BenchmarkHugeFlowList(b *testing.B) {
 				Parse("p.yaml", data)
 			}
 		})
+	}
+}
+
+// estimateNodesByCount is the estimate written as the byte counts it stands for, to check the
+// one-pass version against.
+func estimateNodesByCount(data []byte) int {
+	n := 1
+	for _, sep := range []string{"\n", ",", "[", "{"} {
+		n += bytes.Count(data, []byte(sep))
+	}
+	for _, ind := range []string{":", "-", "?"} {
+		for _, blank := range []string{" ", "\n", "\t", "\r"} {
+			n += bytes.Count(data, []byte(ind+blank))
+		}
+		if bytes.HasSuffix(data, []byte(ind)) {
+			n++
+		}
+	}
+	return n
+}
+
+func TestEstimateNodesCountsWhatItSays(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte(":-? \n\t\r,[{a1#\"")
+	for range 2000 {
+		data := make([]byte, r.IntN(40))
+		for i := range data {
+			data[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		if got, want := estimateNodes(data), estimateNodesByCount(data); got != want {
+			t.Fatalf("estimateNodes(%q) = %d, want %d", data, got, want)
+		}
 	}
 }
