@@ -26,10 +26,12 @@ func newNextCmd(env *Env) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "next [path]",
 		Short: "Draft next quarter's plans: carry the KPIs forward, start from their final readings",
-		Long: "Next drafts the plans of the quarter after --from (default: the quarter in progress)\n" +
-			"for every scope with a plan in --from, at the path the repository's layout implies\n" +
-			"(plans/2026-Q3/sales.yaml → plans/2026-Q4/sales.yaml), and after a fourth quarter the\n" +
-			"next year's annual plans too.\n\n" +
+		Long: "Next drafts the plans of the quarter after --from for every scope with a plan in\n" +
+			"--from, at the path the repository's layout implies (plans/2026-Q3/sales.yaml →\n" +
+			"plans/2026-Q4/sales.yaml), and after a fourth quarter the next year's annual plans too.\n\n" +
+			"Without --from, next carries forward the quarter in progress if it has plans, else the\n" +
+			"latest quarter with plans that has ended (so run at the start of a quarter, it starts\n" +
+			"from the final readings of the one just closed), and says which it took.\n\n" +
 			"Live KPIs are carried with their definitions (retired ones are not); annual targets\n" +
 			"are kept within a year and taken from the new annual plan across a year end. Each key\n" +
 			"result that measures a KPI is carried with start set to the KPI's final reading (its\n" +
@@ -44,7 +46,7 @@ func newNextCmd(env *Env) *cobra.Command {
 		RunE: func(_ *cobra.Command, args []string) error { return runNext(env, f, args) },
 	}
 	fl := c.Flags()
-	fl.StringVar(&f.from, "from", "", "quarter to carry forward, YYYY-Qn (default: the quarter in progress as of --as-of)")
+	fl.StringVar(&f.from, "from", "", "quarter to carry forward, YYYY-Qn (default: the quarter in progress as of --as-of if it has plans, else the latest ended quarter with plans)")
 	fl.StringSliceVar(&f.scopes, "scope", nil, "scopes to draft, comma-separated or repeated (default: every scope with a plan in --from)")
 	fl.StringVar(&f.asOf, "as-of", "", "today's date, YYYY-MM-DD: picks the default --from and decides whether it has closed (default: today)")
 	fl.BoolVar(&f.dryRun, "dry-run", false, "print the drafts instead of writing them")
@@ -59,7 +61,8 @@ func runNext(env *Env, f nextFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := rollover.Options{From: plan.QuarterOf(asOf), AsOf: asOf, Schema: schema.Plan()}
+	// A zero From lets rollover pick: the quarter in progress, or the latest ended one with plans.
+	opts := rollover.Options{AsOf: asOf, Schema: schema.Plan()}
 	if f.from != "" {
 		if opts.From, err = plan.ParsePeriod(f.from); err != nil {
 			return troublef("--from: %v", err)
@@ -99,6 +102,9 @@ func runNext(env *Env, f nextFlags, args []string) error {
 		return troublef("%v", err)
 	}
 	if f.dryRun {
+		if res.Fallback != "" {
+			fmt.Fprintf(env.Stderr, "okr next: from %s: %s\n", res.From, res.Fallback)
+		}
 		for i, file := range res.Files {
 			if i > 0 {
 				fmt.Fprintln(env.Stdout)
@@ -118,6 +124,9 @@ func runNext(env *Env, f nextFlags, args []string) error {
 		return troublef("cannot write the drafts: %v", plan.UnwrapPathError(err))
 	}
 	fmt.Fprintf(env.Stdout, "okr next: %s → %s\n", res.From, res.To)
+	if res.Fallback != "" {
+		fmt.Fprintf(env.Stdout, "  from %s: %s (--from names another)\n", res.From, res.Fallback)
+	}
 	created := 0
 	for _, file := range res.Files {
 		if file.Skip != "" {

@@ -24,7 +24,9 @@ import (
 
 // Options say which plans to draft.
 type Options struct {
-	// From is the quarter whose plans are carried forward.
+	// From is the quarter whose plans are carried forward. Zero means DefaultFrom's choice as of
+	// AsOf: the quarter in progress when it has plans, else the latest quarter with plans that
+	// has ended.
 	From plan.Period
 	// Scopes limits the drafts to these scopes; empty means every scope with a plan in From.
 	Scopes []string
@@ -54,6 +56,9 @@ type File struct {
 // Result is what okr next drafts.
 type Result struct {
 	From, To plan.Period
+	// Fallback, when Options.From was zero and the quarter in progress has no plans, says which
+	// quarter was taken instead and why; empty otherwise.
+	Fallback string
 	// Files are the drafts: the quarter plans by scope, then the annual plans when the year
 	// turns.
 	Files []*File
@@ -66,11 +71,15 @@ type Result struct {
 // the scopes asked for), and the next year's annual plans when From is a fourth quarter. A draft
 // for a scope and period that already has a plan, or whose path is taken, is marked skipped.
 func Next(repo *plan.Repository, opts Options) (*Result, error) {
-	from := opts.From
+	from, fallback := opts.From, ""
+	if from.IsZero() {
+		from, fallback = DefaultFrom(repo, opts.AsOf, opts.Scopes)
+		opts.From = from
+	}
 	if !from.IsQuarter() {
 		return nil, fmt.Errorf("okr next carries a quarter forward; name one, e.g. --from %d-Q4 (the year's annual plans are drafted after its fourth quarter)", from.Year)
 	}
-	res := &Result{From: from, To: from.Next()}
+	res := &Result{From: from, To: from.Next(), Fallback: fallback}
 	var sources []*plan.Plan
 	for _, p := range repo.Plans {
 		if p.Period.Set && p.Scope.Set && p.Period.Value == from && repo.Plan(p.Scope.Value, from) == p {
@@ -167,6 +176,35 @@ func Write(root string, res *Result) error {
 		}
 	}
 	return nil
+}
+
+// DefaultFrom is the quarter okr next carries forward when none is named, as of asOf: the
+// quarter in progress when it has plans (of one of scopes, when scopes are named), else the
+// latest quarter with plans that has ended, whose readings are final. That is when a quarter is
+// usually rolled over: after it has closed, before the new one has plans. why is empty when the
+// quarter in progress is taken, else it says why another was; when no quarter qualifies, the
+// quarter in progress is returned (and Next reports that it has no plans).
+func DefaultFrom(repo *plan.Repository, asOf time.Time, scopes []string) (from plan.Period, why string) {
+	current := plan.QuarterOf(asOf)
+	has := map[plan.Period]bool{}
+	for _, p := range repo.Plans {
+		if p.Period.Set && p.Scope.Set && p.Period.Value.IsQuarter() && (len(scopes) == 0 || slices.Contains(scopes, p.Scope.Value)) {
+			has[p.Period.Value] = true
+		}
+	}
+	if has[current] {
+		return current, ""
+	}
+	var latest plan.Period
+	for q := range has {
+		if !asOf.Before(q.End()) && (latest.IsZero() || latest.Before(q)) {
+			latest = q
+		}
+	}
+	if latest.IsZero() {
+		return current, ""
+	}
+	return latest, fmt.Sprintf("%s, the quarter in progress, has no plans; %s is the latest quarter with plans that has ended", current, latest)
 }
 
 func periodHint(repo *plan.Repository) string {

@@ -530,3 +530,53 @@ func TestDraftHeaderListEnds(t *testing.T) {
 		}
 	}
 }
+
+// Without a named quarter, Next carries forward the quarter in progress when it has plans, and
+// otherwise the latest quarter with plans that has ended: run in January after the last plans of
+// 2026-Q4, it starts 2027-Q1 from 2026-Q4's final readings instead of failing.
+func TestNextDefaultFrom(t *testing.T) {
+	root := examplesWithout(t, "2027", "2027-Q1")
+	repo := load(t, root)
+	tests := []struct {
+		asOf   string
+		scopes []string
+		want   string
+		why    bool
+	}{
+		{"2026-08-10", nil, "2026-Q3", false}, // in progress, with plans
+		{"2026-12-31", nil, "2026-Q4", false}, // the last day of a quarter with plans
+		{"2027-01-15", nil, "2026-Q4", true},  // in progress without plans: the latest ended one
+		{"2027-07-01", nil, "2026-Q4", true},  // several quarters on
+		{"2027-01-15", []string{"jonas-berg"}, "2026-Q4", true},
+		{"2026-08-10", []string{"jonas-berg"}, "2026-Q3", false}, // no ended quarter has a plan of the scope
+		{"2025-11-03", nil, "2025-Q4", false},                    // nothing has ended: Next reports the quarter in progress
+	}
+	for _, tt := range tests {
+		got, why := DefaultFrom(repo, date(tt.asOf), tt.scopes)
+		if got.String() != tt.want || (why != "") != tt.why {
+			t.Errorf("DefaultFrom(%s, %v) = %s, %q; want %s (a reason: %v)", tt.asOf, tt.scopes, got, why, tt.want, tt.why)
+		}
+	}
+
+	res, err := Next(repo, Options{AsOf: date("2027-01-15")})
+	if err != nil {
+		t.Fatalf("Next with no --from in January: %v", err)
+	}
+	if res.From.String() != "2026-Q4" || res.To.String() != "2027-Q1" {
+		t.Errorf("Next drafted %s → %s, want 2026-Q4 → 2027-Q1", res.From, res.To)
+	}
+	if want := "2027-Q1, the quarter in progress, has no plans; 2026-Q4 is the latest quarter with plans that has ended"; res.Fallback != want {
+		t.Errorf("Fallback = %q, want %q", res.Fallback, want)
+	}
+	for _, f := range res.Files {
+		if strings.Contains(string(f.Data), "provisional") {
+			t.Errorf("%s: 2026-Q4 has closed, but a reading is marked provisional", f.Path)
+		}
+	}
+	if res, err := Next(repo, Options{AsOf: date("2026-08-10")}); err != nil || res.From.String() != "2026-Q3" || res.Fallback != "" {
+		t.Errorf("Next in 2026-Q3 = %v, %v; want the quarter in progress, with no fallback", res, err)
+	}
+	if _, err := Next(repo, Options{AsOf: date("2025-11-03")}); err == nil || !strings.Contains(err.Error(), "no plan for 2025-Q4") {
+		t.Errorf("Next before any plan = %v, want no plan for 2025-Q4", err)
+	}
+}
