@@ -135,6 +135,7 @@ func runCheckin(env *Env, f checkinFlags, args []string) error {
 		return err
 	}
 	opts.Root, opts.Globs, opts.Lint = root, cfg.Paths, cfg.Options()
+	opts.Lint.AsOf = asOf // the findings a change creates are judged on the check-in's day
 
 	var git *vcs.Repo
 	if f.commit {

@@ -165,8 +165,8 @@ func TestCheckinFromCSV(t *testing.T) {
 }
 
 // TestCheckinReportsNewFindings: a check-in that creates a finding prints it — here the next
-// quarter's baseline, which no longer matches — and findings that were there before are not
-// repeated.
+// quarter's baseline, which no longer matches once the quarter has ended — and findings that
+// were there before are not repeated.
 func TestCheckinReportsNewFindings(t *testing.T) {
 	dir := writeRepo(t, ".okr.yaml", "# plans\n",
 		"plans/2026-Q3/sales.yaml", salesPlan("2026-Q3", 80, 70),
@@ -178,11 +178,21 @@ func TestCheckinReportsNewFindings(t *testing.T) {
 	if strings.Contains(stdout, "finding") {
 		t.Errorf("a check-in that changes no finding reports one:\n%s", stdout)
 	}
-	code, stdout, _ = runIn(t, dir, "checkin", "sales", "--as-of", "2026-08-01", "retention=75")
+	// While 2026-Q3 runs, its reading is not final: the next quarter's start is not judged yet.
+	code, stdout, _ = runIn(t, dir, "checkin", "sales", "--as-of", "2026-08-01", "retention=74")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	match(t, "stdout", `(?m)^  keep +current 70 → 75 +score 0.00 → 0.50$`, stdout)
+	match(t, "stdout", `(?m)^  keep +current 70 → 74 +score 0.00 → 0.40$`, stdout)
+	if strings.Contains(stdout, "finding") {
+		t.Errorf("a check-in while 2026-Q3 runs reports a finding:\n%s", stdout)
+	}
+	// A late reading once it has ended is final, and 2026-Q4 no longer starts from it.
+	code, stdout, _ = runIn(t, dir, "checkin", "sales", "--period", "2026-Q3", "--as-of", "2026-10-02", "retention=75")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	match(t, "stdout", `(?m)^  keep +current 74 → 75 +score 0.40 → 0.50$`, stdout)
 	match(t, "stdout", `creates 1 finding:\n  plans/2026-Q4/sales.yaml:9:\d+: warning: key result "keep" starts at 70, but KPI "retention" ended 2026-Q3 at 75 .*\[kpi-baseline\]\n$`, stdout)
 }
 

@@ -26,7 +26,8 @@ type Options struct {
 	// calls it at most once, only when an active rule requires history, and only for the
 	// files such rules read. Nil outside git.
 	HistoryProvider HistoryProvider
-	// AsOf is the day date-dependent rules judge by (kpi-stale, kpi-unmeasured); zero means today.
+	// AsOf is the day date-dependent rules judge by (kpi-stale, kpi-unmeasured, kpi-baseline); zero
+	// means today.
 	AsOf time.Time
 }
 

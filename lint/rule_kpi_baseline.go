@@ -3,18 +3,21 @@ package lint
 import "github.com/okr-tool/okr/plan"
 
 // kpiBaseline checks that a KPI-linked key result starts from the KPI's last value of the
-// previous quarter.
+// previous quarter, once that quarter has ended (as of Context.AsOf): until then the value is
+// not final, and a start drafted from the latest reading (okr next's provisional start) is not
+// wrong yet.
 type kpiBaseline struct{ base }
 
 func newKPIBaseline() *kpiBaseline {
 	return &kpiBaseline{base: base{
 		ID:       "kpi-baseline",
 		Severity: Warning,
-		Summary:  "A KPI-linked key result's start equals the previous quarter's last value of that KPI.",
+		Summary:  "A KPI-linked key result's start equals the previous quarter's last value of that KPI, once that quarter has ended.",
 		Rationale: "The OnStrategy article updates a KPI's quarterly targets from the previous quarter's actual results " +
 			"(its worked example moves retention from 73% to 75% in Q3, then from 75% to 80% in Q4). A " +
 			"key result linked to a KPI should therefore start where the KPI ended: the current value of " +
-			"the previous quarter's linked key result, or else that KPI's actual.",
+			"the previous quarter's linked key result, or else that KPI's actual. While the previous quarter " +
+			"is still running, its last value is not final, so the rule waits until it has ended.",
 		Sources: []Source{onStrategy},
 		Bad: Example{
 			{Path: "plans/2026-Q3/sales.yaml", Text: `period: 2026-Q3
@@ -71,8 +74,8 @@ func (r *kpiBaseline) VisitKeyResult(c *Context, kr *plan.KeyResult) {
 		return
 	}
 	prev := c.Repo.PrevQuarter(kr.Objective.Plan)
-	if prev == nil || prev.KPI(kr.KPI.Value) == nil {
-		return
+	if prev == nil || prev.KPI(kr.KPI.Value) == nil || !prev.Period.Set || c.AsOf.Before(prev.Period.Value.End()) {
+		return // the previous quarter has not ended: its last value is not final yet
 	}
 	last, ok := prev.KPI(kr.KPI.Value).Reading()
 	if !ok || same(last, kr.Start.Value) {
