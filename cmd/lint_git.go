@@ -25,8 +25,8 @@ type lintGit struct {
 
 func (g *lintGit) register(fl *pflag.FlagSet) {
 	fl.StringVar(&g.rev, "rev", "", "lint the plans as they were at this git revision (branch, tag or commit), read from git; the work tree is not touched")
-	fl.StringVar(&g.newFromRev, "new-from-rev", "", "pull-request mode: lint everything, report only findings in plan files that differ from the merge base of this revision and HEAD (committed or not); also runs moved-goalposts")
-	fl.StringVar(&g.asOf, "as-of", "", "day date-dependent rules judge by (kpi-stale, kpi-unmeasured), and the date of uncommitted changes, YYYY-MM-DD (default: today)")
+	fl.StringVar(&g.newFromRev, "new-from-rev", "", "pull-request mode: lint everything, report only findings in plan files that differ from the merge base of this revision and HEAD (committed or not); also runs the rules that compare a change with the plans' history (eased targets)")
+	fl.StringVar(&g.asOf, "as-of", "", "the day the rules judge by (which periods have ended, how old a reading is), and the date of uncommitted changes, YYYY-MM-DD (default: today)")
 }
 
 // load reads the configuration and the plans: from the work tree, or at --rev from git.
