@@ -82,6 +82,7 @@ func TestLintExitCodes(t *testing.T) {
 		{"unknown format", warn, []string{"lint", "--format", "xml"}, 2, "", "okr: --format \"xml\" must be one of text, json, sarif, github\n"},
 		{"unknown color", warn, []string{"lint", "--color", "sometimes"}, 2, "", "okr: --color \"sometimes\" must be auto, always or never\n"},
 		{"missing --config file", warn, []string{"lint", "--config", "nowhere.yaml"}, 2, "", "okr: cannot read configuration nowhere.yaml: no such file or directory\n"},
+		{"missing absolute --config file", warn, []string{"lint", "--config", "/okr-nowhere/nope.yaml"}, 2, "", "okr: cannot read configuration /okr-nowhere/nope.yaml: no such file or directory\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
