@@ -21,6 +21,7 @@ type reportFlags struct {
 	asOf   string
 	color  string
 	output string
+	config string
 	git    reportGit // --rev, --history
 }
 
@@ -59,6 +60,7 @@ func newReportCmd(env *Env) *cobra.Command {
 	fl.StringVar(&f.asOf, "as-of", "", "date the report stands at, YYYY-MM-DD (default: today); in git the plans are read as committed by the end of that day")
 	fl.StringVar(&f.color, "color", "auto", "color the table format: auto, always or never")
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	fl.StringVarP(&f.config, "config", "c", "", "configuration file (default: .okr.yaml at the repository root)")
 	f.git.register(fl)
 	return c
 }
@@ -87,7 +89,7 @@ func runReport(env *Env, f reportFlags, args []string) error {
 	if f.asOf != "" {
 		f.git.asOf = opts.AsOf
 	}
-	_, repo, selected, source, err := f.git.load(env, root, abs)
+	_, repo, selected, source, err := f.git.load(env, root, abs, f.config)
 	if err != nil {
 		return err
 	}
