@@ -310,6 +310,12 @@ func checkAction() {
 	examplePlans := countYAML("examples/plans")
 	examples := planRepo("examples", [2]string{"examples", "."})
 	errorsRepo := planRepo("errors", [2]string{"testdata/lint/cli/errors/plans", "plans"})
+	// Plans in a subdirectory with a .okr.yaml of their own, which the action reaches through
+	// working-directory: annotations must still name files from the top of the repository.
+	nested := planRepo("nested", [2]string{"testdata/lint/cli/errors/plans", "okrs/plans"})
+	if err := write(filepath.Join(nested, "okrs", ".okr.yaml"), ""); err != nil {
+		fatal(err)
+	}
 	warnings := planRepo("warnings", [2]string{"testdata/lint/cli/clean/plans", "plans"})
 	clean, _ := os.ReadFile(filepath.Join(warnings, "plans", "2026-Q3", "sales.yaml"))
 	// A KPI reported quarterly is a kpi-cadence warning.
@@ -329,6 +335,7 @@ func checkAction() {
 		{"the whole repository", examples, nil, 0, fmt.Sprintf(`0 errors, 0 warnings in %d files`, examplePlans), `^$`, false},
 		{"paths", examples, map[string]string{"paths": "plans/2026-Q3\nplans/2026-Q4/company.yaml"}, 0, `0 errors, 0 warnings in \d+ files`, `^$`, false},
 		{"working-directory", examples, map[string]string{"working-directory": "plans/2026"}, 0, `0 errors, 0 warnings in [1-9]\d* files?`, `^$`, false},
+		{"working-directory annotations", nested, map[string]string{"working-directory": "okrs", "format": "github"}, 1, `(?m)^::error file=okrs/plans/2026-Q3/sales.yaml,`, `^$`, false},
 		{"findings", errorsRepo, nil, 1, `(?m)^plans/2026-Q3/sales.yaml:\d+:\d+: error: `, `^$`, true},
 		{"format json", errorsRepo, map[string]string{"format": "json"}, 1, `^\{`, `^$`, false},
 		{"format github", errorsRepo, map[string]string{"format": "github"}, 1, `(?m)^::error file=plans/2026-Q3/sales.yaml,`, `^$`, false},

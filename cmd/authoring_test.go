@@ -238,7 +238,7 @@ func TestWorkflowFromInitToHistory(t *testing.T) {
 		t.Errorf(".okr/plan.schema.json is not the schema okr schema prints")
 	}
 	if got := readFile(t, filepath.Join(g.Dir, ".okr", "okr-config.schema.json")); got != string(schema.Config()) {
-		t.Errorf(".okr/okr-config.schema.json is not the schema okr schema --config prints")
+		t.Errorf(".okr/okr-config.schema.json is not the schema okr schema config prints")
 	}
 	commitAll(g, "2026-07-01T09:00:00Z", "okr init")
 

@@ -40,6 +40,7 @@ func TestCompletion(t *testing.T) {
 		{"lint formats", []string{"lint", "--format", ""}, "text json sarif github"},
 		{"report formats", []string{"report", "--format", ""}, "table markdown html json csv"},
 		{"diff formats", []string{"diff", "--format", ""}, "text markdown json"},
+		{"schema kinds", []string{"schema", ""}, "plan config"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

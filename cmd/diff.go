@@ -18,6 +18,7 @@ type diffFlags struct {
 	format string
 	color  string
 	asOf   string
+	config string
 }
 
 func newDiffCmd(env *Env) *cobra.Command {
@@ -42,6 +43,7 @@ func newDiffCmd(env *Env) *cobra.Command {
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(difffmt.Formats.Names(), ", "))
 	fl.StringVar(&f.color, "color", "auto", "color the text output: auto, always or never")
 	fl.StringVar(&f.asOf, "as-of", "", "date scores are computed for, YYYY-MM-DD (default: today)")
+	fl.StringVarP(&f.config, "config", "c", "", "configuration file for both sides (default: .okr.yaml at the repository root, as of each revision)")
 	return c
 }
 
@@ -82,7 +84,7 @@ func runDiff(env *Env, f diffFlags, args []string) error {
 	if err != nil {
 		return gitError("", err)
 	}
-	baseRepo, err := diffSide(env, g, sides.Base)
+	baseRepo, err := diffSide(env, g, sides.Base, f.config)
 	if err != nil {
 		return err
 	}
@@ -91,9 +93,9 @@ func runDiff(env *Env, f diffFlags, args []string) error {
 	case sides.HeadCommit == sides.BaseCommit:
 		headRepo = baseRepo // one commit: read it once
 	case sides.HeadCommit != "":
-		headRepo, err = diffSide(env, g, sides.Head)
+		headRepo, err = diffSide(env, g, sides.Head, f.config)
 	default:
-		cfg, cerr := loadConfig(env, root, "")
+		cfg, cerr := loadConfig(env, root, f.config)
 		if cerr != nil {
 			return cerr
 		}
@@ -117,9 +119,9 @@ func runDiff(env *Env, f diffFlags, args []string) error {
 }
 
 // diffSide loads the plans of one side of a diff at a revision, with that revision's paths:
-// setting.
-func diffSide(env *Env, g *gitplan.Repo, rev string) (*plan.Repository, error) {
-	cfg, err := configAt(env, g, "", rev, "")
+// setting, or the --config file's when given.
+func diffSide(env *Env, g *gitplan.Repo, rev, configFlag string) (*plan.Repository, error) {
+	cfg, err := configAt(env, g, "", rev, configFlag)
 	if err != nil {
 		return nil, err
 	}

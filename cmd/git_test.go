@@ -158,3 +158,41 @@ func TestDiffThroughSymbolicLink(t *testing.T) {
 	}
 	match(t, "okr diff", `(?m)^        ~ key result keep  score 0\.20 → 0\.60 \(\+0\.40\)  current 72 → 76 \(\+4\)$`, stdout)
 }
+
+// okr report and okr diff take -c/--config FILE as okr lint does, and its paths: decide which
+// plans they read.
+func TestReportAndDiffTakeConfig(t *testing.T) {
+	g := planRepo(t)
+	g.Write("narrow.yaml", "paths: [plans/2026-Q3/**]\n")
+	g.Write("plans/2026-Q4/sales.yaml", salesPlan("2026-Q4", 85, 76))
+
+	code, stdout, stderr := runIn(t, g.Dir, "report", "--period", "2026-Q4", "--as-of", "2026-11-01")
+	if code != 0 || !strings.Contains(stdout, "sales") {
+		t.Fatalf("okr report --period 2026-Q4 exited %d: %s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = runIn(t, g.Dir, "report", "-c", "narrow.yaml", "--period", "2026-Q4", "--as-of", "2026-11-01")
+	if code != 2 || !strings.Contains(stderr, "2026-Q4") {
+		t.Errorf("okr report -c narrow.yaml --period 2026-Q4 exited %d, want 2 (no plan of 2026-Q4 in its paths): %s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = runIn(t, g.Dir, "report", "--config", "narrow.yaml", "--period", "2026-Q3", "--as-of", "2026-08-01")
+	if code != 0 || !strings.Contains(stdout, "sales") {
+		t.Errorf("okr report --config narrow.yaml --period 2026-Q3 exited %d: %s%s", code, stdout, stderr)
+	}
+	code, _, stderr = runIn(t, g.Dir, "report", "--config", "missing.yaml")
+	if code != 2 || !strings.Contains(stderr, "cannot read configuration missing.yaml") {
+		t.Errorf("okr report --config missing.yaml exited %d: %s", code, stderr)
+	}
+
+	code, stdout, stderr = runIn(t, g.Dir, "diff")
+	if code != 0 || !strings.Contains(stdout, "+ plan sales 2026-Q4") {
+		t.Fatalf("okr diff exited %d: %s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = runIn(t, g.Dir, "diff", "--config", "narrow.yaml")
+	if code != 0 || strings.Contains(stdout, "2026-Q4") {
+		t.Errorf("okr diff --config narrow.yaml exited %d, or shows a plan outside its paths: %s%s", code, stdout, stderr)
+	}
+	code, _, stderr = runIn(t, g.Dir, "diff", "-c", "missing.yaml")
+	if code != 2 || !strings.Contains(stderr, "cannot read configuration missing.yaml") {
+		t.Errorf("okr diff -c missing.yaml exited %d: %s", code, stderr)
+	}
+}

@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -76,9 +78,19 @@ func runLint(env *Env, f lintFlags, args []string) error {
 		fmt.Fprintf(env.Stderr, "okr: no plans found under %s: a plan is a *.yaml or *.yml file with a top-level \"period\" key\n",
 			displayPath(repo.Root, workDir(env), "."))
 	}
-	cwd := workDir(env)
+	base := workDir(env)
+	if f.format == "github" || f.format == "sarif" {
+		// GitHub resolves annotation and code-scanning paths from the top of the git work tree,
+		// wherever okr ran; outside git, SARIF's %SRCROOT% is okr's root.
+		base = gitTop(repo.Root)
+		if base == "" && f.format == "sarif" {
+			base = repo.Root
+		} else if base == "" {
+			base = workDir(env)
+		}
+	}
 	for i := range res.Findings {
-		res.Findings[i].Path = displayPath(repo.Root, cwd, res.Findings[i].File)
+		res.Findings[i].Path = displayPath(repo.Root, base, res.Findings[i].File)
 	}
 	w, err := output.New(f.format, env.Stdout, output.Options{
 		Color:    colored,
@@ -103,4 +115,20 @@ func runLint(env *Env, f lintFlags, args []string) error {
 		return &ExitError{Code: ExitFindings, Err: fmt.Errorf("%s more than --max-warnings %d allows", warnings, f.maxWarnings)}
 	}
 	return nil
+}
+
+// gitTop is the top level of the git work tree that holds dir — the nearest directory at or
+// above it with a .git entry (a directory, or the file of a linked work tree or submodule) —
+// or "" outside git.
+func gitTop(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
 }

@@ -82,6 +82,7 @@ func TestLintExitCodes(t *testing.T) {
 		{"unknown format", warn, []string{"lint", "--format", "xml"}, 2, "", "okr: --format \"xml\" must be one of text, json, sarif, github\n"},
 		{"unknown color", warn, []string{"lint", "--color", "sometimes"}, 2, "", "okr: --color \"sometimes\" must be auto, always or never\n"},
 		{"missing --config file", warn, []string{"lint", "--config", "nowhere.yaml"}, 2, "", "okr: cannot read configuration nowhere.yaml: no such file or directory\n"},
+		{"missing absolute --config file", warn, []string{"lint", "--config", "/okr-nowhere/nope.yaml"}, 2, "", "okr: cannot read configuration /okr-nowhere/nope.yaml: no such file or directory\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -210,6 +211,35 @@ func TestLintFormatsFromTheCLI(t *testing.T) {
 		_, stdout, _ := cliRun{dir: filepath.Join(dir, "plans")}.run(t, "lint", "-f", format)
 		if !strings.Contains(stdout, want) {
 			t.Errorf("--format %s lacks %q:\n%s", format, want, stdout)
+		}
+	}
+}
+
+// GitHub resolves annotation and code-scanning paths from the top of the git work tree, so the
+// github and sarif formats name files from there even when the plans (and .okr.yaml) sit in a
+// subdirectory and okr runs below it; text and json stay relative to the working directory.
+func TestLintAnnotationPathsFromTheGitTop(t *testing.T) {
+	dir := writeRepo(t, ".git/HEAD", "ref: refs/heads/main\n", "okrs/.okr.yaml", "", "okrs/plans/sales.yaml", warnOnly)
+	for _, wd := range []string{dir, filepath.Join(dir, "okrs"), filepath.Join(dir, "okrs", "plans")} {
+		rel, _ := filepath.Rel(filepath.Join(dir, "okrs"), filepath.Join(dir, "okrs", "plans", "sales.yaml"))
+		if wd == dir {
+			rel = "okrs/plans/sales.yaml"
+		} else if wd == filepath.Join(dir, "okrs", "plans") {
+			rel = "sales.yaml"
+		}
+		for format, want := range map[string]string{
+			"github": "::warning file=okrs/plans/sales.yaml,line=4,",
+			"sarif":  `"uri": "okrs/plans/sales.yaml"`,
+			"json":   `"file": "` + filepath.ToSlash(rel) + `"`,
+		} {
+			args := []string{"lint", "-f", format}
+			if wd == dir {
+				args = append(args, "okrs")
+			}
+			_, stdout, _ := cliRun{dir: wd}.run(t, args...)
+			if !strings.Contains(stdout, want) {
+				t.Errorf("in %s, --format %s lacks %q:\n%s", wd, format, want, stdout)
+			}
 		}
 	}
 }

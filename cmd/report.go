@@ -21,6 +21,7 @@ type reportFlags struct {
 	asOf   string
 	color  string
 	output string
+	config string
 	git    reportGit // --rev, --history
 }
 
@@ -29,13 +30,12 @@ func newReportCmd(env *Env) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "report [path...]",
 		Short: "Score plans for a review: objectives, key results, statuses, alignment and KPI trends",
-		Long: "Report scores the plans of one period (default: the quarter under way as of --as-of, else\n" +
-			"the latest period that has a plan) and\n" +
-			"shows each objective with its key results, scores, grades and status as of a date,\n" +
-			"the alignment of team objectives under company objectives, and every KPI quarter by\n" +
-			"quarter against its targets. Plans with lint errors are reported as far as they go;\n" +
-			"what could not be read is listed at the end. Paths, when given, limit the plans\n" +
-			"considered to those files and directories.\n\n" +
+		Long: "Report scores the plans of one period (default: the quarter under way as of --as-of,\n" +
+			"else the latest period that has a plan) and shows each objective with its key results,\n" +
+			"scores, grades and status as of a date, the alignment of team objectives under company\n" +
+			"objectives, and every KPI quarter by quarter against its targets. Plans with lint errors\n" +
+			"are reported as far as they go; what could not be read is listed at the end. Paths, when\n" +
+			"given, limit the plans considered to those files and directories.\n\n" +
 			"Grades: " + report.GradesText() + ". During a period each key result is\n" +
 			"compared with the score expected by now, the share of the period elapsed:\n" +
 			report.BehindText() + ".\n" +
@@ -43,9 +43,9 @@ func newReportCmd(env *Env) *cobra.Command {
 			"In a git repository, --as-of DAY reads the plans as committed by the end of that day on\n" +
 			"the current branch (the work tree when the day is not before the newest commit), and the\n" +
 			"report names the commit; outside git it says that the values may be newer than the day.\n" +
-			"--rev REV reports the plans as they were at REV, read from git (a\n" +
-			"quarterly report reproduced from a tag), with --as-of's day as the clock; --history adds the history of check-ins:\n" +
-			"a trend per key result, every KPI's readings, and KPIs not updated within their\n" +
+			"--rev REV reports the plans as they were at REV, read from git (a quarterly report\n" +
+			"reproduced from a tag), with --as-of's day as the clock; --history adds the history of\n" +
+			"check-ins: a trend per key result, every KPI's readings, and KPIs not updated within their\n" +
 			"reporting frequency marked stale. In git every report shows the targets eased after\n" +
 			"their period started, beside the key result or KPI: old and new value, date, commit and\n" +
 			"the reason of its # okr:ignore moved-goalposts comment.\n\n" +
@@ -60,6 +60,7 @@ func newReportCmd(env *Env) *cobra.Command {
 	fl.StringVar(&f.asOf, "as-of", "", "date the report stands at, YYYY-MM-DD (default: today); in git the plans are read as committed by the end of that day")
 	fl.StringVar(&f.color, "color", "auto", "color the table format: auto, always or never")
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	fl.StringVarP(&f.config, "config", "c", "", "configuration file (default: .okr.yaml at the repository root)")
 	f.git.register(fl)
 	return c
 }
@@ -88,7 +89,7 @@ func runReport(env *Env, f reportFlags, args []string) error {
 	if f.asOf != "" {
 		f.git.asOf = opts.AsOf
 	}
-	_, repo, selected, source, err := f.git.load(env, root, abs)
+	_, repo, selected, source, err := f.git.load(env, root, abs, f.config)
 	if err != nil {
 		return err
 	}

@@ -41,9 +41,9 @@ func (g *reportGit) register(fl *pflag.FlagSet) {
 // repository, as committed at the end of that day (the work tree when the day is not before the
 // newest commit); else from the files. source says which version was read, nil when neither
 // flag was given.
-func (g *reportGit) load(env *Env, root string, abs []string) (*config.Config, *plan.Repository, map[string]bool, *report.Source, error) {
+func (g *reportGit) load(env *Env, root string, abs []string, configFlag string) (*config.Config, *plan.Repository, map[string]bool, *report.Source, error) {
 	if g.rev == "" && g.asOf.IsZero() {
-		cfg, repo, selected, err := loadAt(env, root, abs, "", "")
+		cfg, repo, selected, err := loadAt(env, root, abs, "", configFlag)
 		return cfg, repo, selected, nil, err
 	}
 	ctx := context.Background()
@@ -54,7 +54,7 @@ func (g *reportGit) load(env *Env, root string, abs []string) (*config.Config, *
 	repoGit, err := gitplan.Open(ctx, root)
 	if err != nil {
 		if g.rev == "" && (errors.Is(err, vcs.ErrNotRepository) || errors.Is(err, vcs.ErrNoGit)) {
-			cfg, repo, selected, err := loadAt(env, root, abs, "", "")
+			cfg, repo, selected, err := loadAt(env, root, abs, "", configFlag)
 			return cfg, repo, selected, &report.Source{Outside: true, MayBeNewer: true}, err
 		}
 		return nil, nil, nil, nil, gitError(feature, err)
@@ -73,12 +73,12 @@ func (g *reportGit) load(env *Env, root string, abs []string) (*config.Config, *
 		source = &report.Source{Commit: snap.Commit, Date: snap.Date, WorkTree: snap.WorkTree,
 			Head: snap.Head, HeadDate: snap.HeadDate, MayBeNewer: snap.Before, Since: snap.Since, Shallow: snap.Shallow}
 		if snap.Commit == "" {
-			cfg, repo, selected, err := loadAt(env, root, abs, "", "")
+			cfg, repo, selected, err := loadAt(env, root, abs, "", configFlag)
 			return cfg, repo, selected, source, err
 		}
 	}
 	g.read = source.Commit
-	cfg, err := configAt(env, repoGit, feature, source.Commit, "")
+	cfg, err := configAt(env, repoGit, feature, source.Commit, configFlag)
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}

@@ -24,9 +24,12 @@ func loadConfig(env *Env, root, flag string) (*config.Config, error) {
 	case !filepath.IsAbs(path):
 		path = filepath.Join(cwd, path)
 	}
-	name := path
-	if rel, err := filepath.Rel(cwd, path); err == nil {
-		name = filepath.ToSlash(rel)
+	name := flag // a --config file is named as the user typed it
+	if flag == "" {
+		name = path
+		if rel, err := filepath.Rel(cwd, path); err == nil {
+			name = filepath.ToSlash(rel)
+		}
 	}
 	data, err := config.ReadFile(path)
 	if err != nil {

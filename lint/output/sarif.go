@@ -11,7 +11,8 @@ import (
 
 // sarifWriter writes SARIF 2.1.0, the format GitHub code scanning and other tools ingest. Rules
 // go into tool.driver.rules with their documentation; locations are URI references relative to
-// %SRCROOT%, the repository root.
+// %SRCROOT%: a finding's Path when set (okr lint sets it relative to the top of the git work
+// tree, where code scanning resolves it), else its File.
 type sarifWriter struct {
 	w    io.Writer
 	opts Options
@@ -118,7 +119,7 @@ func (s *sarifWriter) Write(res *lint.Result) error {
 			Level:     sarifLevel(f.Severity),
 			Message:   sarifText{Text: f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: relativeURI(f.File), URIBaseID: "%SRCROOT%"},
+				ArtifactLocation: sarifArtifact{URI: relativeURI(f.DisplayPath()), URIBaseID: "%SRCROOT%"},
 				Region:           sarifRegion{StartLine: int(f.Pos.Line), StartColumn: int(f.Pos.Col)},
 			}}},
 		})
