@@ -44,7 +44,7 @@ var periodLine = regexp.MustCompile(`(?m)^(\x{FEFF})?period[ \t]*:`)
 func looksLikePlan(data []byte) bool { return periodLine.Match(data) }
 
 func parse(file string, data []byte, named bool) (p *Plan, diags []Diagnostic, isPlan bool) {
-	d := &decoder{file: file}
+	d := &decoder{file: file, pairs: make([]pair, 0, 32)} // deep enough for a plan's nested mappings
 	defer func() {
 		// The YAML library is not supposed to panic, but a plan linter must never crash on input.
 		if r := recover(); r != nil {
