@@ -65,7 +65,7 @@ func parse(file string, data []byte, named bool) (p *Plan, diags []Diagnostic, i
 		return fail(Pos{}, RuleYAMLSyntax, "the file is larger than the %s a plan may have; keep one scope and period per file",
 			byteSize(MaxFileSize))
 	}
-	if n := estimateNodes(data); n > MaxYAMLNodes {
+	if n, over := overNodes(data); over {
 		// Refused before parsing, so that the tree of a file of tiny values is never built.
 		return fail(Pos{}, RuleYAMLSyntax, "the file has about %d YAML values, more than the %d a plan may have; "+
 			"plans are far smaller, so split or simplify the file", n, MaxYAMLNodes)
