@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"strconv"
 
 	"go.yaml.in/yaml/v3"
@@ -146,7 +147,12 @@ func (d *decoder) objective(p *Plan, m *yaml.Node) *Objective {
 
 func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 	kr := &KeyResult{Objective: o, Pos: posOf(m), Weight: Field[float64]{Value: 1}}
-	var outcomeOnly, effortOnly, maintainOnly, measuredOnly []pair
+	// The keys that belong to one type only, at most three of each: kept on the stack, as the
+	// slices are read only when a key result mixes types.
+	var outcomeBuf, maintainBuf [2]pair
+	var measuredBuf [1]pair
+	var effortBuf [3]pair
+	outcomeOnly, effortOnly, maintainOnly, measuredOnly := outcomeBuf[:0], effortBuf[:0], maintainBuf[:0], measuredBuf[:0]
 	entries, typos := d.entries(m, "key result", keyResultKeys)
 	defer d.release(entries)
 	d.noteAlias(kr, idPair(entries))
@@ -222,7 +228,7 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 		// The type did not decode and was reported; what it implies is unknown, so nothing is
 		// judged by it.
 	case kr.Type.Value == Effort:
-		for _, e := range append(outcomeOnly, measuredOnly...) {
+		for _, e := range slices.Concat(outcomeOnly, measuredOnly) {
 			d.addf(posOf(e.keyN), RuleSchema,
 				"%s is for outcome key results, but this one is type: effort; track it with progress or done:, or make it an outcome", e.key)
 		}
@@ -240,7 +246,7 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 				"%s is for maintain key results, but this one is an outcome; add type: maintain to hold a level, or remove it (an outcome's direction follows from start and target)", e.key)
 		}
 	case kr.Type.Value == Maintain:
-		for _, e := range append(outcomeOnly, effortOnly...) {
+		for _, e := range slices.Concat(outcomeOnly, effortOnly) {
 			d.addf(posOf(e.keyN), RuleSchema,
 				"%s is not used by a maintain key result, which holds current at its threshold; write threshold: and direction:, or make it an outcome", e.key)
 		}
@@ -253,14 +259,13 @@ func (d *decoder) keyResult(o *Objective, m *yaml.Node) *KeyResult {
 // "<<: *anchor" without an id of its own) is reported once at the alias, which is what to fix;
 // the ids within what the alias repeats are the same slip, not more findings.
 func (d *decoder) checkIDs(p *Plan) {
-	reported := map[*yaml.Node]bool{}
-	dup := func(what string, seen map[string]Pos, id Field[string], item any) {
+	var reported map[*yaml.Node]bool // made at the first id an alias repeats
+	dup := func(what string, seen *idSet, id Field[string], item any) {
 		if !id.Set {
 			return
 		}
-		first, ok := seen[id.Value]
+		first, ok := seen.first(id.Value, id.Pos)
 		if !ok {
-			seen[id.Value] = id.Pos
 			return
 		}
 		alias, how := d.aliasOf[item], ""
@@ -276,20 +281,66 @@ func (d *decoder) checkIDs(p *Plan) {
 		default:
 			how = "write <<: *" + alias.node.Value + " with an id: of its own"
 		}
+		if reported == nil {
+			reported = map[*yaml.Node]bool{}
+		}
 		reported[alias.node] = true
 		d.addf(posOf(alias.node), RuleDuplicateID, "*%s repeats %s %s, defined on line %d; remove the alias or give it its own id (%s)",
 			alias.node.Value, what, quote(id.Value), first.Line, how)
 	}
-	kpis, objectives, krs := map[string]Pos{}, map[string]Pos{}, map[string]Pos{}
+	var kpis, objectives, krs idSet
 	for _, k := range p.KPIs {
-		dup("KPI", kpis, k.ID, k)
+		dup("KPI", &kpis, k.ID, k)
 	}
 	for _, o := range p.Objectives {
-		dup("objective", objectives, o.ID, o)
+		dup("objective", &objectives, o.ID, o)
 		for _, kr := range o.KeyResults {
-			dup("key result", krs, kr.ID, kr)
+			dup("key result", &krs, kr.ID, kr)
 		}
 	}
+}
+
+// idSet is the ids seen so far in one namespace of a plan and where each was first written. Most
+// plans have a dozen or two ids, which an array on the stack holds and searches faster than a map
+// is built; a map takes over past that, so that a huge plan is not checked in quadratic time.
+type idSet struct {
+	n     int
+	small [smallIDSet]idAt
+	m     map[string]Pos
+}
+
+type idAt struct {
+	id  string
+	pos Pos
+}
+
+const smallIDSet = 24
+
+// first returns where id was first seen and true, or adds it at pos and returns false.
+func (s *idSet) first(id string, pos Pos) (Pos, bool) {
+	if s.m != nil {
+		if p, ok := s.m[id]; ok {
+			return p, true
+		}
+		s.m[id] = pos
+		return Pos{}, false
+	}
+	for _, e := range s.small[:s.n] {
+		if e.id == id {
+			return e.pos, true
+		}
+	}
+	if s.n < smallIDSet {
+		s.small[s.n] = idAt{id, pos}
+		s.n++
+		return Pos{}, false
+	}
+	s.m = make(map[string]Pos, 2*smallIDSet)
+	for _, e := range s.small {
+		s.m[e.id] = e.pos
+	}
+	s.m[id] = pos
+	return Pos{}, false
 }
 
 // linkKPIs checks that each key result's kpi names a KPI of the plan, and infers the direction

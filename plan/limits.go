@@ -44,4 +44,19 @@ func estimateNodes(data []byte) int {
 	return n
 }
 
+// maxEstimate bounds what estimateNodes counts for n bytes: each byte counts at most once, but for
+// a blank after an indicator, which counts for the indicator too (a line break, twice) while the
+// indicator itself counts nothing; then the start of the text, and an indicator ending it.
+func maxEstimate(n int) int { return n + 2 }
+
+// overNodes reports whether the estimate of data is over MaxYAMLNodes, and the estimate. A file
+// too short to reach the bound (every plan: they are a few kilobytes) is not scanned.
+func overNodes(data []byte) (int, bool) {
+	if maxEstimate(len(data)) <= MaxYAMLNodes {
+		return 0, false
+	}
+	n := estimateNodes(data)
+	return n, n > MaxYAMLNodes
+}
+
 func isIndicator(c byte) bool { return c == ':' || c == '-' || c == '?' }

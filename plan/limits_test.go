@@ -175,3 +175,29 @@ func TestEstimateNodesCountsWhatItSays(t *testing.T) {
 		}
 	}
 }
+
+// TestEstimateNodesBound checks the bound that lets a short file skip the estimate: no text
+// counts more than maxEstimate of its length, and text made to count the most reaches it.
+func TestEstimateNodesBound(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []byte(":-? \n\t\r,[{a")
+	for range 5000 {
+		data := make([]byte, r.IntN(60))
+		for i := range data {
+			data[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		if got := estimateNodes(data); got > maxEstimate(len(data)) {
+			t.Fatalf("estimateNodes(%q) = %d, over the bound %d", data, got, maxEstimate(len(data)))
+		}
+	}
+	// Each indicator and line break counts twice, for both bytes: the bound is one over.
+	worst := []byte(strings.Repeat(":\n", 50) + ":")
+	if got := estimateNodes(worst); got != maxEstimate(len(worst))-1 {
+		t.Errorf("estimateNodes(%q) = %d, want %d", worst, got, maxEstimate(len(worst))-1)
+	}
+	// A file long enough to reach the bound is still measured, and refused.
+	over := []byte(strings.Repeat(":\n", MaxYAMLNodes/2))
+	if n, ok := overNodes(over); !ok || n != MaxYAMLNodes+1 {
+		t.Errorf("%d bytes of \":\\n\": estimate %d, over %v; want %d, over", len(over), n, ok, MaxYAMLNodes+1)
+	}
+}

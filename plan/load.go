@@ -288,6 +288,11 @@ func parseSource(s Source, budget *byteBudget) (*Plan, []Diagnostic, bool) {
 		held = budget.acquire(int64(len(s.Data)))
 	}
 	defer func() { budget.release(held) }()
+	if s.Err == nil && (s.fsys != nil || s.path != "") {
+		// Nothing decoded keeps the bytes (the YAML library and the checks copy what they keep):
+		// the buffer serves the next file.
+		defer putReadBuffer(s.Data)
+	}
 	if s.Err != nil {
 		msg := fmt.Sprintf("cannot read the file: %v", s.Err)
 		var out *errLinkOut
@@ -339,7 +344,7 @@ func readSource(s Source, budget *byteBudget) (data []byte, held int64, err erro
 		r = f
 	}
 	defer r.Close()
-	data, err = readAtMost(r, size, MaxFileSize+1)
+	data, err = readAtMostInto(getReadBuffer(), r, size, MaxFileSize+1)
 	if err != nil {
 		budget.release(held)
 		return nil, 0, unwrapPathError(err)
@@ -358,11 +363,20 @@ var errNotRegular = errors.New("not a regular file (a named pipe or a device); o
 // readAtMost reads r to its end or to limit bytes, whichever comes first, allocating by the size
 // the file says it has: a file over the size limit is recognised without reading all of it.
 func readAtMost(r io.Reader, size int64, limit int) ([]byte, error) {
+	return readAtMostInto(nil, r, size, limit)
+}
+
+// readAtMostInto is readAtMost reading into buf when it has the room, and into a new buffer when
+// it has not.
+func readAtMostInto(buf []byte, r io.Reader, size int64, limit int) ([]byte, error) {
 	n := 512
 	if size >= 0 && size < int64(limit) {
 		n = int(size) + 1
 	}
-	buf := make([]byte, 0, min(n, limit))
+	if n = min(n, limit); cap(buf) < n {
+		buf = make([]byte, 0, n)
+	}
+	buf = buf[:0]
 	for {
 		n, err := r.Read(buf[len(buf):min(cap(buf), limit)])
 		buf = buf[:len(buf)+n]
@@ -384,4 +398,28 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// readBuffers holds the buffers files were read into, for the files read next: a plan's bytes are
+// done with once it is decoded, and a repository of thousands of plans would otherwise allocate
+// (and clear) its size again at every load.
+var readBuffers sync.Pool
+
+// maxPooledBuffer is the largest buffer kept for reuse: plans are a few kilobytes, and a rare
+// large file should not keep its megabytes.
+const maxPooledBuffer = 64 << 10
+
+func getReadBuffer() []byte {
+	if b, ok := readBuffers.Get().(*[]byte); ok {
+		return *b
+	}
+	return nil
+}
+
+func putReadBuffer(b []byte) {
+	if cap(b) == 0 || cap(b) > maxPooledBuffer {
+		return
+	}
+	b = b[:0]
+	readBuffers.Put(&b)
 }

@@ -44,7 +44,7 @@ var periodLine = regexp.MustCompile(`(?m)^(\x{FEFF})?period[ \t]*:`)
 func looksLikePlan(data []byte) bool { return periodLine.Match(data) }
 
 func parse(file string, data []byte, named bool) (p *Plan, diags []Diagnostic, isPlan bool) {
-	d := &decoder{file: file}
+	d := &decoder{file: file, pairs: make([]pair, 0, 32)} // deep enough for a plan's nested mappings
 	defer func() {
 		// The YAML library is not supposed to panic, but a plan linter must never crash on input.
 		if r := recover(); r != nil {
@@ -65,7 +65,7 @@ func parse(file string, data []byte, named bool) (p *Plan, diags []Diagnostic, i
 		return fail(Pos{}, RuleYAMLSyntax, "the file is larger than the %s a plan may have; keep one scope and period per file",
 			byteSize(MaxFileSize))
 	}
-	if n := estimateNodes(data); n > MaxYAMLNodes {
+	if n, over := overNodes(data); over {
 		// Refused before parsing, so that the tree of a file of tiny values is never built.
 		return fail(Pos{}, RuleYAMLSyntax, "the file has about %d YAML values, more than the %d a plan may have; "+
 			"plans are far smaller, so split or simplify the file", n, MaxYAMLNodes)
