@@ -69,7 +69,7 @@ type htmlPlan struct {
 
 type htmlObjective struct {
 	Title, Owner string
-	Weakest      string // the key result that pulls it down, with its status
+	Weakest      string // how many key results are measured and the one that pulls it down (objectiveNote)
 	Score        htmlChip
 	Status       htmlChip
 	NotAmbitious bool
@@ -201,7 +201,7 @@ func htmlPlanOf(p *report.PlanReport) htmlPlan {
 	}
 	for _, o := range p.Objectives {
 		ho := htmlObjective{
-			Title: o.Title, Owner: o.Owner, Weakest: weakestText(o, krTitle),
+			Title: o.Title, Owner: o.Owner, Weakest: objectiveNote(o),
 			Score: scoreChip(o.Status, o.Score, o.NoData), Status: statusChip(o.Status),
 			NotAmbitious: o.NotAmbitious,
 		}

@@ -122,8 +122,8 @@ func mdPlan(w io.Writer, p *report.PlanReport) {
 			title += " · " + mdEscape(ownerText(o.Owner))
 		}
 		status := "**" + o.Status.Label() + "**"
-		if w := weakestText(o, krTitle); w != "" {
-			status += " · " + mdEscape(w)
+		if n := objectiveNote(o); n != "" {
+			status += " · " + mdEscape(n)
 		}
 		fmt.Fprintf(w, "| %s | | | | | **%s** | %s |\n", title, score, status)
 		for _, kr := range o.KeyResults {

@@ -208,13 +208,26 @@ func weakestText(o *report.ObjectiveReport, name func(*report.KRReport) string) 
 }
 
 func krTitle(kr *report.KRReport) string { return kr.Title }
-func krID(kr *report.KRReport) string    { return kr.ID }
 
-// objectiveStatusText is an objective's status with its weakest key result by id: "on track,
-// weakest: add-on (off track)".
+// objectiveNote is what follows an objective's status, in every format: how many of its key
+// results are measured when not all are, and its weakest key result by title: "2 of 3 measured,
+// weakest: Launch the add-on (off track)"; "" when neither applies.
+func objectiveNote(o *report.ObjectiveReport) string {
+	var parts []string
+	if m := o.MeasuredText(); m != "" {
+		parts = append(parts, m)
+	}
+	if w := weakestText(o, krTitle); w != "" {
+		parts = append(parts, w)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// objectiveStatusText is an objective's status with objectiveNote: "on track, 2 of 3 measured,
+// weakest: Launch the add-on (off track)".
 func objectiveStatusText(o *report.ObjectiveReport) string {
-	if w := weakestText(o, krID); w != "" {
-		return o.Status.Label() + ", " + w
+	if n := objectiveNote(o); n != "" {
+		return o.Status.Label() + ", " + n
 	}
 	return o.Status.Label()
 }
