@@ -156,6 +156,8 @@ type jsonReview struct {
 	NotAmbitious []jsonItem      `json:"not_ambitious"`
 	MissedKPIs   []jsonReviewKPI `json:"missed_kpis"`
 	Unmeasured   []jsonReviewKPI `json:"unmeasured_kpis"`
+	// NeverMeasured are the key results without a measurement, each graded 0 in its objective.
+	NeverMeasured []jsonItem `json:"never_measured_key_results"`
 }
 
 type jsonGrade struct {
@@ -190,7 +192,7 @@ func toJSONReview(rv *report.Review) *jsonReview {
 	if rv == nil {
 		return nil
 	}
-	j := &jsonReview{Grades: []jsonGrade{}, NotAmbitious: []jsonItem{}, MissedKPIs: []jsonReviewKPI{}, Unmeasured: []jsonReviewKPI{}}
+	j := &jsonReview{Grades: []jsonGrade{}, NotAmbitious: []jsonItem{}, MissedKPIs: []jsonReviewKPI{}, Unmeasured: []jsonReviewKPI{}, NeverMeasured: []jsonItem{}}
 	for _, p := range rv.Plans {
 		g, y, r := p.Grades()
 		j.Grades = append(j.Grades, jsonGrade{Scope: p.Scope, Period: p.Period.String(), Score: p.Score, NoData: p.NoData,
@@ -208,6 +210,10 @@ func toJSONReview(rv *report.Review) *jsonReview {
 	}
 	for _, m := range rv.Unmeasured {
 		j.Unmeasured = append(j.Unmeasured, kpi(m))
+	}
+	for _, m := range rv.NeverMeasured {
+		p := m.Objective.Plan
+		j.NeverMeasured = append(j.NeverMeasured, jsonItem{Scope: p.Scope, Period: p.Period.String(), ID: m.KR.ID, Title: m.KR.Title})
 	}
 	return j
 }

@@ -284,10 +284,11 @@ func objectiveGradesText(p *report.PlanReport) string {
 
 // The review's sections, each with what a review does with it.
 const (
-	reviewAmbitious  = "Met in full: possibly not ambitious enough — an objective met with ease was set too low, raise the bar next period"
-	reviewMissed     = "KPIs worse than target: each is a starting point for an objective next period"
-	reviewUnmeasured = "KPIs never measured this period: agree who reads them, or retire them"
-	reviewNothing    = "No objective was met in full, every KPI with a target reached it, and every KPI was measured."
+	reviewAmbitious     = "Met in full: possibly not ambitious enough — an objective met with ease was set too low, raise the bar next period"
+	reviewMissed        = "KPIs worse than target: each is a starting point for an objective next period"
+	reviewUnmeasured    = "KPIs never measured this period: agree who reads them, or retire them"
+	reviewNeverMeasured = "Key results never measured this period, graded 0: agree who measures them, or drop them"
+	reviewNothing       = "No objective was met in full, every KPI with a target reached it, and every KPI was measured."
 )
 
 // missedText is a KPI that missed its target: "Churn: 8% against a target of 4% (↓ lower is
