@@ -42,7 +42,8 @@ type jsonObjective struct {
 	NoData       bool     `json:"no_data"`
 	Grade        *string  `json:"grade"`
 	Status       string   `json:"status"`
-	Weakest      *string  `json:"weakest"` // the id of the key result that pulls it down, or null
+	Measured     int      `json:"measured"` // how many of its key results have a measurement
+	Weakest      *string  `json:"weakest"`  // the id of the key result that pulls it down, or null
 	NotAmbitious bool     `json:"not_ambitious"`
 	KeyResults   []jsonKR `json:"key_results"`
 }
@@ -257,8 +258,8 @@ func toJSONPlan(p *report.PlanReport) jsonPlan {
 		jo := jsonObjective{
 			ID: o.ID, Title: o.Title, Owner: o.Owner, AlignsTo: o.AlignsTo,
 			Score: o.Score, NoData: o.NoData, Grade: gradeJSON(o.Grade), Status: string(o.Status),
-			NotAmbitious: o.NotAmbitious,
-			KeyResults:   make([]jsonKR, 0, len(o.KeyResults)),
+			Measured: o.Measured, NotAmbitious: o.NotAmbitious,
+			KeyResults: make([]jsonKR, 0, len(o.KeyResults)),
 		}
 		if o.Weakest != nil {
 			jo.Weakest = &o.Weakest.ID
