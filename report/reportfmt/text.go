@@ -236,8 +236,9 @@ func objectiveStatusText(o *report.ObjectiveReport) string {
 func statusRule(r *report.Report) string {
 	return "During a period a score is compared with the score expected by now, the share of the period elapsed: " +
 		report.BehindText() + ". Key results, objectives and plans follow this one rule, and a score is shown " +
-		"in the colour of its status: green on track, yellow at risk, red off track. An objective names its weakest " +
-		"key result when one is at risk or off track. Once the period is over, the status is the grade: " +
+		"in the colour of its status: green on track, yellow at risk, red off track. An objective scores over its " +
+		"measured key results and names its weakest key result when one is at risk or off track. Once the period " +
+		"is over, a key result never measured counts as 0 and the status is the grade: " +
 		report.GradesText() + "."
 }
 
