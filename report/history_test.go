@@ -61,7 +61,7 @@ func TestBuildWithHistory(t *testing.T) {
 	if got, want := show(krs[0].Trend), "06-20/c1: 07-10/c2:72=0.20 08-20/:75=0.50 "; got != want {
 		t.Errorf("trend of keep = %q, want %q", got, want)
 	}
-	if got, want := show(krs[1].Trend), "06-20/c1:=0.00 07-10/c2:0.2=0.20 08-20/:1=1.00 "; got != want {
+	if got, want := show(krs[1].Trend), "06-20/c1: 07-10/c2:0.2=0.20 08-20/:1=1.00 "; got != want {
 		t.Errorf("trend of plans = %q, want %q", got, want)
 	}
 	k := r.Plans[0].KPIs[0]

@@ -38,8 +38,8 @@ type PlanReport struct {
 	Level  plan.Level
 	Owner  string
 
-	Score    float64 // the mean of the objectives' scores
-	NoData   bool    // no objective has a measured key result
+	Score    float64 // the mean of the scores of the objectives that count (KRScore.CountsIn)
+	NoData   bool    // no objective has a score
 	Grade    Grade   // "" when NoData
 	Status   Status  // the plan's score judged as an objective's (ObjectiveStatus)
 	Phase    Phase
@@ -64,8 +64,9 @@ type ObjectiveReport struct {
 	Owner     string
 	AlignsTo  string
 
-	Score        float64   // the weighted mean of the key results' scores
-	NoData       bool      // no key result has a measurement (or there are none)
+	Score        float64   // the weighted mean of the key results' scores that count (KRScore.CountsIn)
+	NoData       bool      // no key result has a measurement (or there are none), and the period runs
+	Measured     int       // how many of KeyResults have a measurement (MeasuredText)
 	Grade        Grade     // "" when NoData
 	Status       Status    // its score against the expected score, its grade once over (ObjectiveStatus)
 	Weakest      *KRReport // the key result that pulls it down, when one is a concern (Weakest)

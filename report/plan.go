@@ -38,7 +38,7 @@ func (b *builder) plan(p *plan.Plan) *PlanReport {
 	for _, o := range p.Objectives {
 		or := scoreObjective(pr, o)
 		pr.Objectives = append(pr.Objectives, or)
-		if or.counts() { // an objective whose key results are all invalid has no score, not a 0
+		if or.countsIn(pr.Phase) {
 			scores = append(scores, or.Score)
 		}
 		pr.NoData = pr.NoData && or.NoData
@@ -62,7 +62,9 @@ func gradeUnlessNoData(score float64, noData bool) Grade {
 	return GradeOf(score)
 }
 
-// scoreObjective scores an objective as the weighted mean of its key results.
+// scoreObjective scores an objective as the weighted mean of the key results that count in its
+// plan's phase (KRScore.CountsIn): while the period runs, the measured ones only, weights
+// renormalised; once it is over, a key result never measured counts as 0.
 func scoreObjective(pr *PlanReport, o *plan.Objective) *ObjectiveReport {
 	or := &ObjectiveReport{
 		Objective: o,
@@ -78,11 +80,17 @@ func scoreObjective(pr *PlanReport, o *plan.Objective) *ObjectiveReport {
 	for _, kr := range o.KeyResults {
 		krr := scoreKeyResult(pr, kr)
 		or.KeyResults = append(or.KeyResults, krr)
-		if krr.Counts() {
+		if krr.CountsIn(pr.Phase) {
 			scores = append(scores, krr.Value)
 			weights = append(weights, krr.Weight)
 		}
+		if !krr.NoData() {
+			or.Measured++
+		}
 		or.NoData = or.NoData && krr.NoData()
+	}
+	if pr.Phase == Finished && len(scores) > 0 {
+		or.NoData = false // graded: its key results never measured count as 0
 	}
 	or.Score = WeightedMean(scores, weights)
 	or.Grade = gradeUnlessNoData(or.Score, or.NoData)
@@ -212,15 +220,26 @@ func (kr *KRReport) HoldsText() string {
 	return ""
 }
 
-// counts reports whether the objective's score enters its plan's mean: not when it has key
-// results and every one is invalid (KRScore.Counts).
-func (or *ObjectiveReport) counts() bool {
+// countsIn reports whether the objective's score enters its plan's mean in a period of the given
+// phase, by the rule of KRScore.CountsIn: while the period runs, only an objective with a measured
+// key result; once it is over, also one whose key results were never measured (as 0), but never
+// one whose key results are all invalid, nor one without key results.
+func (or *ObjectiveReport) countsIn(phase Phase) bool {
 	for _, kr := range or.KeyResults {
-		if kr.Counts() {
+		if kr.CountsIn(phase) {
 			return true
 		}
 	}
-	return len(or.KeyResults) == 0
+	return false
+}
+
+// MeasuredText says how many of the objective's key results are measured, "2 of 3 measured",
+// when some are not and the objective still has a score; "" otherwise.
+func (or *ObjectiveReport) MeasuredText() string {
+	if or.NoData || or.Measured == len(or.KeyResults) {
+		return ""
+	}
+	return fmt.Sprintf("%d of %d measured", or.Measured, len(or.KeyResults))
 }
 
 // linkedDirection is the direction of the KPI a key result is linked to (plan.KPI.EffectiveDirection),

@@ -14,6 +14,15 @@ type Review struct {
 	Missed []ReviewKPI
 	// Unmeasured are the live KPIs without a reading for the period.
 	Unmeasured []ReviewKPI
+	// NeverMeasured are the key results without a measurement at the end of the period: each
+	// counts as 0 in its objective's final grade (KRScore.CountsIn).
+	NeverMeasured []ReviewKR
+}
+
+// ReviewKR is a key result of one objective named in a review.
+type ReviewKR struct {
+	Objective *ObjectiveReport
+	KR        *KRReport
 }
 
 // ReviewKPI is a KPI of one plan named in a review.
@@ -33,6 +42,11 @@ func ReviewOf(r *Report) *Review {
 		for _, o := range pr.Objectives {
 			if o.NotAmbitious {
 				rv.NotAmbitious = append(rv.NotAmbitious, o)
+			}
+			for _, kr := range o.KeyResults {
+				if kr.Basis == BasisNoData {
+					rv.NeverMeasured = append(rv.NeverMeasured, ReviewKR{o, kr})
+				}
 			}
 		}
 		for _, k := range pr.KPIs {

@@ -45,3 +45,19 @@ func TestReview(t *testing.T) {
 		t.Error("a review while the quarter runs")
 	}
 }
+
+// A key result never measured by the end of the period is graded 0 and listed by the review.
+func TestReviewListsNeverMeasured(t *testing.T) {
+	o := objective("o", outcomeKR("a", 0, 10, 10), outcomeKR("b", 0, 10))
+	r, err := Build(repoOf(newPlan("q3.yaml", "company", "2026-Q3", o)), Options{AsOf: day("2026-10-15")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rv := ReviewOf(r)
+	if rv == nil || len(rv.NeverMeasured) != 1 || rv.NeverMeasured[0].KR.ID != "b" || rv.NeverMeasured[0].Objective.ID != "o" {
+		t.Fatalf("review lists %+v, want key result b of objective o", rv)
+	}
+	if got := r.Plans[0].Objectives[0].Score; got != 0.5 {
+		t.Errorf("objective graded %v, want 0.5: b counts as 0", got)
+	}
+}

@@ -22,10 +22,13 @@ const (
 	// BasisMaintain: a maintain KR (type: maintain); it scores 1 while current holds the line —
 	// at or above the threshold for direction up, at or below it for down — else 0.
 	BasisMaintain Basis = "maintain"
-	// BasisEffort: 1 when done, else the progress, else 0.
+	// BasisEffort: 1 when done, else the progress, else 0 for done: false. An effort KR with
+	// neither progress nor done is not measured yet: BasisNoData.
 	BasisEffort Basis = "effort"
-	// BasisNoData: an outcome or maintain KR without a current value yet; it scores 0, shown as
-	// "no data".
+	// BasisNoData: an outcome or maintain KR without a current value yet, or an effort KR without
+	// progress or done; shown as "no data", it
+	// is left out of its objective's score while the period runs and counts as 0 once it is over
+	// (CountsIn).
 	BasisNoData Basis = "no_data"
 	// BasisInvalid: a KR that cannot be scored: start, target or threshold missing or not a
 	// finite number, a start → target that runs against its KPI's direction, or a score or
@@ -58,9 +61,24 @@ type KRScore struct {
 // NoData reports whether the score is 0 for want of a measurement rather than measured as 0.
 func (s KRScore) NoData() bool { return s.Basis == BasisNoData || s.Basis == BasisInvalid }
 
-// Counts reports whether the score enters its objective's weighted mean. An invalid key result's
-// 0 is not a measurement and would drag the mean down: it is left out. ("No data" counts as 0.)
+// Counts reports whether the score can enter its objective's weighted mean: an invalid key
+// result's 0 is not a measurement and is always left out. CountsIn says when it enters.
 func (s KRScore) Counts() bool { return s.Basis != BasisInvalid }
+
+// CountsIn is the one rule for which key results an objective's score (and through it its plan's)
+// is computed over, in a period of the given phase. While the period runs (or before it starts),
+// only the measured ones: a key result not measured yet is "no data", not a failure, so the weights
+// of the others are renormalised. Once the period is over, a key result never measured counts as
+// 0 in the final grade. An invalid key result never counts.
+func (s KRScore) CountsIn(phase Phase) bool {
+	switch s.Basis {
+	case BasisInvalid:
+		return false
+	case BasisNoData:
+		return phase == Finished
+	}
+	return true
+}
 
 // ScoreKeyResult scores a key result as the plan format specifies. dir is the direction of the
 // KPI the key result is linked to ("" when none): a maintain key result without a direction of
@@ -107,8 +125,10 @@ func scoreEffort(kr *plan.KeyResult) KRScore {
 			return KRScore{Basis: BasisInvalid, Note: note, Reason: ReasonProgress}
 		}
 		return KRScore{Value: v, Basis: BasisEffort, Note: note}
+	case kr.Done.Set:
+		return KRScore{Value: 0, Basis: BasisEffort} // done: false, checked in as not done
 	}
-	return KRScore{Value: 0, Basis: BasisEffort}
+	return KRScore{Value: 0, Basis: BasisNoData} // no check-in yet: not measured, not a failure
 }
 
 // scoreMaintain scores a maintain key result: 1 while current holds the line, else 0. Its side

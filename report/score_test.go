@@ -51,7 +51,7 @@ func TestScoreKeyResult(t *testing.T) {
 		{"manual score without current", manualNoData, "", 0.6, BasisManual},
 		{"effort progress", effortKR("e", 0.4), "", 0.4, BasisEffort},
 		{"effort done wins over progress", done, "", 1, BasisEffort},
-		{"effort nothing yet", effortKR("e", -1), "", 0, BasisEffort},
+		{"effort nothing yet", effortKR("e", -1), "", 0, BasisNoData},
 		{"effort done: false", notDone, "", 0, BasisEffort},
 		{"effort progress above 1 is invalid, not 1", effortKR("e", 1.5), "", 0, BasisInvalid},
 		{"effort progress 60 is invalid, not 1", effortKR("e", 60), "", 0, BasisInvalid},
@@ -168,14 +168,62 @@ func TestNoDataObjective(t *testing.T) {
 			t.Errorf("objective %s NoData = %v, want %v", objs[i].ID, objs[i].NoData, want)
 		}
 	}
-	if objs[2].Score != 0.5 {
-		t.Errorf("a KR without data counts as 0: score = %v, want 0.5", objs[2].Score)
+	// While the period runs, a KR not measured yet is left out: the objective scores over "c" alone.
+	if objs[2].Score != 1 || objs[2].Measured != 1 || objs[2].MeasuredText() != "1 of 2 measured" {
+		t.Errorf("measured objective: score %v, %d measured (%q); want 1 over c alone, \"1 of 2 measured\"",
+			objs[2].Score, objs[2].Measured, objs[2].MeasuredText())
+	}
+	if objs[2].Status != StatusOnTrack {
+		t.Errorf("measured objective status = %s, want on_track: an unmeasured KR is no failure", objs[2].Status)
+	}
+	if pr := r.Plans[0]; pr.Score != 1 || pr.NoData || pr.Status != StatusOnTrack {
+		t.Errorf("plan = %v %s (no data %v); want 1 on_track over the one objective with data", pr.Score, pr.Status, pr.NoData)
 	}
 	if objs[1].Status != StatusNoData || objs[0].Status != StatusNoData {
 		t.Errorf("statuses = %s, %s; want no-data", objs[0].Status, objs[1].Status)
 	}
 	if got := r.Plans[0].Summary.ByStatus[StatusNoData]; got != 3 {
 		t.Errorf("summary counts %d KRs without data, want 3", got)
+	}
+}
+
+// TestUnmeasuredCountsOnceFinished: once the period is over, a key result never measured counts
+// as 0 in the final grade, and an objective of unmeasured key results is graded 0.
+func TestUnmeasuredCountsOnceFinished(t *testing.T) {
+	unmeasured := objective("unmeasured", outcomeKR("a", 0, 10), outcomeKR("b", 0, 10))
+	measured := objective("measured", outcomeKR("c", 0, 10, 10), outcomeKR("d", 0, 10))
+	empty := objective("empty")
+	p := newPlan("q3.yaml", "company", "2026-Q3", unmeasured, measured, empty)
+	r, err := Build(repoOf(p), Options{AsOf: day("2026-10-15")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	objs := r.Plans[0].Objectives
+	if objs[1].Score != 0.5 || objs[1].MeasuredText() != "1 of 2 measured" {
+		t.Errorf("measured objective = %v (%q), want 0.5, 1 of 2 measured", objs[1].Score, objs[1].MeasuredText())
+	}
+	if objs[0].NoData || objs[0].Score != 0 || objs[0].Grade != Red || objs[0].MeasuredText() != "0 of 2 measured" {
+		t.Errorf("unmeasured objective = %v %s (no data %v, %q); want graded 0 red, 0 of 2 measured",
+			objs[0].Score, objs[0].Grade, objs[0].NoData, objs[0].MeasuredText())
+	}
+	if !objs[2].NoData {
+		t.Errorf("an objective without key results has no grade")
+	}
+	if pr := r.Plans[0]; pr.Score != 0.25 || pr.NoData {
+		t.Errorf("plan = %v (no data %v), want 0.25: (0 + 0.5) / 2", pr.Score, pr.NoData)
+	}
+}
+
+// TestNothingMeasuredYet: a plan with nothing measured is "no data" during the period, not off track.
+func TestNothingMeasuredYet(t *testing.T) {
+	p := newPlan("q3.yaml", "company", "2026-Q3", objective("o", outcomeKR("a", 0, 10), outcomeKR("b", 5, 10)))
+	r, err := Build(repoOf(p), Options{AsOf: day("2026-09-15")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := r.Plans[0]
+	if pr.Status != StatusNoData || !pr.NoData || pr.Objectives[0].Status != StatusNoData {
+		t.Errorf("plan %s, objective %s; want no_data for both", pr.Status, pr.Objectives[0].Status)
 	}
 }
 

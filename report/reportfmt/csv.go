@@ -45,13 +45,14 @@ var csvCommitCol = slices.Index(csvHeader, "commit")
 
 // The rows' types, in "row_type", and the review rows' kinds, in "review".
 const (
-	csvKeyResult    = "key_result"
-	csvKPI          = "kpi"
-	csvReviewRow    = "review"
-	csvFinalGrade   = "final_grade"
-	csvNotAmbitious = "not_ambitious"
-	csvMissed       = "kpi_missed_target"
-	csvUnmeasured   = "kpi_never_measured"
+	csvKeyResult     = "key_result"
+	csvKPI           = "kpi"
+	csvReviewRow     = "review"
+	csvFinalGrade    = "final_grade"
+	csvNotAmbitious  = "not_ambitious"
+	csvMissed        = "kpi_missed_target"
+	csvUnmeasured    = "kpi_never_measured"
+	csvNeverMeasured = "key_result_never_measured"
 )
 
 // csvRow is one row being filled by column name.
@@ -131,6 +132,13 @@ func csvReview(cw *csv.Writer, r *report.Report) error {
 	}
 	for _, m := range rv.Unmeasured {
 		kpi(m, csvUnmeasured)
+	}
+	for _, m := range rv.NeverMeasured {
+		row := add(m.Objective.Plan, m.Objective, csvNeverMeasured)
+		row.set("kr_id", m.KR.ID)
+		row.set("kr_title", csvText(m.KR.Title))
+		row.set("score", "0")
+		row.set("no_data", "true")
 	}
 	return cw.WriteAll(rows)
 }

@@ -46,6 +46,8 @@ type htmlReview struct {
 	Grades                           []htmlGrade
 	Ambitious, Missed, Unmeasured    string // the headings of the lists
 	NotAmbitious, MissedKPIs, Absent []htmlReviewItem
+	NeverMeasured                    string // the heading of Unmeasured key results
+	UnmeasuredKRs                    []htmlReviewItem
 	Nothing                          string
 }
 
@@ -69,7 +71,7 @@ type htmlPlan struct {
 
 type htmlObjective struct {
 	Title, Owner string
-	Weakest      string // the key result that pulls it down, with its status
+	Weakest      string // how many key results are measured and the one that pulls it down (objectiveNote)
 	Score        htmlChip
 	Status       htmlChip
 	NotAmbitious bool
@@ -170,7 +172,8 @@ func htmlReviewOf(r *report.Report) *htmlReview {
 	if rv == nil {
 		return nil
 	}
-	h := &htmlReview{Title: reviewHeading(r), Ambitious: reviewAmbitious, Missed: reviewMissed, Unmeasured: reviewUnmeasured}
+	h := &htmlReview{Title: reviewHeading(r), Ambitious: reviewAmbitious, Missed: reviewMissed, Unmeasured: reviewUnmeasured,
+		NeverMeasured: reviewNeverMeasured}
 	for _, p := range rv.Plans {
 		h.Grades = append(h.Grades, htmlGrade{Plan: planTitle(p), Anchor: anchor(p), Text: objectiveGradesText(p),
 			Score: htmlChip{string(p.Status.Tone()), scoreText(p.Score, p.NoData)}})
@@ -185,7 +188,11 @@ func htmlReviewOf(r *report.Report) *htmlReview {
 	for _, m := range rv.Unmeasured {
 		h.Absent = append(h.Absent, htmlReviewItem{Title: m.KPI.Name, Plan: planTitle(m.Plan), Anchor: "kpis-" + anchor(m.Plan)})
 	}
-	if len(rv.NotAmbitious)+len(rv.Missed)+len(rv.Unmeasured) == 0 {
+	for _, m := range rv.NeverMeasured {
+		h.UnmeasuredKRs = append(h.UnmeasuredKRs, htmlReviewItem{Title: m.KR.Title, Plan: planTitle(m.Objective.Plan),
+			Anchor: anchor(m.Objective.Plan), Detail: m.Objective.Title})
+	}
+	if len(rv.NotAmbitious)+len(rv.Missed)+len(rv.Unmeasured)+len(rv.NeverMeasured) == 0 {
 		h.Nothing = reviewNothing
 	}
 	return h
@@ -201,7 +208,7 @@ func htmlPlanOf(p *report.PlanReport) htmlPlan {
 	}
 	for _, o := range p.Objectives {
 		ho := htmlObjective{
-			Title: o.Title, Owner: o.Owner, Weakest: weakestText(o, krTitle),
+			Title: o.Title, Owner: o.Owner, Weakest: objectiveNote(o),
 			Score: scoreChip(o.Status, o.Score, o.NoData), Status: statusChip(o.Status),
 			NotAmbitious: o.NotAmbitious,
 		}

@@ -42,7 +42,8 @@ type jsonObjective struct {
 	NoData       bool     `json:"no_data"`
 	Grade        *string  `json:"grade"`
 	Status       string   `json:"status"`
-	Weakest      *string  `json:"weakest"` // the id of the key result that pulls it down, or null
+	Measured     int      `json:"measured"` // how many of its key results have a measurement
+	Weakest      *string  `json:"weakest"`  // the id of the key result that pulls it down, or null
 	NotAmbitious bool     `json:"not_ambitious"`
 	KeyResults   []jsonKR `json:"key_results"`
 }
@@ -156,6 +157,8 @@ type jsonReview struct {
 	NotAmbitious []jsonItem      `json:"not_ambitious"`
 	MissedKPIs   []jsonReviewKPI `json:"missed_kpis"`
 	Unmeasured   []jsonReviewKPI `json:"unmeasured_kpis"`
+	// NeverMeasured are the key results without a measurement, each graded 0 in its objective.
+	NeverMeasured []jsonItem `json:"never_measured_key_results"`
 }
 
 type jsonGrade struct {
@@ -190,7 +193,7 @@ func toJSONReview(rv *report.Review) *jsonReview {
 	if rv == nil {
 		return nil
 	}
-	j := &jsonReview{Grades: []jsonGrade{}, NotAmbitious: []jsonItem{}, MissedKPIs: []jsonReviewKPI{}, Unmeasured: []jsonReviewKPI{}}
+	j := &jsonReview{Grades: []jsonGrade{}, NotAmbitious: []jsonItem{}, MissedKPIs: []jsonReviewKPI{}, Unmeasured: []jsonReviewKPI{}, NeverMeasured: []jsonItem{}}
 	for _, p := range rv.Plans {
 		g, y, r := p.Grades()
 		j.Grades = append(j.Grades, jsonGrade{Scope: p.Scope, Period: p.Period.String(), Score: p.Score, NoData: p.NoData,
@@ -208,6 +211,10 @@ func toJSONReview(rv *report.Review) *jsonReview {
 	}
 	for _, m := range rv.Unmeasured {
 		j.Unmeasured = append(j.Unmeasured, kpi(m))
+	}
+	for _, m := range rv.NeverMeasured {
+		p := m.Objective.Plan
+		j.NeverMeasured = append(j.NeverMeasured, jsonItem{Scope: p.Scope, Period: p.Period.String(), ID: m.KR.ID, Title: m.KR.Title})
 	}
 	return j
 }
@@ -251,8 +258,8 @@ func toJSONPlan(p *report.PlanReport) jsonPlan {
 		jo := jsonObjective{
 			ID: o.ID, Title: o.Title, Owner: o.Owner, AlignsTo: o.AlignsTo,
 			Score: o.Score, NoData: o.NoData, Grade: gradeJSON(o.Grade), Status: string(o.Status),
-			NotAmbitious: o.NotAmbitious,
-			KeyResults:   make([]jsonKR, 0, len(o.KeyResults)),
+			Measured: o.Measured, NotAmbitious: o.NotAmbitious,
+			KeyResults: make([]jsonKR, 0, len(o.KeyResults)),
 		}
 		if o.Weakest != nil {
 			jo.Weakest = &o.Weakest.ID

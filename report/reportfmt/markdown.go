@@ -96,7 +96,13 @@ func mdReview(w io.Writer, r *report.Report) {
 			fmt.Fprintf(w, "- ⚪ **%s** (%s)\n", mdEscape(m.KPI.Name), mdEscape(planTitle(m.Plan)))
 		}
 	}
-	if len(rv.NotAmbitious)+len(rv.Missed)+len(rv.Unmeasured) == 0 {
+	if len(rv.NeverMeasured) > 0 {
+		fmt.Fprintf(w, "\n### %s\n\n", reviewNeverMeasured)
+		for _, m := range rv.NeverMeasured {
+			fmt.Fprintf(w, "- ⚪ **%s** (%s, %s)\n", mdEscape(m.KR.Title), mdEscape(m.Objective.Title), mdEscape(planTitle(m.Objective.Plan)))
+		}
+	}
+	if len(rv.NotAmbitious)+len(rv.Missed)+len(rv.Unmeasured)+len(rv.NeverMeasured) == 0 {
 		fmt.Fprintf(w, "\n%s\n", reviewNothing)
 	}
 }
@@ -122,8 +128,8 @@ func mdPlan(w io.Writer, p *report.PlanReport) {
 			title += " · " + mdEscape(ownerText(o.Owner))
 		}
 		status := "**" + o.Status.Label() + "**"
-		if w := weakestText(o, krTitle); w != "" {
-			status += " · " + mdEscape(w)
+		if n := objectiveNote(o); n != "" {
+			status += " · " + mdEscape(n)
 		}
 		fmt.Fprintf(w, "| %s | | | | | **%s** | %s |\n", title, score, status)
 		for _, kr := range o.KeyResults {

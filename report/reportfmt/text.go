@@ -208,13 +208,26 @@ func weakestText(o *report.ObjectiveReport, name func(*report.KRReport) string) 
 }
 
 func krTitle(kr *report.KRReport) string { return kr.Title }
-func krID(kr *report.KRReport) string    { return kr.ID }
 
-// objectiveStatusText is an objective's status with its weakest key result by id: "on track,
-// weakest: add-on (off track)".
+// objectiveNote is what follows an objective's status, in every format: how many of its key
+// results are measured when not all are, and its weakest key result by title: "2 of 3 measured,
+// weakest: Launch the add-on (off track)"; "" when neither applies.
+func objectiveNote(o *report.ObjectiveReport) string {
+	var parts []string
+	if m := o.MeasuredText(); m != "" {
+		parts = append(parts, m)
+	}
+	if w := weakestText(o, krTitle); w != "" {
+		parts = append(parts, w)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// objectiveStatusText is an objective's status with objectiveNote: "on track, 2 of 3 measured,
+// weakest: Launch the add-on (off track)".
 func objectiveStatusText(o *report.ObjectiveReport) string {
-	if w := weakestText(o, krID); w != "" {
-		return o.Status.Label() + ", " + w
+	if n := objectiveNote(o); n != "" {
+		return o.Status.Label() + ", " + n
 	}
 	return o.Status.Label()
 }
@@ -223,8 +236,9 @@ func objectiveStatusText(o *report.ObjectiveReport) string {
 func statusRule(r *report.Report) string {
 	return "During a period a score is compared with the score expected by now, the share of the period elapsed: " +
 		report.BehindText() + ". Key results, objectives and plans follow this one rule, and a score is shown " +
-		"in the colour of its status: green on track, yellow at risk, red off track. An objective names its weakest " +
-		"key result when one is at risk or off track. Once the period is over, the status is the grade: " +
+		"in the colour of its status: green on track, yellow at risk, red off track. An objective scores over its " +
+		"measured key results and names its weakest key result when one is at risk or off track. Once the period " +
+		"is over, a key result never measured counts as 0 and the status is the grade: " +
 		report.GradesText() + "."
 }
 
@@ -271,10 +285,11 @@ func objectiveGradesText(p *report.PlanReport) string {
 
 // The review's sections, each with what a review does with it.
 const (
-	reviewAmbitious  = "Met in full: possibly not ambitious enough — an objective met with ease was set too low, raise the bar next period"
-	reviewMissed     = "KPIs worse than target: each is a starting point for an objective next period"
-	reviewUnmeasured = "KPIs never measured this period: agree who reads them, or retire them"
-	reviewNothing    = "No objective was met in full, every KPI with a target reached it, and every KPI was measured."
+	reviewAmbitious     = "Met in full: possibly not ambitious enough — an objective met with ease was set too low, raise the bar next period"
+	reviewMissed        = "KPIs worse than target: each is a starting point for an objective next period"
+	reviewUnmeasured    = "KPIs never measured this period: agree who reads them, or retire them"
+	reviewNeverMeasured = "Key results never measured this period, graded 0: agree who measures them, or drop them"
+	reviewNothing       = "No objective was met in full, every KPI with a target reached it, and every KPI was measured."
 )
 
 // missedText is a KPI that missed its target: "Churn: 8% against a target of 4% (↓ lower is

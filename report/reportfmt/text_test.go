@@ -48,3 +48,19 @@ func TestCurrentTextInvalid(t *testing.T) {
 		t.Errorf("currentText = %q, want \"5\"", got)
 	}
 }
+
+// Every format names the weakest key result by its title, and says how many key results are
+// measured when some are not: the table's status column as markdown's and html's.
+func TestObjectiveNote(t *testing.T) {
+	weak := &report.KRReport{ID: "lift-retention", Title: "Lift retention to 80%", Status: report.StatusAtRisk}
+	o := &report.ObjectiveReport{Status: report.StatusOnTrack, Weakest: weak, Measured: 2,
+		KeyResults: []*report.KRReport{weak, {}, {}}}
+	want := "on track, 2 of 3 measured, weakest: Lift retention to 80% (at risk)"
+	if got := objectiveStatusText(o); got != want {
+		t.Errorf("objectiveStatusText = %q, want %q", got, want)
+	}
+	o.Measured, o.Weakest = 3, nil
+	if got := objectiveStatusText(o); got != "on track" {
+		t.Errorf("all measured, none weak: %q, want \"on track\"", got)
+	}
+}
