@@ -129,7 +129,13 @@ func writeReview(w io.Writer, p palette, r *report.Report) {
 			fmt.Fprintf(w, "  %s %s (%s)\n", p.blue.Sprint("?"), m.KPI.Name, planTitle(m.Plan))
 		}
 	}
-	if len(rv.NotAmbitious)+len(rv.Missed)+len(rv.Unmeasured) == 0 {
+	if len(rv.NeverMeasured) > 0 {
+		fmt.Fprintf(w, "%s:\n", reviewNeverMeasured)
+		for _, m := range rv.NeverMeasured {
+			fmt.Fprintf(w, "  %s %s (%s, %s)\n", p.blue.Sprint("?"), m.KR.Title, m.Objective.Title, planTitle(m.Objective.Plan))
+		}
+	}
+	if len(rv.NotAmbitious)+len(rv.Missed)+len(rv.Unmeasured)+len(rv.NeverMeasured) == 0 {
 		fmt.Fprintln(w, reviewNothing)
 	}
 }
@@ -140,8 +146,13 @@ func (t *Table) plan(w *bytes.Buffer, p palette, pr *report.PlanReport) error {
 	if pr.Owner != "" {
 		owner = "  " + ownerText(pr.Owner)
 	}
-	fmt.Fprintf(w, "\n%s  score %s %s%s  %s\n", p.bold.Sprint(planTitle(pr)), p.of(pr.Status.Tone()).Sprint(scoreText(pr.Score, pr.NoData)),
-		p.of(pr.Status.Tone()).Sprint(pr.Status.Label()), owner, p.faint.Sprint(pr.File))
+	// "score no data no data" says nothing twice: a plan with nothing measured reads "no data" once.
+	status := " " + p.of(pr.Status.Tone()).Sprint(pr.Status.Label())
+	if pr.NoData && pr.Status.Label() == scoreText(pr.Score, pr.NoData) {
+		status = ""
+	}
+	fmt.Fprintf(w, "\n%s  score %s%s%s  %s\n", p.bold.Sprint(planTitle(pr)), p.of(pr.Status.Tone()).Sprint(scoreText(pr.Score, pr.NoData)),
+		status, owner, p.faint.Sprint(pr.File))
 	if err := t.planTable(w, p, pr); err != nil {
 		return err
 	}
