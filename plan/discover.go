@@ -284,7 +284,7 @@ func (d diskFS) ReadFile(name string) ([]byte, error) {
 	}
 	data, err := ReadFile(filepath.Join(d.dir, filepath.FromSlash(name)))
 	if err != nil {
-		return nil, &fs.PathError{Op: "readfile", Path: name, Err: unwrapPathError(err)}
+		return nil, &fs.PathError{Op: "readfile", Path: name, Err: UnwrapPathError(err)}
 	}
 	return data, nil
 }
@@ -303,7 +303,7 @@ type errDirUnreadable struct{ err error }
 
 func (e *errDirUnreadable) Error() string {
 	return fmt.Sprintf("cannot read the directory (%v), so the plans in it were not checked; "+
-		"make it readable, or leave it out with paths: in .okr.yaml", unwrapPathError(e.err))
+		"make it readable, or leave it out with paths: in .okr.yaml", UnwrapPathError(e.err))
 }
 
 func (e *errDirUnreadable) Unwrap() error { return e.err }

@@ -84,7 +84,7 @@ func discover(opts LoadOptions) (*discovery, error) {
 		}
 		r, err := FindRoot(first)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %w", first, unwrapPathError(err))
+			return nil, fmt.Errorf("cannot read %s: %w", first, UnwrapPathError(err))
 		}
 		root = r
 	}
@@ -99,7 +99,7 @@ func discover(opts LoadOptions) (*discovery, error) {
 
 	files, problems, err := walk(t, ".", opts.Globs)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", root, unwrapPathError(err))
+		return nil, fmt.Errorf("cannot read %s: %w", root, UnwrapPathError(err))
 	}
 	// listed keeps adding linear in the number of files, however many directories are named.
 	listed := make(map[string]bool, len(files))
@@ -140,7 +140,7 @@ func discover(opts LoadOptions) (*discovery, error) {
 			info, err = fs.Stat(t.fsys, rel)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %w", arg, unwrapPathError(err))
+			return nil, fmt.Errorf("cannot read %s: %w", arg, UnwrapPathError(err))
 		}
 		if relErr != nil {
 			return nil, relErr
@@ -164,7 +164,7 @@ func discover(opts LoadOptions) (*discovery, error) {
 		}
 		under, more, err := walk(t, rel, opts.Globs)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %w", arg, unwrapPathError(err))
+			return nil, fmt.Errorf("cannot read %s: %w", arg, UnwrapPathError(err))
 		}
 		for _, f := range under {
 			selected[f] = true
@@ -319,7 +319,7 @@ func readSource(s Source, budget *byteBudget) (data []byte, held int64, err erro
 	if s.path != "" {
 		// The open descriptor holds no content yet.
 		if r, size, err = openRegular(s.path); err != nil {
-			return nil, 0, unwrapPathError(err)
+			return nil, 0, UnwrapPathError(err)
 		}
 		held = budget.acquire(size + 1)
 	} else {
@@ -331,7 +331,7 @@ func readSource(s Source, budget *byteBudget) (data []byte, held int64, err erro
 		f, err := s.fsys.Open(s.File)
 		if err != nil {
 			budget.release(held)
-			return nil, 0, unwrapPathError(err)
+			return nil, 0, UnwrapPathError(err)
 		}
 		if info, err := f.Stat(); err == nil {
 			if !info.Mode().IsRegular() {
@@ -347,7 +347,7 @@ func readSource(s Source, budget *byteBudget) (data []byte, held int64, err erro
 	data, err = readAtMostInto(getReadBuffer(), r, size, MaxFileSize+1)
 	if err != nil {
 		budget.release(held)
-		return nil, 0, unwrapPathError(err)
+		return nil, 0, UnwrapPathError(err)
 	}
 	if w := budget.weight(int64(len(data))); w > held {
 		budget.release(held)
@@ -390,14 +390,6 @@ func readAtMostInto(buf []byte, r io.Reader, size int64, limit int) ([]byte, err
 			buf = slices.Grow(buf, min(cap(buf), limit-len(buf)))
 		}
 	}
-}
-
-// unwrapPathError drops the path from an *fs.PathError; messages name the path themselves.
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }
 
 // readBuffers holds the buffers files were read into, for the files read next: a plan's bytes are
