@@ -17,6 +17,7 @@ import (
 
 	"github.com/okr-tool/okr/internal/golden"
 	"github.com/okr-tool/okr/plan/plantest"
+	"github.com/okr-tool/okr/report/reportfmt"
 )
 
 // reportGoldens are okr report runs whose whole output is pinned in testdata/report/golden.
@@ -59,7 +60,7 @@ func TestReportGolden(t *testing.T) {
 			if code != 0 || stderr != "" {
 				t.Fatalf("okr report %s exited %d\nstderr:\n%s", strings.Join(tt.args, " "), code, stderr)
 			}
-			golden.CheckString(t, filepath.Join("..", "testdata", "report", "golden", tt.name), stdout)
+			golden.Check(t, filepath.Join("..", "testdata", "report", "golden", tt.name), reportfmt.WithoutStylesheet([]byte(stdout)))
 		})
 	}
 }

@@ -100,7 +100,7 @@ func TestFormats(t *testing.T) {
 		}
 		for _, format := range reportfmt.Formats.Names() {
 			got := render(t, r, format, reportfmt.Options{})
-			golden.Check(t, filepath.Join("testdata", "golden", format+suffix+"."+ext[format]), got)
+			golden.Check(t, filepath.Join("testdata", "golden", format+suffix+"."+ext[format]), reportfmt.WithoutStylesheet(got))
 			colored := render(t, r, format, reportfmt.Options{Color: true})
 			if format == "table" {
 				golden.Check(t, filepath.Join("testdata", "golden", format+suffix+"-color.txt"), colored)
@@ -133,7 +133,7 @@ func TestFormatsReview(t *testing.T) {
 	}
 	for _, format := range reportfmt.Formats.Names() {
 		got := render(t, r, format, reportfmt.Options{})
-		golden.Check(t, filepath.Join("testdata", "golden", "review."+ext[format]), got)
+		golden.Check(t, filepath.Join("testdata", "golden", "review."+ext[format]), reportfmt.WithoutStylesheet(got))
 		for _, want := range reviewMarks[format] {
 			if !bytes.Contains(got, []byte(want)) {
 				t.Errorf("%s review lacks %q", format, want)
@@ -222,5 +222,17 @@ func TestTableColorStaysInItsCell(t *testing.T) {
 				i++
 			}
 		}
+	}
+}
+
+// The goldens hold a placeholder for the stylesheet; this checks that every page embeds the
+// real one exactly once, which the goldens alone no longer show.
+func TestHTMLEmbedsTheStylesheet(t *testing.T) {
+	page := string(render(t, fixture(t), "html", reportfmt.Options{}))
+	if n := strings.Count(page, reportfmt.Stylesheet()); n != 1 || len(reportfmt.Stylesheet()) < 100 {
+		t.Errorf("the page embeds the stylesheet %d times", n)
+	}
+	if strings.Contains(page, reportfmt.StylesheetPlaceholder) {
+		t.Error("the page holds the golden files' placeholder")
 	}
 }

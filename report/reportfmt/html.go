@@ -1,6 +1,7 @@
 package reportfmt
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -24,6 +25,20 @@ var htmlTemplate string
 
 //go:embed html.css
 var htmlCSS string
+
+// Stylesheet is the CSS every HTML report embeds. Golden tests put a placeholder in its place
+// (WithoutStylesheet), so that a change of style touches html.css alone, not every golden page.
+func Stylesheet() string { return htmlCSS }
+
+// StylesheetPlaceholder stands in a golden HTML page where the page embeds Stylesheet.
+const StylesheetPlaceholder = "/* html.css */"
+
+// WithoutStylesheet returns page with its embedded stylesheet replaced by StylesheetPlaceholder,
+// for golden files; a page that does not embed it is returned unchanged, and the golden test
+// then fails on the difference.
+func WithoutStylesheet(page []byte) []byte {
+	return bytes.Replace(page, []byte(htmlCSS), []byte(StylesheetPlaceholder), 1)
+}
 
 var htmlPage = template.Must(template.New("report").Parse(htmlTemplate))
 
