@@ -9,84 +9,11 @@ import (
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/plandiff"
 	"github.com/okr-tool/okr/plandiff/difffmt"
+	"github.com/okr-tool/okr/plandiff/plandifftest"
 )
 
-func load(t *testing.T, files map[string]string) *plan.Repository {
-	t.Helper()
-	var sources []plan.Source
-	for name, text := range files {
-		sources = append(sources, plan.Source{File: name, Data: []byte(text)})
-	}
-	repo := plan.LoadSources("", sources, 1)
-	for _, d := range repo.Diagnostics {
-		if d.Rule == plan.RuleYAMLSyntax || d.Rule == plan.RuleSchema {
-			t.Fatalf("fixture problem: %s", d)
-		}
-	}
-	return repo
-}
-
-const company = `period: 2026-Q3
-scope: company
-objectives:
-  - id: grow
-    title: Grow
-    key_results:
-      - {id: revenue, title: Revenue from 10 to 20, start: 10, target: 20, current: 12}
-`
-
-var base = map[string]string{
-	"plans/company.yaml": company,
-	"plans/q3/sales.yaml": `period: 2026-Q3
-scope: sales
-owner: Dana Ruiz
-kpis:
-  - {id: retention, name: Client retention, source: CRM, frequency: monthly, target: 75}
-objectives:
-  - id: loyal
-    title: Create loyal customers
-    key_results:
-      - {id: keep, title: Retention from 70 to 80, start: 70, target: 80, current: 72, kpi: retention}
-      - {id: nps, title: NPS from 20 to 30, start: 20, target: 30, current: 25}
-      - {id: plans, title: Success plans, type: effort, due: 2026-09-30, progress: 0.5}
-`,
-	"plans/q2/sales.yaml": `period: 2026-Q2
-scope: sales
-objectives: []
-`,
-}
-
-var head = map[string]string{
-	"plans/company.yaml": company,
-	"plans/2026-Q3/sales.yaml": `period: 2026-Q3
-scope: sales
-owner: Dana Ruiz
-kpis:
-  - {id: retention, name: Client retention, source: CRM, frequency: monthly, target: 78}
-  - {id: pipeline, name: Qualified pipeline, source: CRM, frequency: weekly, target: 40, actual: 31.5}
-objectives:
-  - id: loyal
-    title: Create wildly loyal customers
-    key_results:
-      - {id: keep, title: Retention from 70 to 80, start: 70, target: 80, current: 75, kpi: retention}
-      - {id: churn, title: Churn from 8 to 5, start: 8, target: 5}
-  - id: onboarding
-    title: Onboard every client well
-    key_results:
-      - {id: plans, title: Success plans, type: effort, due: 2026-09-30, progress: 0.8}
-`,
-	"plans/2026-Q4/sales.yaml": `period: 2026-Q4
-scope: sales
-objectives:
-  - id: loyal
-    title: Keep them loyal
-    key_results:
-      - {id: keep, title: Retention from 75 to 80, start: 75, target: 80}
-`,
-}
-
 func TestCompare(t *testing.T) {
-	d := plandiff.Compare(load(t, base), load(t, head), plandiff.Options{AsOf: time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)})
+	d := plandiff.Compare(plandifftest.Load(t, plandifftest.Base), plandifftest.Load(t, plandifftest.Head), plandiff.Options{AsOf: time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)})
 	d.Base, d.Head = "1a2b3c4", "work tree"
 	if added, removed, changed := d.Count(); added != 1 || removed != 1 || changed != 1 {
 		t.Errorf("Count = %d added, %d removed, %d changed; want 1, 1, 1", added, removed, changed)
@@ -99,8 +26,8 @@ func TestCompare(t *testing.T) {
 // The rendering of this diff in every format is pinned by plandiff/difffmt's tests.
 
 func TestCompareUnchanged(t *testing.T) {
-	repo := load(t, base)
-	d := plandiff.Compare(repo, load(t, base), plandiff.Options{AsOf: time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)})
+	repo := plandifftest.Load(t, plandifftest.Base)
+	d := plandiff.Compare(repo, plandifftest.Load(t, plandifftest.Base), plandiff.Options{AsOf: time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)})
 	if len(d.Plans) != 0 {
 		t.Errorf("identical repositories differ: %+v", d.Plans)
 	}
@@ -109,8 +36,8 @@ func TestCompareUnchanged(t *testing.T) {
 // TestCompareInvalidValue: a current that became unreadable ("62%") is a changed field with the
 // problem, not "current removed"; one that became readable says what it was.
 func TestCompareInvalidValue(t *testing.T) {
-	valid := map[string]string{"plans/company.yaml": company}
-	broken := map[string]string{"plans/company.yaml": strings.Replace(company, "current: 12", `current: "62%"`, 1)}
+	valid := map[string]string{"plans/company.yaml": plandifftest.Company}
+	broken := map[string]string{"plans/company.yaml": strings.Replace(plandifftest.Company, "current: 12", `current: "62%"`, 1)}
 	loadAny := func(files map[string]string) *plan.Repository {
 		var sources []plan.Source
 		for name, text := range files {
