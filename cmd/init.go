@@ -12,6 +12,7 @@ import (
 	"github.com/okr-tool/okr/plan"
 	"github.com/okr-tool/okr/scaffold"
 	"github.com/okr-tool/okr/schema"
+	"github.com/okr-tool/okr/vcs"
 )
 
 func newInitCmd(env *Env) *cobra.Command {
@@ -87,7 +88,7 @@ func runInit(env *Env, dir string, opts scaffold.Options) error {
 		fmt.Fprintf(env.Stdout, "  %d. cd %s\n", step, dir)
 		step++
 	}
-	if !inGit(abs) {
+	if vcs.TopLevel(abs) == "" {
 		fmt.Fprintf(env.Stdout, "  %d. git init, then commit: the history is the record of every check-in\n", step)
 		step++
 	}
@@ -100,20 +101,6 @@ func runInit(env *Env, dir string, opts scaffold.Options) error {
 	step++
 	fmt.Fprintf(env.Stdout, "  %d. Each week, okr checkin records progress; at the end of the quarter, okr next drafts the next one\n", step)
 	return nil
-}
-
-// inGit reports whether dir is inside a git work tree (a .git in it or above).
-func inGit(dir string) bool {
-	for {
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			return true
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return false
-		}
-		dir = parent
-	}
 }
 
 // initError names the path a failed okr init stumbled on, as the user wrote the directory, and

@@ -2,14 +2,13 @@ package cmd
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/okr-tool/okr/lint"
 	"github.com/okr-tool/okr/lint/output"
+	"github.com/okr-tool/okr/vcs"
 )
 
 // lintFlags are the options of okr lint.
@@ -82,7 +81,7 @@ func runLint(env *Env, f lintFlags, args []string) error {
 	if f.format == "github" || f.format == "sarif" {
 		// GitHub resolves annotation and code-scanning paths from the top of the git work tree,
 		// wherever okr ran; outside git, SARIF's %SRCROOT% is okr's root.
-		base = gitTop(repo.Root)
+		base = vcs.TopLevel(repo.Root)
 		if base == "" && f.format == "sarif" {
 			base = repo.Root
 		} else if base == "" {
@@ -115,20 +114,4 @@ func runLint(env *Env, f lintFlags, args []string) error {
 		return &ExitError{Code: ExitFindings, Err: fmt.Errorf("%s more than --max-warnings %d allows", warnings, f.maxWarnings)}
 	}
 	return nil
-}
-
-// gitTop is the top level of the git work tree that holds dir — the nearest directory at or
-// above it with a .git entry (a directory, or the file of a linked work tree or submodule) —
-// or "" outside git.
-func gitTop(dir string) string {
-	for d := dir; ; {
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
-	}
 }

@@ -119,7 +119,7 @@ func (g *reportGit) apply(env *Env, repo *plan.Repository, opts *report.Options)
 // the versions that changed a start or target. Outside git no git process is started and
 // nothing changes; when git fails the report goes on without the easings, with a note.
 func (g *reportGit) eased(env *Env, repo *plan.Repository, opts *report.Options) {
-	if root, err := filepath.Abs(repo.Root); err == nil && !inGit(root) && env.Getenv("GIT_DIR") == "" {
+	if root, err := filepath.Abs(repo.Root); err == nil && vcs.TopLevel(root) == "" && env.Getenv("GIT_DIR") == "" {
 		return
 	}
 	files := map[string]bool{}
