@@ -110,7 +110,7 @@ func Init(dir string, opts Options) (*Result, error) {
 		res.Notes = append(res.Notes, "the existing .vscode/settings.json was left alone; for the editor to validate plans, add the yaml.schemas setting from okr's docs/authoring.md to it")
 	}
 	if opts.Schema == nil {
-		res.Notes = append(res.Notes, fmt.Sprintf("%s was not written: this okr cannot print the plan schema yet; the plans and .vscode/settings.json point at it, so editors validate once it is there", plan.SchemaFile))
+		res.Notes = append(res.Notes, fmt.Sprintf("%s was not written (no schema was given); the plans and .vscode/settings.json point at it: write it with okr schema plan > %s", plan.SchemaFile, plan.SchemaFile))
 	}
 	return res, nil
 }
